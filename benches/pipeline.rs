@@ -1,0 +1,2 @@
+//! How fast is the pipeline? Placeholder until the benchmark lands.
+fn main() {}

@@ -1,0 +1,309 @@
+//! The check engine: claims in, checks out.
+//!
+//! A check compares the value a claim states with the value its evidence (other
+//! claims of the same file) computes. Both sides are intervals, never points: the
+//! stated value covers what its written precision and hedge allow, and the computed
+//! value covers what the rounded figures allow. A check is consistent when the two
+//! intervals overlap.
+//!
+//! Rules live one per file behind the [`RULES`] registry.
+
+mod percent_change;
+mod percent_change_delta;
+
+pub use percent_change::PercentChange;
+pub use percent_change_delta::PercentChangeDelta;
+
+use serde::Serialize;
+
+use crate::extract::{Claim, HedgeSense};
+use crate::segment::Sentence;
+
+/// Every rule, in the order they run and are listed.
+pub static RULES: &[&dyn Rule] = &[&PercentChange, &PercentChangeDelta];
+
+/// Looks a rule up by id.
+#[must_use]
+pub fn rule(id: &str) -> Option<&'static dyn Rule> {
+    RULES.iter().copied().find(|r| r.id() == id)
+}
+
+/// A closed interval of real values.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Interval {
+    pub lo: f64,
+    pub hi: f64,
+}
+
+impl Interval {
+    #[must_use]
+    pub fn new(a: f64, b: f64) -> Self {
+        Self {
+            lo: a.min(b),
+            hi: a.max(b),
+        }
+    }
+
+    #[must_use]
+    pub fn point(v: f64) -> Self {
+        Self { lo: v, hi: v }
+    }
+
+    /// Overlap test with a relative slack of 1e-9 against float noise.
+    #[must_use]
+    pub fn overlaps(self, other: Interval) -> bool {
+        let eps = 1e-9 * (self.lo.abs() + self.hi.abs() + other.lo.abs() + other.hi.abs()).max(1.0);
+        self.lo <= other.hi + eps && other.lo <= self.hi + eps
+    }
+
+    #[must_use]
+    pub fn contains(self, v: f64) -> bool {
+        self.overlaps(Interval::point(v))
+    }
+
+    #[must_use]
+    pub fn mid(self) -> f64 {
+        (self.lo + self.hi) / 2.0
+    }
+
+    #[must_use]
+    pub fn as_array(self) -> [f64; 2] {
+        [self.lo, self.hi]
+    }
+}
+
+/// Relative width that `about`, `nearly` and unhedged round words allow (LABELS.md:
+/// "about 30% holds within 10% of the value").
+pub const APPROX: f64 = 0.10;
+
+/// The interval a stated value covers: its written precision (half the unit of its
+/// last digit either side), then widened or bounded by its hedge.
+#[must_use]
+pub fn stated_interval(claim: &Claim) -> Interval {
+    let q = claim.quantity;
+    let half = q.step / 2.0;
+    let v = q.value;
+    let rounded = Interval::new(v - half, v + half);
+    let Some(hedge) = claim.hedge else {
+        return rounded;
+    };
+    let spread = (v.abs() * APPROX).max(half);
+    match hedge.sense() {
+        HedgeSense::Approximate => Interval::new(v - spread, v + spread),
+        HedgeSense::Above | HedgeSense::AtLeast => Interval::new(v, f64::INFINITY),
+        HedgeSense::Below | HedgeSense::AtMost => Interval::new(f64::NEG_INFINITY, v),
+        HedgeSense::JustBelow => Interval::new(v - spread, v),
+    }
+}
+
+/// The interval a figure used as evidence covers: exact when written plainly
+/// (`108`), its rounding when written with a magnitude or decimals that look rounded
+/// (`£4.4bn` is 4.35bn..4.45bn).
+#[must_use]
+pub fn figure_interval(claim: &Claim) -> Interval {
+    let q = claim.quantity;
+    if q.scaled || claim.kind == crate::extract::ClaimKind::Percent {
+        Interval::new(q.value - q.step / 2.0, q.value + q.step / 2.0)
+    } else {
+        Interval::point(q.value)
+    }
+}
+
+/// The percentage change from `a` to `b` as an interval, given interval inputs.
+/// `None` when `a` may be zero (no percentage change from nothing).
+#[must_use]
+pub fn change_interval(a: Interval, b: Interval) -> Option<Interval> {
+    if a.lo <= 0.0 {
+        return None;
+    }
+    // (b - a) / a = b/a - 1 is increasing in b and decreasing in a (a > 0).
+    Some(Interval::new(
+        (b.lo / a.hi - 1.0) * 100.0,
+        (b.hi / a.lo - 1.0) * 100.0,
+    ))
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    Consistent,
+    Inconsistent,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    /// Wording worth a second look (points versus per cent).
+    Warning,
+    /// A figure that does not add up.
+    Error,
+}
+
+/// One rule's finding about one claim.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Check {
+    pub rule: &'static str,
+    pub verdict: Verdict,
+    pub severity: Severity,
+    /// The claim whose stated value is checked.
+    pub claim: usize,
+    /// The claims the computed value comes from, in the order the rule uses them.
+    pub evidence: Vec<usize>,
+    pub stated: f64,
+    /// The computed point value (from the figures as written).
+    pub computed: f64,
+    /// The interval the stated value covers.
+    pub tolerance: Interval,
+    /// The interval the rounded figures allow for the computed value.
+    pub computed_range: Interval,
+    /// The arithmetic in words: `stated 34%, but 108 → 164 is +51.9%`.
+    pub message: String,
+}
+
+/// What a rule sees: one file's text, sentences and claims.
+#[derive(Clone, Copy, Debug)]
+pub struct Context<'a> {
+    pub text: &'a str,
+    pub sentences: &'a [Sentence],
+    pub claims: &'a [Claim],
+}
+
+/// A check rule: a unit struct with an id, docs and a `check` over one file.
+pub trait Rule: Sync {
+    /// Kebab-case id, never reused: `percent-change`.
+    fn id(&self) -> &'static str;
+    /// One line for `--list-rules`.
+    fn summary(&self) -> &'static str;
+    /// The page `--explain` prints: what it checks, why, examples, tolerance.
+    fn explain(&self) -> &'static str;
+    fn severity(&self) -> Severity {
+        Severity::Error
+    }
+    /// Appends this rule's checks for one file.
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Check>);
+}
+
+/// Runs every rule over one file; checks come out sorted by claim then rule.
+#[must_use]
+pub fn run(cx: &Context<'_>) -> Vec<Check> {
+    let mut out = Vec::new();
+    for r in RULES {
+        r.check(cx, &mut out);
+    }
+    out.sort_by(|a, b| a.claim.cmp(&b.claim).then_with(|| a.rule.cmp(b.rule)));
+    out
+}
+
+/// Formats a number the way a reader wrote it: thousands separators, at most
+/// `decimals` decimals, trailing zeros dropped.
+#[must_use]
+pub fn fmt_num(v: f64, decimals: usize) -> String {
+    let s = format!("{:.*}", decimals, v.abs());
+    let s = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        s
+    };
+    let (int, frac) = s.split_once('.').map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
+    let mut grouped = String::new();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    let sign = if v < 0.0 && s.chars().any(|c| c != '0' && c != '.') {
+        "-"
+    } else {
+        ""
+    };
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Helpers for rule unit tests: run the whole pipeline on a sentence.
+    use super::{Check, Context, Rule, Verdict};
+
+    /// The checks `rule` makes on `text` run through the real segmenter and extractor.
+    pub fn checks(rule: &dyn Rule, text: &str) -> Vec<Check> {
+        let sentences = crate::segment::sentences(text);
+        let claims = crate::extract::claims(text, &sentences);
+        let cx = Context {
+            text,
+            sentences: &sentences,
+            claims: &claims,
+        };
+        let mut out = Vec::new();
+        rule.check(&cx, &mut out);
+        out
+    }
+
+    #[track_caller]
+    pub fn assert_flags(rule: &dyn Rule, text: &str) -> Check {
+        let cs = checks(rule, text);
+        cs.iter()
+            .find(|c| c.verdict == Verdict::Inconsistent)
+            .cloned()
+            .unwrap_or_else(|| panic!("{} did not flag {text:?}; checks: {cs:#?}", rule.id()))
+    }
+
+    #[track_caller]
+    pub fn assert_clean(rule: &dyn Rule, text: &str) -> Check {
+        let cs = checks(rule, text);
+        assert!(
+            cs.iter().all(|c| c.verdict == Verdict::Consistent),
+            "{} flagged {text:?}: {cs:#?}",
+            rule.id()
+        );
+        cs.first()
+            .cloned()
+            .unwrap_or_else(|| panic!("{} made no check on {text:?}", rule.id()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_ids_are_unique_kebab_and_documented() {
+        let mut seen = std::collections::HashSet::new();
+        for r in RULES {
+            assert!(seen.insert(r.id()), "duplicate rule id {}", r.id());
+            assert!(
+                r.id().chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{}",
+                r.id()
+            );
+            assert!(!r.summary().is_empty() && !r.summary().contains('\n'));
+            assert!(r.explain().len() > 200, "{} needs an explain page", r.id());
+        }
+        assert!(rule("percent-change").is_some());
+        assert!(rule("nope").is_none());
+    }
+
+    #[test]
+    fn change_interval_uses_rounded_figures() {
+        // "a 25% rise, from £3.6bn to £4.4bn": figures allow 19.2%..25.4%.
+        let a = Interval::new(3.55, 3.65);
+        let b = Interval::new(4.35, 4.45);
+        let c = change_interval(a, b).unwrap();
+        assert!((c.lo - 19.18).abs() < 0.01, "{c:?}");
+        assert!((c.hi - 25.35).abs() < 0.01, "{c:?}");
+        assert!(c.overlaps(Interval::new(24.5, 25.5)));
+        assert!(change_interval(Interval::point(0.0), b).is_none());
+    }
+
+    #[test]
+    fn fmt_num_groups_and_trims() {
+        assert_eq!(fmt_num(3903.0, 2), "3,903");
+        assert_eq!(fmt_num(51.851_85, 1), "51.9");
+        assert_eq!(fmt_num(-4.0, 1), "-4");
+        assert_eq!(fmt_num(1_234_567.5, 2), "1,234,567.5");
+        assert_eq!(fmt_num(-0.01, 1), "0");
+    }
+}

@@ -1,0 +1,235 @@
+//! Claim extraction: text and sentences in, numeric claims out.
+//!
+//! Every claim carries the byte span of its exact text (number plus unit words:
+//! `34 per cent`, `£3bn`, `two`), its kind, its normalised value with the precision
+//! the writer used, and the hedge and noun around it. Claims are sorted by span and
+//! their `id` is their index in that order.
+
+use serde::Serialize;
+
+use crate::segment::Sentence;
+use crate::source::Span;
+
+/// What a numeric mention is. Only some kinds are checked; the rest are recognised
+/// so that they are not miscounted (a date's `22` is not a count of anything).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ClaimKind {
+    /// A cardinal number of things: `3,903 offences`, `two of its officers`.
+    Count,
+    /// A percentage, value in percent units: `34 per cent` is 34.
+    Percent,
+    /// Percentage points: `3 percentage points`.
+    Points,
+    /// A calendar year (`2004`), or a decade (`the 1990s`, value 1990).
+    Year,
+    /// An amount of money in whole currency units: `£3bn` is 3e9, `50p` is 0.5.
+    Money,
+    /// A proportion in words: `one in five` (0.2), `a third`, `half`.
+    Fraction,
+    /// A factor: `doubled` (2), `three times`, `halved` (0.5).
+    Multiplier,
+    /// A day of the month: the `22` of `22 July`.
+    Date,
+    /// A clock time: `10:30`, `3pm`.
+    Time,
+    /// An ordinal: `3rd`, `fifth`.
+    Ordinal,
+    /// An age: `55-year-old`.
+    Age,
+    /// A match score or vote tally: `3-1`.
+    Score,
+    /// A length of time: `six months`.
+    Duration,
+}
+
+impl ClaimKind {
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Count => "count",
+            Self::Percent => "percent",
+            Self::Points => "points",
+            Self::Year => "year",
+            Self::Money => "money",
+            Self::Fraction => "fraction",
+            Self::Multiplier => "multiplier",
+            Self::Date => "date",
+            Self::Time => "time",
+            Self::Ordinal => "ordinal",
+            Self::Age => "age",
+            Self::Score => "score",
+            Self::Duration => "duration",
+        }
+    }
+}
+
+/// A hedge word before a claim, which widens or bounds what the claim asserts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Hedge {
+    About,
+    Around,
+    Approximately,
+    Some,
+    Roughly,
+    Nearly,
+    Almost,
+    JustUnder,
+    MoreThan,
+    Over,
+    Above,
+    AtLeast,
+    UpTo,
+    LessThan,
+    Under,
+    Below,
+    AtMost,
+}
+
+/// Which side of the stated value a hedge allows the true value to be on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HedgeSense {
+    /// Within 10% either side (`about`, `around`).
+    Approximate,
+    /// Above the stated value (`more than`, `over`).
+    Above,
+    /// At or above (`at least`).
+    AtLeast,
+    /// Below the stated value (`less than`, `under`).
+    Below,
+    /// At or below (`up to`, `at most`).
+    AtMost,
+    /// Just below: within 10% under (`nearly`, `almost`).
+    JustBelow,
+}
+
+impl Hedge {
+    #[must_use]
+    pub fn sense(self) -> HedgeSense {
+        match self {
+            Self::About | Self::Around | Self::Approximately | Self::Some | Self::Roughly => {
+                HedgeSense::Approximate
+            }
+            Self::Nearly | Self::Almost | Self::JustUnder => HedgeSense::JustBelow,
+            Self::MoreThan | Self::Over | Self::Above => HedgeSense::Above,
+            Self::AtLeast => HedgeSense::AtLeast,
+            Self::LessThan | Self::Under | Self::Below => HedgeSense::Below,
+            Self::UpTo | Self::AtMost => HedgeSense::AtMost,
+        }
+    }
+}
+
+/// A number as written: its value and the precision the writer gave it.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Quantity {
+    /// Normalised value: 34 for `34 per cent`, 3e9 for `£3bn`, 1.5e6 for `1.5 million`.
+    pub value: f64,
+    /// The unit of the last written digit, in value units: 1 for `34`, 0.1 for
+    /// `5.3`, 1e8 for `£4.4bn`. Half of it is the rounding the writer may have done.
+    pub step: f64,
+    /// Written with a magnitude word or suffix (`m`, `bn`, `million`), which means
+    /// the writer rounded it; a plain `108` is taken as exact when used as a figure.
+    pub scaled: bool,
+}
+
+impl Quantity {
+    /// An exact integer-precision quantity.
+    #[must_use]
+    pub fn exact(value: f64) -> Self {
+        Self {
+            value,
+            step: 1.0,
+            scaled: false,
+        }
+    }
+}
+
+/// One numeric mention in an article.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Claim {
+    /// Index in the file's claim list (claims are sorted by span).
+    pub id: usize,
+    pub kind: ClaimKind,
+    /// The mention's exact text: number with its unit words.
+    pub span: Span,
+    /// Index of the sentence that contains the claim's start.
+    pub sentence: usize,
+    pub quantity: Quantity,
+    pub hedge: Option<Hedge>,
+    /// ISO 4217 code for money (`GBP`, `USD`, `EUR`, ...).
+    pub currency: Option<&'static str>,
+    /// The counted noun that follows a count (`offences` in `195 offences`).
+    pub noun: Option<String>,
+}
+
+impl Claim {
+    #[must_use]
+    pub fn value(&self) -> f64 {
+        self.quantity.value
+    }
+}
+
+/// Extracts the numeric claims of `text`, sorted by span, ids assigned.
+///
+/// STUB: digits and percentages only until the extraction work lands.
+#[must_use]
+pub fn claims(text: &str, sentences: &[Sentence]) -> Vec<Claim> {
+    use regex::Regex;
+    use std::sync::LazyLock;
+    static NUM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[0-9][0-9,]*(?:\.[0-9]+)?(?:%| per cent| percent)?").expect("static regex")
+    });
+    let mut out = Vec::new();
+    for m in NUM.find_iter(text) {
+        let s = m.as_str().trim_end_matches(',');
+        let digits: String = s
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+            .filter(|c| *c != ',')
+            .collect();
+        let Ok(value) = digits.parse::<f64>() else {
+            continue;
+        };
+        let decimals = digits.split('.').nth(1).map_or(0, str::len);
+        let kind = if s.len() > digits.len() + 1 || s.ends_with('%') {
+            ClaimKind::Percent
+        } else {
+            ClaimKind::Count
+        };
+        let span = Span::new(m.start(), m.start() + s.len());
+        out.push(Claim {
+            id: 0,
+            kind,
+            span,
+            sentence: sentence_of(sentences, span.start),
+            quantity: Quantity {
+                value,
+                step: 10f64.powi(-i32::try_from(decimals).unwrap_or(0)),
+                scaled: false,
+            },
+            hedge: None,
+            currency: None,
+            noun: None,
+        });
+    }
+    finish(out)
+}
+
+/// Index of the sentence containing byte `offset` (the last one starting at or before it).
+#[must_use]
+pub fn sentence_of(sentences: &[Sentence], offset: usize) -> usize {
+    sentences
+        .partition_point(|s| s.span.start <= offset)
+        .saturating_sub(1)
+}
+
+/// Sorts claims by span and assigns ids in that order.
+#[must_use]
+pub fn finish(mut claims: Vec<Claim>) -> Vec<Claim> {
+    claims.sort_by_key(|c| (c.span.start, c.span.end));
+    for (i, c) in claims.iter_mut().enumerate() {
+        c.id = i;
+    }
+    claims
+}

@@ -1,0 +1,158 @@
+//! Human diagnostics in the style of rustc and ruff: `path:line:col`, the line with
+//! the claim underlined and its evidence marked, the arithmetic, then a summary.
+
+use std::io::{self, Write};
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+use super::{FileReport, RenderOptions, Report};
+use crate::check::{Check, Severity, Verdict, fmt_num};
+use crate::source::Span;
+
+/// Writes every inconsistency (and, on request, consistent checks and unchecked
+/// claims) then a summary line.
+///
+/// # Errors
+/// Any error writing to `out`.
+pub fn render(report: &Report, opts: RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+    let renderer = if opts.color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    if !opts.quiet {
+        for f in &report.files {
+            for c in &f.analysis.checks {
+                if c.verdict == Verdict::Consistent && !opts.show_consistent {
+                    continue;
+                }
+                writeln!(out, "{}\n", diagnostic(&renderer, f, c))?;
+            }
+            if opts.show_unchecked {
+                for c in super::unchecked(f) {
+                    let (line, col) = f.lines.line_col(&f.source.text, c.span.start);
+                    writeln!(
+                        out,
+                        "{}:{line}:{col}: unchecked {} `{}`: no figures in the article to check it against",
+                        f.source.path,
+                        c.kind.as_str(),
+                        c.span.slice(&f.source.text),
+                    )?;
+                }
+            }
+        }
+    }
+    writeln!(out, "{}", summary_line(report))
+}
+
+/// The lines of `text` that `span` touches, as (first line number, byte range).
+fn line_range(f: &FileReport, span: Span) -> (usize, Span) {
+    let text = &f.source.text;
+    let first = f.lines.line(span.start);
+    let last = f.lines.line(span.end.saturating_sub(1).max(span.start));
+    let start = f.lines.line_start(first);
+    let end = text[span.end.min(text.len())..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
+    let end = if last > first {
+        end
+    } else {
+        end.max(span.end)
+    };
+    let body = text[start..end].trim_end_matches(['\r', '\n']);
+    (first, Span::new(start, start + body.len()))
+}
+
+fn diagnostic(renderer: &Renderer, f: &FileReport, c: &Check) -> String {
+    let text = &f.source.text;
+    let claims = &f.analysis.claims;
+    let Some(subject) = claims.get(c.claim) else {
+        return String::new();
+    };
+    let level = match (c.verdict, c.severity) {
+        (Verdict::Consistent, _) => Level::NOTE,
+        (Verdict::Inconsistent, Severity::Warning) => Level::WARNING,
+        (Verdict::Inconsistent, Severity::Error) => Level::ERROR,
+    };
+    // One snippet per distinct line range: the claim's first, then its evidence.
+    let mut snippets: Vec<(usize, Span, Vec<(Span, bool)>)> = Vec::new();
+    let spans = std::iter::once((subject.span, true)).chain(
+        c.evidence
+            .iter()
+            .filter_map(|&id| claims.get(id))
+            .map(|e| (e.span, false)),
+    );
+    for (span, primary) in spans {
+        let (line, range) = line_range(f, span);
+        match snippets.iter_mut().find(|(_, r, _)| r.contains(span)) {
+            Some(s) => s.2.push((span, primary)),
+            None => snippets.push((line, range, vec![(span, primary)])),
+        }
+    }
+    let stated_label = format!("stated {}", stated_words(c));
+    let mut group = Group::with_title(level.primary_title(c.message.as_str()).id(c.rule));
+    for (line, range, anns) in &snippets {
+        let mut snippet = Snippet::source(range.slice(text))
+            .line_start(*line)
+            .path(f.source.path.as_str());
+        for (span, primary) in anns {
+            let rel = span.start - range.start..span.end - range.start;
+            snippet = snippet.annotation(if *primary {
+                AnnotationKind::Primary.span(rel).label(stated_label.as_str())
+            } else {
+                AnnotationKind::Context.span(rel).label("figure")
+            });
+        }
+        group = group.element(snippet);
+    }
+    let note = format!(
+        "the stated value covers {}..{}; the figures allow {}..{}",
+        bound(c.tolerance.lo),
+        bound(c.tolerance.hi),
+        fmt_num(c.computed_range.lo, 2),
+        fmt_num(c.computed_range.hi, 2),
+    );
+    let report = [
+        group,
+        Group::with_title(Level::NOTE.secondary_title(note.as_str())),
+    ];
+    renderer.render(&report)
+}
+
+fn stated_words(c: &Check) -> String {
+    fmt_num(c.stated, 2)
+}
+
+fn bound(v: f64) -> String {
+    if v.is_finite() {
+        fmt_num(v, 4)
+    } else if v > 0.0 {
+        "∞".to_owned()
+    } else {
+        "-∞".to_owned()
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// `checked 1 file: 13 sentences, 21 claims, 2 checks (1 consistent, 1 inconsistent), 0 unchecked`.
+#[must_use]
+pub fn summary_line(report: &Report) -> String {
+    let s = report.summary();
+    let mut line = format!(
+        "checked {}: {}, {}, {} ({} consistent, {} inconsistent), {}",
+        plural(s.files, "file", "files"),
+        plural(s.sentences, "sentence", "sentences"),
+        plural(s.claims, "claim", "claims"),
+        plural(s.checks, "check", "checks"),
+        s.consistent,
+        s.inconsistent,
+        plural(s.unchecked, "unchecked percentage", "unchecked percentages"),
+    );
+    if s.errors > 0 {
+        line.push_str(&format!(", {}", plural(s.errors, "error", "errors")));
+    }
+    line
+}

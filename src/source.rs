@@ -1,0 +1,200 @@
+//! Input stage: a [`Source`] is one article's bytes, validated as UTF-8 and kept
+//! exactly as given, so every byte offset the pipeline reports points into the
+//! original file (a UTF-8 BOM and CRLF line endings stay in the text; later stages
+//! treat them as whitespace).
+//!
+//! Line and column numbers are never stored on findings: they are derived only when
+//! reporting, through [`LineIndex`], so they cannot drift out of sync with spans.
+
+use std::fmt;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::error::Error;
+
+/// A half-open byte range `start..end` into a source text, on char boundaries.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`; `end` is clamped so the span is never inverted.
+    #[must_use]
+    pub fn new(start: usize, end: usize) -> Self {
+        Self {
+            start,
+            end: end.max(start),
+        }
+    }
+
+    #[must_use]
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    #[must_use]
+    pub fn is_empty(self) -> bool {
+        self.end == self.start
+    }
+
+    /// The text this span covers, or `""` when it does not lie on char boundaries
+    /// of `text` (which would be a bug upstream, never a panic here).
+    #[must_use]
+    pub fn slice(self, text: &str) -> &str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+
+    #[must_use]
+    pub fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    #[must_use]
+    pub fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    #[must_use]
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+}
+
+impl fmt::Display for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}..{}", self.start, self.end)
+    }
+}
+
+/// One article: its display path and its text, byte for byte as read.
+#[derive(Clone, Debug)]
+pub struct Source {
+    pub path: String,
+    pub text: String,
+}
+
+impl Source {
+    /// Validates `bytes` as an article. Binary files (a NUL byte) and invalid UTF-8
+    /// are rejected with the byte offset of the first bad byte, because a checker that
+    /// silently replaces bytes would report offsets that no longer match the file.
+    ///
+    /// # Errors
+    /// [`Error::Binary`] or [`Error::Utf8`], naming `path`.
+    pub fn from_bytes(path: impl Into<String>, bytes: Vec<u8>) -> Result<Self, Error> {
+        let path = path.into();
+        if let Some(offset) = memchr::memchr(0, &bytes) {
+            return Err(Error::Binary { path, offset });
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok(Self { path, text }),
+            Err(e) => Err(Error::Utf8 {
+                path,
+                offset: e.utf8_error().valid_up_to(),
+            }),
+        }
+    }
+
+    /// Reads a file whole. Directories and unreadable files are errors naming the path.
+    ///
+    /// # Errors
+    /// [`Error::Io`], [`Error::IsDirectory`], [`Error::TooLarge`], [`Error::Binary`],
+    /// [`Error::Utf8`].
+    pub fn read(path: &Path, max_size: Option<u64>) -> Result<Self, Error> {
+        let display = path.display().to_string();
+        let meta = std::fs::metadata(path).map_err(|e| Error::io(&display, &e))?;
+        if meta.is_dir() {
+            return Err(Error::IsDirectory { path: display });
+        }
+        if let Some(max) = max_size
+            && meta.len() > max
+        {
+            return Err(Error::TooLarge {
+                path: display,
+                size: meta.len(),
+                max,
+            });
+        }
+        let bytes = std::fs::read(path).map_err(|e| Error::io(&display, &e))?;
+        Self::from_bytes(display, bytes)
+    }
+}
+
+/// Maps byte offsets to 1-based line and column numbers (columns in characters).
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    /// Byte offset at which each line starts; `line_starts[0] == 0`.
+    line_starts: Vec<usize>,
+}
+
+impl LineIndex {
+    #[must_use]
+    pub fn new(text: &str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        Self { line_starts }
+    }
+
+    /// 1-based line of `offset`.
+    #[must_use]
+    pub fn line(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= offset)
+    }
+
+    /// Byte offset where 1-based `line` starts.
+    #[must_use]
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// 1-based line and column of `offset`; the column counts characters, so a
+    /// `£` before the claim counts once, not twice.
+    #[must_use]
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let line = self.line(offset);
+        let start = self.line_start(line);
+        let col = text
+            .get(start..offset.min(text.len()))
+            .map_or(0, |s| s.chars().count());
+        (line, col + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters() {
+        let text = "ab\n£3bn and 5%\r\nx";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_col(text, 0), (1, 1));
+        assert_eq!(idx.line_col(text, 3), (2, 1));
+        let five = text.find('5').unwrap();
+        assert_eq!(idx.line_col(text, five), (2, 10));
+        assert_eq!(idx.line_col(text, text.len() - 1), (3, 1));
+    }
+
+    #[test]
+    fn rejects_nul_and_bad_utf8_with_offsets() {
+        let e = Source::from_bytes("a.txt", b"ab\0c".to_vec()).unwrap_err();
+        assert!(matches!(e, Error::Binary { offset: 2, .. }), "{e}");
+        let e = Source::from_bytes("b.txt", b"abc\xff".to_vec()).unwrap_err();
+        assert!(matches!(e, Error::Utf8 { offset: 3, .. }), "{e}");
+        assert!(e.to_string().contains("b.txt"));
+    }
+
+    #[test]
+    fn span_slice_is_total() {
+        let s = Span::new(1, 3);
+        assert_eq!(s.slice("£x"), "");
+        assert_eq!(Span::new(0, 2).slice("£x"), "£");
+        assert!(Span::new(0, 2).overlaps(Span::new(1, 5)));
+        assert!(!Span::new(0, 2).overlaps(Span::new(2, 5)));
+    }
+}
