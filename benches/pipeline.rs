@@ -1,2 +1,157 @@
-//! How fast is the pipeline? Placeholder until the benchmark lands.
-fn main() {}
+//! How many bytes per second does each pipeline stage, and the whole pipeline with
+//! the JSON report, process on one thread on real news copy?
+//!
+//! Input: the BBC dev articles in `../shared/data/news/bbc/` (or `$CLAIMCHECK_SHARED`),
+//! concatenated with blank lines between them, and per file; the project's own
+//! `corpus/` where the shared folder is absent. Run: `cargo bench --bench pipeline`.
+
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use claimcheck::report::{FileReport, Report};
+use claimcheck::{Source, analyze, check, extract, segment};
+use divan::counter::BytesCount;
+use divan::{Bencher, black_box};
+
+fn main() {
+    eprintln!("bench input: {}", INPUT.origin);
+    divan::main();
+}
+
+struct Input {
+    origin: String,
+    files: Vec<String>,
+    joined: String,
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            collect(&p, out);
+        } else if p.extension().is_some_and(|x| x == "txt") {
+            out.push(p);
+        }
+    }
+}
+
+static INPUT: LazyLock<Input> = LazyLock::new(|| {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let shared = std::env::var_os("CLAIMCHECK_SHARED")
+        .map_or_else(|| manifest.join("../shared"), PathBuf::from);
+    let bbc = shared.join("data/news/bbc");
+    let (origin, dir) = if bbc.is_dir() {
+        (bbc.display().to_string(), bbc)
+    } else {
+        let c = manifest.join("corpus");
+        (format!("{} (shared BBC articles absent)", c.display()), c)
+    };
+    let mut paths = Vec::new();
+    collect(&dir, &mut paths);
+    paths.sort();
+    let files: Vec<String> = paths
+        .iter()
+        .filter_map(|p| Source::read(p, None).ok())
+        .map(|s| s.text)
+        .collect();
+    let joined = files.join("\n\n");
+    Input {
+        origin,
+        files,
+        joined,
+    }
+});
+
+fn bytes() -> BytesCount {
+    BytesCount::new(INPUT.joined.len())
+}
+
+#[divan::bench]
+fn read_validate(b: Bencher) {
+    let raw = INPUT.joined.as_bytes().to_vec();
+    b.counter(bytes())
+        .bench(|| Source::from_bytes("bench.txt", black_box(raw.clone())).map(|s| s.text.len()));
+}
+
+#[divan::bench]
+fn segment(b: Bencher) {
+    let text = INPUT.joined.as_str();
+    b.counter(bytes()).bench(|| segment::sentences(black_box(text)));
+}
+
+#[divan::bench]
+fn extract(b: Bencher) {
+    let text = INPUT.joined.as_str();
+    let sentences = segment::sentences(text);
+    b.counter(bytes())
+        .bench(|| extract::claims(black_box(text), black_box(&sentences)));
+}
+
+#[divan::bench]
+fn check(b: Bencher) {
+    let text = INPUT.joined.as_str();
+    let sentences = segment::sentences(text);
+    let claims = extract::claims(text, &sentences);
+    b.counter(bytes()).bench(|| {
+        check::run(&check::Context {
+            text: black_box(text),
+            sentences: &sentences,
+            claims: &claims,
+        })
+    });
+}
+
+#[divan::bench]
+fn json_report(b: Bencher) {
+    let source = Source::from_bytes("bench.txt", INPUT.joined.as_bytes().to_vec()).unwrap();
+    let report = Report {
+        files: vec![FileReport::new(source)],
+        errors: Vec::new(),
+    };
+    b.counter(bytes()).bench(|| {
+        let mut out = Vec::with_capacity(INPUT.joined.len());
+        claimcheck::report::json::render(black_box(&report), &mut out).map(|()| out.len())
+    });
+}
+
+/// Concatenated articles: bytes → JSON report, one thread.
+#[divan::bench]
+fn end_to_end_joined(b: Bencher) {
+    let raw = INPUT.joined.as_bytes();
+    b.counter(bytes()).bench(|| end_to_end(raw));
+}
+
+/// The same articles one file at a time, as a newsroom archive is run.
+#[divan::bench]
+fn end_to_end_per_file(b: Bencher) {
+    let total: usize = INPUT.files.iter().map(String::len).sum();
+    b.counter(BytesCount::new(total)).bench(|| {
+        INPUT
+            .files
+            .iter()
+            .map(|f| end_to_end(f.as_bytes()))
+            .sum::<usize>()
+    });
+}
+
+fn end_to_end(raw: &[u8]) -> usize {
+    let Ok(source) = Source::from_bytes("bench.txt", black_box(raw.to_vec())) else {
+        return 0;
+    };
+    let report = Report {
+        files: vec![FileReport::new(source)],
+        errors: Vec::new(),
+    };
+    let mut out = Vec::new();
+    let _ = claimcheck::report::json::render(&report, &mut out);
+    out.len()
+}
+
+#[divan::bench]
+fn analyze_only(b: Bencher) {
+    let text = INPUT.joined.as_str();
+    b.counter(bytes()).bench(|| analyze(black_box(text)).claims.len());
+}

@@ -165,6 +165,48 @@ impl LineIndex {
     }
 }
 
+/// Line and column lookups for offsets visited in increasing order: each lookup
+/// counts characters only from the previous offset, so reporting every claim of a
+/// 100 MB single-line article stays linear instead of recounting the line each time.
+#[derive(Debug)]
+pub struct LineCursor<'a> {
+    text: &'a str,
+    index: &'a LineIndex,
+    offset: usize,
+    line: usize,
+    col: usize,
+}
+
+impl<'a> LineCursor<'a> {
+    #[must_use]
+    pub fn new(text: &'a str, index: &'a LineIndex) -> Self {
+        Self {
+            text,
+            index,
+            offset: 0,
+            line: 1,
+            col: 1,
+        }
+    }
+
+    /// 1-based line and column (in characters) of `offset`.
+    pub fn line_col(&mut self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.index.line(offset);
+        if offset < self.offset || line != self.line {
+            let (l, c) = self.index.line_col(self.text, offset);
+            (self.offset, self.line, self.col) = (offset, l, c);
+        } else {
+            self.col += self
+                .text
+                .get(self.offset..offset)
+                .map_or(0, |s| s.chars().count());
+            self.offset = offset;
+        }
+        (self.line, self.col)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -178,6 +220,17 @@ mod tests {
         let five = text.find('5').unwrap();
         assert_eq!(idx.line_col(text, five), (2, 10));
         assert_eq!(idx.line_col(text, text.len() - 1), (3, 1));
+    }
+
+    #[test]
+    fn cursor_agrees_with_index_in_any_order() {
+        let text = "£1 ab\n€2 and £3\n\nx £4 y";
+        let idx = LineIndex::new(text);
+        let offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        let mut cur = LineCursor::new(text, &idx);
+        for &o in offsets.iter().chain(offsets.iter().rev()) {
+            assert_eq!(cur.line_col(o), idx.line_col(text, o), "offset {o}");
+        }
     }
 
     #[test]

@@ -11,6 +11,7 @@ use serde::Serialize;
 use super::{FileReport, Report, Summary};
 use crate::check::Check;
 use crate::extract::{Claim, ClaimKind, Hedge};
+use crate::source::LineCursor;
 
 /// The report format version; bumped only for a breaking change, which we avoid.
 pub const VERSION: u32 = 1;
@@ -85,9 +86,14 @@ fn round2(v: f64) -> f64 {
     }
 }
 
-fn claim<'a>(f: &'a FileReport, c: &'a Claim, checked: bool) -> JsonClaim<'a> {
+fn claim<'a>(
+    f: &'a FileReport,
+    c: &'a Claim,
+    checked: bool,
+    cursor: &mut LineCursor<'_>,
+) -> JsonClaim<'a> {
     let text = &f.source.text;
-    let (line, column) = f.lines.line_col(text, c.span.start);
+    let (line, column) = cursor.line_col(c.span.start);
     JsonClaim {
         id: c.id,
         kind: c.kind,
@@ -132,6 +138,7 @@ fn round_tol(v: f64) -> f64 {
 
 fn file(f: &FileReport) -> JsonFile<'_> {
     let checked = f.checked_claims();
+    let mut cursor = LineCursor::new(&f.source.text, &f.lines);
     JsonFile {
         path: &f.source.path,
         sentences: f
@@ -147,7 +154,7 @@ fn file(f: &FileReport) -> JsonFile<'_> {
             .analysis
             .claims
             .iter()
-            .map(|c| claim(f, c, checked.get(c.id).copied().unwrap_or(false)))
+            .map(|c| claim(f, c, checked.get(c.id).copied().unwrap_or(false), &mut cursor))
             .collect(),
         checks: f.analysis.checks.iter().map(check).collect(),
     }

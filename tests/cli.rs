@@ -1,0 +1,240 @@
+//! CLI behaviour through the real binary: exit codes, bad input, stdin, formats,
+//! colour and a closed stdout.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use assert_cmd::cargo::cargo_bin;
+use predicates::prelude::*;
+
+fn claimcheck() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::new(cargo_bin("claimcheck"));
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+const WRONG: &str = "Crime rose 34 per cent, from 108 offences to 164.\n";
+const RIGHT: &str = "Crime rose 34 per cent, from 100 offences to 134.\n";
+
+fn write(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let p = dir.path().join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+#[test]
+fn inconsistent_claim_exits_1_with_diagnostic() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(&dir, "wrong.txt", WRONG.as_bytes());
+    claimcheck()
+        .arg(&p)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("percent-change"))
+        .stdout(predicate::str::contains("34 per cent"))
+        .stdout(predicate::str::contains("+51.9%"))
+        .stdout(predicate::str::contains(format!("{}:1:12", p.display())))
+        .stdout(predicate::str::contains("1 inconsistent"));
+}
+
+#[test]
+fn consistent_claim_exits_0() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(&dir, "right.txt", RIGHT.as_bytes());
+    claimcheck()
+        .arg(&p)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("1 consistent, 0 inconsistent"));
+}
+
+#[test]
+fn stdin_is_read_with_a_dash() {
+    claimcheck()
+        .args(["--format", "json", "-"])
+        .write_stdin(WRONG)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("\"path\": \"<stdin>\""));
+}
+
+#[test]
+fn bad_inputs_are_one_line_errors_and_others_still_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = write(&dir, "good.txt", RIGHT.as_bytes());
+    let binary = write(&dir, "image.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+    let latin1 = write(&dir, "latin1.txt", b"a \xa315.8m signing");
+    let missing = dir.path().join("missing.txt");
+    let sub = dir.path().join("folder");
+    std::fs::create_dir(&sub).unwrap();
+    let out = claimcheck()
+        .arg("--format")
+        .arg("json")
+        .args([&good, &binary, &latin1, &missing, &sub])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 4, "{stderr}");
+    assert!(lines[0].contains("image.png: binary file (NUL byte at offset 8)"), "{stderr}");
+    assert!(lines[1].contains("latin1.txt: invalid UTF-8 at byte offset 2"), "{stderr}");
+    assert!(lines[2].contains("missing.txt: no such file"), "{stderr}");
+    assert!(lines[3].contains("folder: is a directory"), "{stderr}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["files"].as_array().unwrap().len(), 1);
+    assert_eq!(json["errors"].as_array().unwrap().len(), 4);
+    assert_eq!(json["summary"]["errors"], 4);
+    assert!(json["errors"][2]["path"].as_str().unwrap().ends_with("missing.txt"));
+    assert_eq!(json["errors"][2]["message"], "no such file");
+}
+
+#[test]
+fn empty_and_whitespace_files_are_fine() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = write(&dir, "empty.txt", b"");
+    let blank = write(&dir, "blank.txt", b"  \n\r\n\t\n");
+    claimcheck()
+        .args(["--format", "json"])
+        .args([&empty, &blank])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("\"claims\": 0"));
+}
+
+#[test]
+fn max_file_size_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(&dir, "big.txt", WRONG.as_bytes());
+    claimcheck()
+        .args(["--max-file-size", "10"])
+        .arg(&p)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("big.txt: file is 50 bytes, over the limit of 10 bytes"));
+}
+
+#[test]
+fn colour_follows_flag_and_no_color() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(&dir, "wrong.txt", WRONG.as_bytes());
+    claimcheck()
+        .args(["--color", "always"])
+        .arg(&p)
+        .assert()
+        .stdout(predicate::str::contains("\x1b["));
+    claimcheck()
+        .arg(&p)
+        .assert()
+        .stdout(predicate::str::contains("\x1b[").not());
+    claimcheck()
+        .env("NO_COLOR", "1")
+        .args(["--color", "auto"])
+        .arg(&p)
+        .assert()
+        .stdout(predicate::str::contains("\x1b[").not());
+}
+
+#[test]
+fn quiet_prints_only_the_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(&dir, "wrong.txt", WRONG.as_bytes());
+    let out = claimcheck().arg("-q").arg(&p).assert().code(1).get_output().clone();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert!(stdout.starts_with("checked 1 file"), "{stdout}");
+}
+
+#[test]
+fn usage_error_exits_2() {
+    claimcheck().assert().code(2);
+    claimcheck().args(["--format", "yaml", "x.txt"]).assert().code(2);
+}
+
+#[test]
+fn closed_stdout_exits_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = WRONG.repeat(20_000);
+    let p = write(&dir, "long.txt", body.as_bytes());
+    let mut child = Command::new(cargo_bin("claimcheck"))
+        .args(["--format", "json"])
+        .arg(&p)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read a little, then close the pipe, like `claimcheck … | head -1`.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut buf = [0u8; 16];
+    std::io::Read::read_exact(&mut stdout, &mut buf).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+    assert!(out.status.code().is_some(), "killed by a signal");
+}
+
+#[test]
+fn never_writes_to_its_inputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(&dir, "wrong.txt", WRONG.as_bytes());
+    let before = std::fs::metadata(&p).unwrap().modified().unwrap();
+    claimcheck().arg(&p).assert().code(1);
+    claimcheck().args(["--format", "json"]).arg(&p).assert().code(1);
+    assert_eq!(std::fs::read(&p).unwrap(), WRONG.as_bytes());
+    assert_eq!(std::fs::metadata(&p).unwrap().modified().unwrap(), before);
+}
+
+#[test]
+fn many_files_keep_input_order_with_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths: Vec<_> = (0..40)
+        .map(|i| write(&dir, &format!("a{i:02}.txt"), if i % 3 == 0 { WRONG } else { RIGHT }.as_bytes()))
+        .collect();
+    let out = claimcheck()
+        .args(["--format", "json", "--threads", "2"])
+        .args(&paths)
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let got: Vec<&str> = json["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    let want: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    assert_eq!(got, want);
+    assert_eq!(json["summary"]["inconsistent"], 14);
+}
+
+#[test]
+fn explain_prints_a_rule_page() {
+    claimcheck()
+        .args(["--explain", "percent-change"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::starts_with("# percent-change"));
+}
+
+#[test]
+fn stdin_bytes_are_validated_too() {
+    let mut child = Command::new(cargo_bin("claimcheck"))
+        .arg("-")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"ok \xff").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "claimcheck: <stdin>: invalid UTF-8 at byte offset 3"
+    );
+}
