@@ -79,7 +79,8 @@ fn read_validate(b: Bencher) {
 #[divan::bench]
 fn segment(b: Bencher) {
     let text = INPUT.joined.as_str();
-    b.counter(bytes()).bench(|| segment::sentences(black_box(text)));
+    b.counter(bytes())
+        .bench(|| segment::sentences(black_box(text)));
 }
 
 #[divan::bench]
@@ -153,5 +154,6 @@ fn end_to_end(raw: &[u8]) -> usize {
 #[divan::bench]
 fn analyze_only(b: Bencher) {
     let text = INPUT.joined.as_str();
-    b.counter(bytes()).bench(|| analyze(black_box(text)).claims.len());
+    b.counter(bytes())
+        .bench(|| analyze(black_box(text)).claims.len());
 }

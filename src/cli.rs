@@ -1,25 +1,42 @@
-//! The command line: clap arguments and [`run`], which reads the inputs, runs the
-//! pipeline over them in parallel and renders the report. `run` takes its output
-//! streams as arguments so the whole CLI is testable without a process.
+//! The command line: clap arguments and [`run`], which expands the inputs, finds
+//! their configuration, runs the pipeline over them in parallel and renders the
+//! report. `run` takes its output streams as arguments so the whole CLI is
+//! testable without a process.
 
+use std::collections::HashMap;
 use std::io::{self, IsTerminal, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use clap::{Parser, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
-use crate::check::RULES;
+use crate::baseline::Baseline;
+use crate::check::{RULES, Severity};
+use crate::config::Config;
+use crate::inputs::{self, FileType, Input};
 use crate::report::{self, FileReport, Format, RenderOptions, Report};
 use crate::{Error, Source};
 
 /// Find the numbers in news articles and check whether they add up.
 ///
 /// Exit status: 0 when every checked claim adds up, 1 when any does not, 2 on
-/// usage or input errors.
+/// usage, configuration or input errors.
 #[derive(Debug, Parser)]
-#[command(name = "claimcheck", version, about, long_about = None)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "command-line flags are independent booleans"
+)]
+#[command(
+    name = "claimcheck",
+    version,
+    about,
+    args_conflicts_with_subcommands = true,
+    subcommand_negates_reqs = true
+)]
 pub struct Args {
-    /// Articles to check (plain text, UTF-8); `-` reads standard input.
+    /// Articles or folders to check; `-` reads standard input. Folders are walked
+    /// for .txt, .md and .html files, honouring .gitignore and hidden files.
     #[arg(value_name = "PATH", required_unless_present_any = ["list_rules", "explain"])]
     pub paths: Vec<PathBuf>,
 
@@ -27,9 +44,47 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 
-    /// When to colour the text output (NO_COLOR in the environment means never for auto).
+    /// When to colour the text output (`NO_COLOR` in the environment means never for auto).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
+
+    /// Only check files of these types when walking folders (repeatable).
+    #[arg(long = "type", short = 't', value_enum, value_name = "TYPE")]
+    pub types: Vec<FileType>,
+
+    /// Include (or with a leading `!`, exclude) files matching this glob when
+    /// walking folders (repeatable; gitignore syntax).
+    #[arg(long = "glob", short = 'g', value_name = "GLOB")]
+    pub globs: Vec<String>,
+
+    /// The name (and so the type) of standard input, e.g. `draft.md`.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+
+    /// Use this configuration file instead of discovering claimcheck.toml.
+    #[arg(long, value_name = "PATH", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore every claimcheck.toml.
+    #[arg(long)]
+    pub no_config: bool,
+
+    /// Run only these rules (comma-separated ids), overriding the configuration.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Vec<String>,
+
+    /// Do not run these rules (comma-separated ids).
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
+
+    /// Do not report findings recorded in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Record the current findings in this baseline file (and exit 0 unless an
+    /// input failed).
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
 
     /// List percentages no rule could check, for verification by hand.
     #[arg(long)]
@@ -38,6 +93,10 @@ pub struct Args {
     /// Also show checks that add up.
     #[arg(long)]
     pub show_consistent: bool,
+
+    /// Print counts per rule instead of each finding.
+    #[arg(long)]
+    pub statistics: bool,
 
     /// Print only the summary line (the exit code still tells the verdict).
     #[arg(short, long)]
@@ -58,6 +117,20 @@ pub struct Args {
     /// Print the documentation of one rule and exit.
     #[arg(long, value_name = "RULE")]
     pub explain: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print a shell completion script.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    Manpage,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -80,42 +153,131 @@ impl ColorChoice {
     }
 }
 
-/// Reads one input: a path, or standard input for `-`.
-fn read_input(path: &std::path::Path, max: u64) -> Result<Source, Error> {
-    if path.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        io::stdin()
-            .lock()
-            .take(max.saturating_add(1))
-            .read_to_end(&mut bytes)
-            .map_err(|e| Error::io("<stdin>", &e))?;
-        if bytes.len() as u64 > max {
-            return Err(Error::TooLarge {
-                path: "<stdin>".to_owned(),
-                size: bytes.len() as u64,
-                max,
-            });
-        }
-        return Source::from_bytes("<stdin>", bytes);
-    }
-    Source::read(path, Some(max))
+/// A loaded configuration and the folder its globs are relative to.
+#[derive(Debug, Default)]
+struct Loaded {
+    config: Config,
+    dir: PathBuf,
+    exclude: Option<globset::GlobSet>,
 }
 
-/// Checks every input and collects the report, in input order.
-#[must_use]
-pub fn check_paths(paths: &[PathBuf], max_file_size: u64) -> Report {
-    let results: Vec<Result<FileReport, Error>> = paths
-        .par_iter()
-        .map(|p| read_input(p, max_file_size).map(FileReport::new))
-        .collect();
-    let mut report = Report::default();
-    for r in results {
-        match r {
-            Ok(f) => report.files.push(f),
-            Err(e) => report.errors.push(e),
+impl Loaded {
+    fn new(config: Config, dir: PathBuf) -> Self {
+        let mut b = globset::GlobSetBuilder::new();
+        for g in &config.exclude {
+            // Validated when the config was parsed.
+            if let Ok(g) = globset::Glob::new(g) {
+                b.add(g);
+            }
+        }
+        let exclude = b.build().ok().filter(|s| !s.is_empty());
+        Self {
+            config,
+            dir,
+            exclude,
         }
     }
-    report
+
+    fn excludes(&self, path: &Path) -> bool {
+        let Some(set) = &self.exclude else {
+            return false;
+        };
+        let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let rel = abs.strip_prefix(&self.dir).unwrap_or(path);
+        set.is_match(rel) || set.is_match(path)
+    }
+}
+
+/// Finds the configuration for each input folder, once per folder.
+struct Configs {
+    fixed: Option<Arc<Loaded>>,
+    by_dir: HashMap<PathBuf, Arc<Loaded>>,
+    none: Arc<Loaded>,
+}
+
+impl Configs {
+    fn new(args: &Args) -> Result<Self, crate::config::ConfigError> {
+        let fixed = if args.no_config {
+            Some(Arc::new(Loaded::default()))
+        } else if let Some(p) = &args.config {
+            let dir = p
+                .parent()
+                .map(|d| std::fs::canonicalize(d).unwrap_or_else(|_| d.to_path_buf()))
+                .unwrap_or_default();
+            Some(Arc::new(Loaded::new(Config::load(p)?, dir)))
+        } else {
+            None
+        };
+        Ok(Self {
+            fixed,
+            by_dir: HashMap::new(),
+            none: Arc::new(Loaded::default()),
+        })
+    }
+
+    fn for_dir(&mut self, dir: &Path) -> Result<Arc<Loaded>, crate::config::ConfigError> {
+        if let Some(f) = &self.fixed {
+            return Ok(Arc::clone(f));
+        }
+        if let Some(l) = self.by_dir.get(dir) {
+            return Ok(Arc::clone(l));
+        }
+        let loaded = match crate::config::discover(dir) {
+            Some(p) => {
+                let cdir = p.parent().map(Path::to_path_buf).unwrap_or_default();
+                Arc::new(Loaded::new(Config::load(&p)?, cdir))
+            }
+            None => Arc::clone(&self.none),
+        };
+        self.by_dir.insert(dir.to_path_buf(), Arc::clone(&loaded));
+        Ok(loaded)
+    }
+}
+
+/// One unit of work: an input and the configuration that applies to it.
+struct Job {
+    input: Input,
+    config: Arc<Loaded>,
+}
+
+/// Reads one input.
+fn read_input(input: &Input, max: u64) -> Result<Source, Error> {
+    match input {
+        Input::Stdin { name, .. } => {
+            let mut bytes = Vec::new();
+            io::stdin()
+                .lock()
+                .take(max.saturating_add(1))
+                .read_to_end(&mut bytes)
+                .map_err(|e| Error::io(name, &e))?;
+            if bytes.len() as u64 > max {
+                return Err(Error::TooLarge {
+                    path: name.clone(),
+                    size: bytes.len() as u64,
+                    max,
+                });
+            }
+            Source::from_bytes(name.clone(), bytes)
+        }
+        Input::File { path, .. } => Source::read(path, Some(max)),
+    }
+}
+
+/// Runs the pipeline on one job and applies the rule selection and severities.
+fn process(job: &Job, args: &Args) -> Result<FileReport, Error> {
+    let source = read_input(&job.input, args.max_file_size)?;
+    let mut f = FileReport::new(source);
+    let config = &job.config.config;
+    f.analysis.checks.retain(|c| {
+        let cli_selects = args.select.is_empty() || args.select.iter().any(|s| s == c.rule);
+        cli_selects && !args.ignore.iter().any(|s| s == c.rule) && config.selects(c.rule)
+    });
+    for c in &mut f.analysis.checks {
+        if let Some(s) = config.severity.get(c.rule) {
+            c.severity = Severity::from(*s);
+        }
+    }
+    Ok(f)
 }
 
 /// Runs the CLI; returns the exit code. A closed stdout (`claimcheck … | head`)
@@ -131,47 +293,146 @@ pub fn run(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     }
 }
 
+fn unknown_rules(ids: &[String]) -> Option<String> {
+    let bad: Vec<&str> = ids
+        .iter()
+        .map(String::as_str)
+        .filter(|id| crate::check::rule(id).is_none())
+        .collect();
+    (!bad.is_empty()).then(|| {
+        let known: Vec<&str> = RULES.iter().map(|r| r.id()).collect();
+        format!(
+            "unknown rule `{}`; rules: {}",
+            bad.join("`, `"),
+            known.join(", ")
+        )
+    })
+}
+
 fn run_inner(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
+    match &args.command {
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(*shell, &mut Args::command(), "claimcheck", out);
+            return Ok(0);
+        }
+        Some(Command::Manpage) => {
+            clap_mangen::Man::new(Args::command()).render(out)?;
+            return Ok(0);
+        }
+        None => {}
+    }
     if args.list_rules {
         for r in RULES {
-            writeln!(out, "{:<22} {}", r.id(), r.summary())?;
+            writeln!(
+                out,
+                "{:<22} {:<8} {}",
+                r.id(),
+                severity_name(r.severity()),
+                r.summary()
+            )?;
         }
         return Ok(0);
     }
     if let Some(id) = &args.explain {
-        return Ok(match crate::check::rule(id) {
-            Some(r) => {
-                writeln!(out, "# {}\n\n{}", r.id(), r.explain().trim_end())?;
-                0
-            }
-            None => {
-                let ids: Vec<&str> = RULES.iter().map(|r| r.id()).collect();
-                writeln!(
-                    err,
-                    "claimcheck: no rule `{id}`; rules: {}",
-                    ids.join(", ")
-                )?;
-                2
-            }
-        });
+        if let Some(r) = crate::check::rule(id) {
+            writeln!(out, "# {}\n\n{}", r.id(), r.explain().trim_end())?;
+            return Ok(0);
+        }
+        let msg = unknown_rules(std::slice::from_ref(id)).unwrap_or_default();
+        writeln!(err, "claimcheck: {msg}")?;
+        return Ok(2);
     }
-    let report = if args.threads == 0 {
-        check_paths(&args.paths, args.max_file_size)
-    } else {
-        match rayon::ThreadPoolBuilder::new()
-            .num_threads(args.threads)
-            .build()
-        {
-            Ok(pool) => pool.install(|| check_paths(&args.paths, args.max_file_size)),
-            Err(e) => {
-                writeln!(err, "claimcheck: cannot start {} threads: {e}", args.threads)?;
-                return Ok(2);
-            }
+    if let Some(msg) = unknown_rules(&args.select).or_else(|| unknown_rules(&args.ignore)) {
+        writeln!(err, "claimcheck: {msg}")?;
+        return Ok(2);
+    }
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads)
+        .build()
+    {
+        Ok(pool) => pool,
+        Err(e) => {
+            writeln!(
+                err,
+                "claimcheck: cannot start {} threads: {e}",
+                args.threads
+            )?;
+            return Ok(2);
         }
     };
-    for e in &report.errors {
+    check_all(args, &pool, out, err)
+}
+
+fn severity_name(s: Severity) -> &'static str {
+    match s {
+        Severity::Warning => "warning",
+        Severity::Error => "error",
+    }
+}
+
+fn check_all(
+    args: &Args,
+    pool: &rayon::ThreadPool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
+    let mut configs = match Configs::new(args) {
+        Ok(c) => c,
+        Err(e) => {
+            writeln!(err, "claimcheck: {e}")?;
+            return Ok(2);
+        }
+    };
+    let baseline = match args.baseline.as_deref().map(Baseline::load).transpose() {
+        Ok(b) => b,
+        Err(e) => {
+            writeln!(err, "claimcheck: {e}")?;
+            return Ok(2);
+        }
+    };
+    let mut matcher = baseline.as_ref().map(Baseline::matcher);
+    let (inputs, walk_errors) = inputs::expand(
+        &args.paths,
+        &args.types,
+        &args.globs,
+        args.stdin_filename.as_deref(),
+    );
+    for e in &walk_errors {
         writeln!(err, "claimcheck: {e}")?;
     }
+    let mut report = Report {
+        files: Vec::new(),
+        errors: walk_errors,
+    };
+    let mut jobs = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        let dir = match &input {
+            Input::Stdin { .. } => PathBuf::from("."),
+            Input::File { path, .. } => path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
+        };
+        let config = match configs.for_dir(&dir) {
+            Ok(c) => c,
+            Err(e) => {
+                writeln!(err, "claimcheck: {e}")?;
+                return Ok(2);
+            }
+        };
+        if let Input::File {
+            path,
+            explicit: false,
+            ..
+        } = &input
+            && config.excludes(path)
+        {
+            continue;
+        }
+        jobs.push(Job { input, config });
+    }
+
+    let progress = progress_bar(args, jobs.len());
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let opts = RenderOptions {
         color: args.color.enabled(io::stdout().is_terminal(), no_color),
@@ -179,58 +440,100 @@ fn run_inner(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> io::Resul
         show_consistent: args.show_consistent,
         quiet: args.quiet,
     };
-    report::render(&report, args.format, opts, out)?;
+    // Work in chunks: parallel inside a chunk, output in input order, and with a
+    // streaming format only one chunk of files is ever held in memory.
+    let streaming = false; // jsonl lands with the formats work
+    let chunk = (pool.current_num_threads() * 4).max(8);
+    let mut flagged = false;
+    let mut all_files = Vec::new();
+    for batch in jobs.chunks(chunk) {
+        let results: Vec<Result<FileReport, Error>> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|job| {
+                    let r = process(job, args);
+                    if let Some(p) = &progress {
+                        p.inc(1);
+                    }
+                    r
+                })
+                .collect()
+        });
+        for r in results {
+            match r {
+                Ok(mut f) => {
+                    if let Some(m) = matcher.as_mut() {
+                        m.apply(&mut f);
+                    }
+                    if streaming {
+                        flagged |= f.has_errors();
+                        report::json::render(
+                            &Report {
+                                files: vec![f],
+                                errors: vec![],
+                            },
+                            out,
+                        )?;
+                    } else {
+                        all_files.push(f);
+                    }
+                }
+                Err(e) => {
+                    writeln!(err, "claimcheck: {e}")?;
+                    report.errors.push(e);
+                }
+            }
+        }
+    }
+    if let Some(p) = progress {
+        p.finish_and_clear();
+    }
+    report.files = all_files;
+
+    if let Some(path) = &args.write_baseline {
+        let base = Baseline::from_files(&report.files);
+        if let Err(e) = base.save(path) {
+            writeln!(err, "claimcheck: {e}")?;
+            return Ok(2);
+        }
+        writeln!(
+            err,
+            "claimcheck: wrote {} finding(s) to {}",
+            base.findings.len(),
+            path.display()
+        )?;
+        return Ok(if report.errors.is_empty() { 0 } else { 2 });
+    }
+    if streaming {
+        out.flush()?;
+        return Ok(if report.errors.is_empty() {
+            u8::from(flagged)
+        } else {
+            2
+        });
+    }
+    if args.statistics && args.format == Format::Text {
+        report::text::statistics(&report, out)?;
+        writeln!(out, "{}", report::text::summary_line(&report))?;
+    } else {
+        report::render(&report, args.format, opts, out)?;
+    }
     out.flush()?;
     Ok(report.exit_code())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn run_args(argv: &[&str]) -> (u8, String, String) {
-        let args = Args::try_parse_from(std::iter::once("claimcheck").chain(argv.iter().copied()))
-            .expect("valid args");
-        let (mut out, mut err) = (Vec::new(), Vec::new());
-        let code = run(&args, &mut out, &mut err);
-        (
-            code,
-            String::from_utf8(out).unwrap(),
-            String::from_utf8(err).unwrap(),
-        )
+/// A progress bar on standard error when checking many files on a terminal; never
+/// in pipes, with `--quiet`, or under CI.
+fn progress_bar(args: &Args, n: usize) -> Option<indicatif::ProgressBar> {
+    let ci = std::env::var_os("CI").is_some();
+    if n < 50 || args.quiet || ci || !io::stderr().is_terminal() {
+        return None;
     }
-
-    #[test]
-    fn color_choice_honours_terminal_and_no_color() {
-        assert!(ColorChoice::Auto.enabled(true, false));
-        assert!(!ColorChoice::Auto.enabled(true, true));
-        assert!(!ColorChoice::Auto.enabled(false, false));
-        assert!(ColorChoice::Always.enabled(false, true));
-        assert!(!ColorChoice::Never.enabled(true, false));
+    let bar = indicatif::ProgressBar::new(n as u64);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files ({per_sec}, {eta})")
+    {
+        bar.set_style(style);
     }
-
-    #[test]
-    fn missing_file_is_one_line_error_and_exit_2() {
-        let (code, out, err) = run_args(&["/nonexistent/claimcheck.txt"]);
-        assert_eq!(code, 2);
-        assert_eq!(err.lines().count(), 1, "{err}");
-        assert!(err.contains("/nonexistent/claimcheck.txt: no such file"), "{err}");
-        assert!(out.contains("checked 0 files"), "{out}");
-    }
-
-    #[test]
-    fn list_rules_names_every_rule() {
-        let (code, out, _) = run_args(&["--list-rules"]);
-        assert_eq!(code, 0);
-        for r in RULES {
-            assert!(out.contains(r.id()), "{out}");
-        }
-    }
-
-    #[test]
-    fn explain_unknown_rule_fails() {
-        let (code, _, err) = run_args(&["--explain", "no-such-rule"]);
-        assert_eq!(code, 2);
-        assert!(err.contains("no rule `no-such-rule`"), "{err}");
-    }
+    Some(bar)
 }

@@ -20,10 +20,13 @@
 //! ```
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod baseline;
 pub mod check;
 pub mod cli;
+pub mod config;
 pub mod error;
 pub mod extract;
+pub mod inputs;
 pub mod report;
 pub mod segment;
 pub mod source;

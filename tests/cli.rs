@@ -65,28 +65,36 @@ fn bad_inputs_are_one_line_errors_and_others_still_run() {
     let binary = write(&dir, "image.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
     let latin1 = write(&dir, "latin1.txt", b"a \xa315.8m signing");
     let missing = dir.path().join("missing.txt");
-    let sub = dir.path().join("folder");
-    std::fs::create_dir(&sub).unwrap();
     let out = claimcheck()
         .arg("--format")
         .arg("json")
-        .args([&good, &binary, &latin1, &missing, &sub])
+        .args([&good, &binary, &latin1, &missing])
         .assert()
         .code(2)
         .get_output()
         .clone();
     let stderr = String::from_utf8(out.stderr).unwrap();
     let lines: Vec<&str> = stderr.lines().collect();
-    assert_eq!(lines.len(), 4, "{stderr}");
-    assert!(lines[0].contains("image.png: binary file (NUL byte at offset 8)"), "{stderr}");
-    assert!(lines[1].contains("latin1.txt: invalid UTF-8 at byte offset 2"), "{stderr}");
+    assert_eq!(lines.len(), 3, "{stderr}");
+    assert!(
+        lines[0].contains("image.png: binary file (NUL byte at offset 8)"),
+        "{stderr}"
+    );
+    assert!(
+        lines[1].contains("latin1.txt: invalid UTF-8 at byte offset 2"),
+        "{stderr}"
+    );
     assert!(lines[2].contains("missing.txt: no such file"), "{stderr}");
-    assert!(lines[3].contains("folder: is a directory"), "{stderr}");
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["files"].as_array().unwrap().len(), 1);
-    assert_eq!(json["errors"].as_array().unwrap().len(), 4);
-    assert_eq!(json["summary"]["errors"], 4);
-    assert!(json["errors"][2]["path"].as_str().unwrap().ends_with("missing.txt"));
+    assert_eq!(json["errors"].as_array().unwrap().len(), 3);
+    assert_eq!(json["summary"]["errors"], 3);
+    assert!(
+        json["errors"][2]["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("missing.txt")
+    );
     assert_eq!(json["errors"][2]["message"], "no such file");
 }
 
@@ -112,7 +120,9 @@ fn max_file_size_is_a_clear_error() {
         .arg(&p)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("big.txt: file is 50 bytes, over the limit of 10 bytes"));
+        .stderr(predicate::str::contains(
+            "big.txt: file is 50 bytes, over the limit of 10 bytes",
+        ));
 }
 
 #[test]
@@ -140,7 +150,13 @@ fn colour_follows_flag_and_no_color() {
 fn quiet_prints_only_the_summary() {
     let dir = tempfile::tempdir().unwrap();
     let p = write(&dir, "wrong.txt", WRONG.as_bytes());
-    let out = claimcheck().arg("-q").arg(&p).assert().code(1).get_output().clone();
+    let out = claimcheck()
+        .arg("-q")
+        .arg(&p)
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert_eq!(stdout.lines().count(), 1, "{stdout}");
     assert!(stdout.starts_with("checked 1 file"), "{stdout}");
@@ -149,7 +165,10 @@ fn quiet_prints_only_the_summary() {
 #[test]
 fn usage_error_exits_2() {
     claimcheck().assert().code(2);
-    claimcheck().args(["--format", "yaml", "x.txt"]).assert().code(2);
+    claimcheck()
+        .args(["--format", "yaml", "x.txt"])
+        .assert()
+        .code(2);
 }
 
 #[test]
@@ -182,7 +201,11 @@ fn never_writes_to_its_inputs() {
     let p = write(&dir, "wrong.txt", WRONG.as_bytes());
     let before = std::fs::metadata(&p).unwrap().modified().unwrap();
     claimcheck().arg(&p).assert().code(1);
-    claimcheck().args(["--format", "json"]).arg(&p).assert().code(1);
+    claimcheck()
+        .args(["--format", "json"])
+        .arg(&p)
+        .assert()
+        .code(1);
     assert_eq!(std::fs::read(&p).unwrap(), WRONG.as_bytes());
     assert_eq!(std::fs::metadata(&p).unwrap().modified().unwrap(), before);
 }
@@ -191,7 +214,13 @@ fn never_writes_to_its_inputs() {
 fn many_files_keep_input_order_with_threads() {
     let dir = tempfile::tempdir().unwrap();
     let paths: Vec<_> = (0..40)
-        .map(|i| write(&dir, &format!("a{i:02}.txt"), if i % 3 == 0 { WRONG } else { RIGHT }.as_bytes()))
+        .map(|i| {
+            write(
+                &dir,
+                &format!("a{i:02}.txt"),
+                if i % 3 == 0 { WRONG } else { RIGHT }.as_bytes(),
+            )
+        })
         .collect();
     let out = claimcheck()
         .args(["--format", "json", "--threads", "2"])
@@ -237,4 +266,153 @@ fn stdin_bytes_are_validated_too() {
         String::from_utf8_lossy(&out.stderr).trim(),
         "claimcheck: <stdin>: invalid UTF-8 at byte offset 3"
     );
+}
+
+#[test]
+fn folders_are_walked_in_order_skipping_other_files() {
+    let dir = tempfile::tempdir().unwrap();
+    write(&dir, "b.txt", WRONG.as_bytes());
+    write(&dir, "a.txt", RIGHT.as_bytes());
+    write(&dir, "notes.bin", b"\0\0");
+    std::fs::create_dir(dir.path().join("empty")).unwrap();
+    let out = claimcheck()
+        .args(["--format", "json"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let paths: Vec<&str> = json["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths.len(), 2, "{paths:?}");
+    assert!(
+        paths[0].ends_with("a.txt") && paths[1].ends_with("b.txt"),
+        "{paths:?}"
+    );
+}
+
+#[test]
+fn config_is_discovered_and_its_errors_name_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(&dir, "wrong.txt", WRONG.as_bytes());
+    write(&dir, "claimcheck.toml", b"ignore = [\"percent-change\"]\n");
+    claimcheck()
+        .arg(&p)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("0 inconsistent"));
+    claimcheck().arg("--no-config").arg(&p).assert().code(1);
+    write(
+        &dir,
+        "claimcheck.toml",
+        b"# newsroom settings\nignroe = []\n",
+    );
+    claimcheck()
+        .arg(&p)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "claimcheck.toml:2: unknown field `ignroe`",
+        ));
+    let other = write(
+        &dir,
+        "other.toml",
+        b"[severity]\npercent-change = \"warning\"\n",
+    );
+    claimcheck()
+        .arg("--config")
+        .arg(&other)
+        .arg(&p)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("warning[percent-change]"));
+}
+
+#[test]
+fn baseline_accepts_known_findings_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(&dir, "wrong.txt", WRONG.as_bytes());
+    let base = dir.path().join("baseline.json");
+    claimcheck()
+        .arg("--write-baseline")
+        .arg(&base)
+        .arg(&p)
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("wrote 1 finding(s)"));
+    claimcheck()
+        .arg("--baseline")
+        .arg(&base)
+        .arg(&p)
+        .assert()
+        .code(0);
+    // A new wrong figure in the same file is still reported.
+    std::fs::write(
+        &p,
+        format!("{WRONG}Thefts rose 10 per cent, from 100 to 150.\n"),
+    )
+    .unwrap();
+    claimcheck()
+        .arg("--baseline")
+        .arg(&base)
+        .arg(&p)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("10 per cent"))
+        .stdout(predicate::str::contains("34 per cent").not());
+}
+
+#[test]
+fn select_and_ignore_flags_filter_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(&dir, "wrong.txt", WRONG.as_bytes());
+    claimcheck()
+        .args(["--ignore", "percent-change"])
+        .arg(&p)
+        .assert()
+        .code(0);
+    claimcheck()
+        .args(["--select", "percent-change"])
+        .arg(&p)
+        .assert()
+        .code(1);
+    claimcheck()
+        .args(["--select", "percent-chnage"])
+        .arg(&p)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown rule `percent-chnage`"));
+}
+
+#[test]
+fn statistics_count_per_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(&dir, "wrong.txt", WRONG.as_bytes());
+    claimcheck()
+        .arg("--statistics")
+        .arg(&p)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::is_match(r"percent-change\s+0\s+1").unwrap());
+}
+
+#[test]
+fn completions_and_man_page_are_generated() {
+    for shell in ["bash", "zsh", "fish"] {
+        claimcheck()
+            .args(["completions", shell])
+            .assert()
+            .code(0)
+            .stdout(predicate::str::contains("show-unchecked"));
+    }
+    claimcheck()
+        .arg("manpage")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(".TH claimcheck"));
 }

@@ -51,7 +51,11 @@ fn corpus_reports_match_expected() {
     let mut failures = Vec::new();
     for path in corpus() {
         let (code, got) = report(&path);
-        assert!(matches!(code, Some(0 | 1)), "{}: exit {code:?}", path.display());
+        assert!(
+            matches!(code, Some(0 | 1)),
+            "{}: exit {code:?}",
+            path.display()
+        );
         let expected_path = path.with_extension("expected.json");
         if bless {
             std::fs::write(&expected_path, &got).expect("write expected report");
@@ -165,20 +169,32 @@ struct Summary {
     inconsistent: usize,
     warnings: usize,
     unchecked: usize,
+    suppressed: usize,
     errors: usize,
 }
 
 const KINDS: &[&str] = &[
-    "count", "percent", "points", "year", "money", "fraction", "multiplier", "date", "time",
-    "ordinal", "age", "score", "duration",
+    "count",
+    "percent",
+    "points",
+    "year",
+    "money",
+    "fraction",
+    "multiplier",
+    "date",
+    "time",
+    "ordinal",
+    "age",
+    "score",
+    "duration",
 ];
 
 #[test]
 fn reports_follow_the_json_contract() {
     for path in corpus() {
         let (_, got) = report(&path);
-        let rep: Report = serde_json::from_str(&got)
-            .unwrap_or_else(|e| panic!("{}: {e}\n{got}", path.display()));
+        let rep: Report =
+            serde_json::from_str(&got).unwrap_or_else(|e| panic!("{}: {e}\n{got}", path.display()));
         assert_eq!(rep.version, 1);
         let bytes = std::fs::read(&path).unwrap();
         let text = String::from_utf8(bytes).unwrap();
@@ -203,7 +219,11 @@ fn reports_follow_the_json_contract() {
             assert!(ch.verdict == "consistent" || ch.verdict == "inconsistent");
             assert!(ch.severity == "error" || ch.severity == "warning");
             assert!(ch.claim < f.claims.len());
-            assert!(ch.evidence.iter().all(|&e| e < f.claims.len() && e != ch.claim));
+            assert!(
+                ch.evidence
+                    .iter()
+                    .all(|&e| e < f.claims.len() && e != ch.claim)
+            );
             assert!(!ch.message.is_empty());
         }
         assert_eq!(rep.summary.claims, f.claims.len());

@@ -154,7 +154,14 @@ fn file(f: &FileReport) -> JsonFile<'_> {
             .analysis
             .claims
             .iter()
-            .map(|c| claim(f, c, checked.get(c.id).copied().unwrap_or(false), &mut cursor))
+            .map(|c| {
+                claim(
+                    f,
+                    c,
+                    checked.get(c.id).copied().unwrap_or(false),
+                    &mut cursor,
+                )
+            })
             .collect(),
         checks: f.analysis.checks.iter().map(check).collect(),
     }

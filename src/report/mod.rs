@@ -18,6 +18,8 @@ pub struct FileReport {
     pub source: Source,
     pub analysis: Analysis,
     pub lines: LineIndex,
+    /// Findings removed by a baseline or an inline suppression.
+    pub suppressed: usize,
 }
 
 impl FileReport {
@@ -29,7 +31,17 @@ impl FileReport {
             source,
             analysis,
             lines,
+            suppressed: 0,
         }
+    }
+
+    /// Whether any check is an inconsistency of severity error.
+    #[must_use]
+    pub fn has_errors(&self) -> bool {
+        self.analysis
+            .checks
+            .iter()
+            .any(|c| c.verdict == Verdict::Inconsistent && c.severity == Severity::Error)
     }
 
     /// Whether claim `id` is the subject or evidence of any check.
@@ -67,6 +79,8 @@ pub struct Summary {
     pub warnings: usize,
     /// Percentages, changes and other checkable claims no rule could check.
     pub unchecked: usize,
+    /// Findings removed by a baseline or an inline suppression.
+    pub suppressed: usize,
     pub errors: usize,
 }
 
@@ -95,6 +109,7 @@ impl Report {
                 }
             }
             s.unchecked += unchecked(f).count();
+            s.suppressed += f.suppressed;
         }
         s
     }
@@ -105,12 +120,7 @@ impl Report {
     pub fn exit_code(&self) -> u8 {
         if !self.errors.is_empty() {
             2
-        } else if self.files.iter().any(|f| {
-            f.analysis
-                .checks
-                .iter()
-                .any(|c| c.verdict == Verdict::Inconsistent && c.severity == Severity::Error)
-        }) {
+        } else if self.files.iter().any(FileReport::has_errors) {
             1
         } else {
             0

@@ -54,11 +54,7 @@ fn line_range(f: &FileReport, span: Span) -> (usize, Span) {
     let end = text[span.end.min(text.len())..]
         .find('\n')
         .map_or(text.len(), |i| span.end + i);
-    let end = if last > first {
-        end
-    } else {
-        end.max(span.end)
-    };
+    let end = if last > first { end } else { end.max(span.end) };
     let body = text[start..end].trim_end_matches(['\r', '\n']);
     (first, Span::new(start, start + body.len()))
 }
@@ -75,7 +71,9 @@ fn diagnostic(renderer: &Renderer, f: &FileReport, c: &Check) -> String {
         (Verdict::Inconsistent, Severity::Error) => Level::ERROR,
     };
     // One snippet per distinct line range: the claim's first, then its evidence.
-    let mut snippets: Vec<(usize, Span, Vec<(Span, bool)>)> = Vec::new();
+    // (first line number, byte range of the lines, (span, is the checked claim)).
+    type Lines = (usize, Span, Vec<(Span, bool)>);
+    let mut snippets: Vec<Lines> = Vec::new();
     let spans = std::iter::once((subject.span, true)).chain(
         c.evidence
             .iter()
@@ -98,7 +96,9 @@ fn diagnostic(renderer: &Renderer, f: &FileReport, c: &Check) -> String {
         for (span, primary) in anns {
             let rel = span.start - range.start..span.end - range.start;
             snippet = snippet.annotation(if *primary {
-                AnnotationKind::Primary.span(rel).label(stated_label.as_str())
+                AnnotationKind::Primary
+                    .span(rel)
+                    .label(stated_label.as_str())
             } else {
                 AnnotationKind::Context.span(rel).label("figure")
             });
@@ -133,6 +133,32 @@ fn bound(v: f64) -> String {
     }
 }
 
+/// Counts per rule: checks, consistent, inconsistent (as `ruff --statistics`).
+///
+/// # Errors
+/// Any error writing to `out`.
+pub fn statistics(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let mut rows: std::collections::BTreeMap<&str, [usize; 2]> = std::collections::BTreeMap::new();
+    for f in &report.files {
+        for c in &f.analysis.checks {
+            let row = rows.entry(c.rule).or_default();
+            match c.verdict {
+                Verdict::Consistent => row[0] += 1,
+                Verdict::Inconsistent => row[1] += 1,
+            }
+        }
+    }
+    writeln!(
+        out,
+        "{:<24} {:>10} {:>12}",
+        "rule", "consistent", "inconsistent"
+    )?;
+    for (rule, [ok, bad]) in rows {
+        writeln!(out, "{rule:<24} {ok:>10} {bad:>12}")?;
+    }
+    Ok(())
+}
+
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
@@ -152,7 +178,8 @@ pub fn summary_line(report: &Report) -> String {
         plural(s.unchecked, "unchecked percentage", "unchecked percentages"),
     );
     if s.errors > 0 {
-        line.push_str(&format!(", {}", plural(s.errors, "error", "errors")));
+        line.push_str(", ");
+        line.push_str(&plural(s.errors, "error", "errors"));
     }
     line
 }

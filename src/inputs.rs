@@ -1,0 +1,262 @@
+//! Which files to check: explicit paths as given, directories walked like ripgrep
+//! walks them (`.gitignore`, `.ignore` and hidden-file rules honoured), filtered by
+//! file type and `--glob`, in a deterministic order.
+
+use std::path::{Path, PathBuf};
+
+use ignore::WalkBuilder;
+use ignore::overrides::OverrideBuilder;
+
+use crate::Error;
+
+/// The kinds of article file claimcheck reads, chosen by extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
+pub enum FileType {
+    /// `.txt`
+    Text,
+    /// `.md`, `.markdown`
+    Markdown,
+    /// `.html`, `.htm`
+    Html,
+}
+
+impl FileType {
+    /// The type a path's extension says, if it is one claimcheck reads.
+    #[must_use]
+    pub fn of(path: &Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "text" => Some(Self::Text),
+            "md" | "markdown" => Some(Self::Markdown),
+            "html" | "htm" | "xhtml" => Some(Self::Html),
+            _ => None,
+        }
+    }
+
+    /// The type of an explicitly named file: by extension, plain text otherwise.
+    #[must_use]
+    pub fn of_named(path: &Path) -> Self {
+        Self::of(path).unwrap_or(Self::Text)
+    }
+}
+
+/// One thing to read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Input {
+    /// Standard input, with the name and type `--stdin-filename` gives it.
+    Stdin { name: String, ty: FileType },
+    /// A file, named on the command line (`explicit`) or found in a directory.
+    File {
+        path: PathBuf,
+        ty: FileType,
+        explicit: bool,
+    },
+}
+
+/// Expands the command line's paths into inputs, in order: each path in the order
+/// given, a directory's files sorted by path. Errors (a broken symlink or an
+/// unreadable folder inside a directory, a bad glob) are collected, not fatal.
+#[must_use]
+pub fn expand(
+    paths: &[PathBuf],
+    types: &[FileType],
+    globs: &[String],
+    stdin_name: Option<&str>,
+) -> (Vec<Input>, Vec<Error>) {
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    let wanted = |ty: FileType| types.is_empty() || types.contains(&ty);
+    for path in paths {
+        if path.as_os_str() == "-" {
+            let name = stdin_name.unwrap_or("<stdin>").to_owned();
+            let ty = FileType::of_named(Path::new(&name));
+            inputs.push(Input::Stdin { name, ty });
+            continue;
+        }
+        if !path.is_dir() {
+            // Named files are read whatever their extension; reading reports any error.
+            inputs.push(Input::File {
+                path: path.clone(),
+                ty: FileType::of_named(path),
+                explicit: true,
+            });
+            continue;
+        }
+        let mut walk = WalkBuilder::new(path);
+        walk.follow_links(true)
+            .sort_by_file_path(Ord::cmp)
+            .require_git(false);
+        if !globs.is_empty() {
+            let mut ob = OverrideBuilder::new(path);
+            for g in globs {
+                if let Err(e) = ob.add(g) {
+                    errors.push(Error::Io {
+                        path: g.clone(),
+                        message: format!("bad --glob: {e}"),
+                    });
+                }
+            }
+            match ob.build() {
+                Ok(o) => {
+                    walk.overrides(o);
+                }
+                Err(e) => errors.push(Error::Io {
+                    path: path.display().to_string(),
+                    message: format!("bad --glob: {e}"),
+                }),
+            }
+        }
+        for entry in walk.build() {
+            match entry {
+                Ok(e) => {
+                    if e.file_type().is_some_and(|t| t.is_file())
+                        && let Some(ty) = FileType::of(e.path())
+                        && wanted(ty)
+                    {
+                        inputs.push(Input::File {
+                            path: e.into_path(),
+                            ty,
+                            explicit: false,
+                        });
+                    }
+                }
+                Err(e) => errors.push(walk_error(path, &e)),
+            }
+        }
+    }
+    (inputs, errors)
+}
+
+/// A walk error as a one-line error naming the path it is about.
+fn walk_error(root: &Path, e: &ignore::Error) -> Error {
+    fn find(e: &ignore::Error) -> Option<(PathBuf, String)> {
+        match e {
+            ignore::Error::WithPath { path, err } => {
+                let msg = match err.as_ref() {
+                    ignore::Error::Io(io) => crate::Error::io("", io).message(),
+                    other => find(other).map_or_else(|| other.to_string(), |(_, m)| m),
+                };
+                Some((path.clone(), msg))
+            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                find(err)
+            }
+            ignore::Error::Loop { child, .. } => {
+                Some((child.clone(), "symbolic link loop".to_owned()))
+            }
+            _ => None,
+        }
+    }
+    let (path, message) =
+        find(e).unwrap_or_else(|| (root.to_path_buf(), e.to_string().replace('\n', " ")));
+    let message = if message == "no such file" {
+        "broken symbolic link or vanished file".to_owned()
+    } else {
+        message
+    };
+    Error::Io {
+        path: path.display().to_string(),
+        message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(inputs: &[Input], root: &Path) -> Vec<String> {
+        inputs
+            .iter()
+            .map(|i| match i {
+                Input::File { path, .. } => path
+                    .strip_prefix(root)
+                    .unwrap_or(path)
+                    .display()
+                    .to_string(),
+                Input::Stdin { name, .. } => name.clone(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn walks_sorted_honouring_gitignore_hidden_and_types() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for f in [
+            "b.txt",
+            "a.md",
+            "c.html",
+            "skip.rs",
+            "sub/z.htm",
+            "sub/y.markdown",
+            ".hidden/h.txt",
+            "ignored/i.txt",
+        ] {
+            let p = root.join(f);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, "x").unwrap();
+        }
+        std::fs::write(root.join(".gitignore"), "ignored/\n").unwrap();
+        let (inputs, errors) = expand(&[root.to_path_buf()], &[], &[], None);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(
+            names(&inputs, root),
+            ["a.md", "b.txt", "c.html", "sub/y.markdown", "sub/z.htm"]
+        );
+        let (inputs, _) = expand(&[root.to_path_buf()], &[FileType::Html], &[], None);
+        assert_eq!(names(&inputs, root), ["c.html", "sub/z.htm"]);
+        let (inputs, _) = expand(&[root.to_path_buf()], &[], &["!sub/**".to_owned()], None);
+        assert_eq!(names(&inputs, root), ["a.md", "b.txt", "c.html"]);
+    }
+
+    #[test]
+    fn named_files_and_stdin_keep_their_order() {
+        let (inputs, errors) = expand(
+            &[
+                PathBuf::from("z.rs"),
+                PathBuf::from("-"),
+                PathBuf::from("a.md"),
+            ],
+            &[],
+            &[],
+            Some("draft.html"),
+        );
+        assert!(errors.is_empty());
+        assert_eq!(
+            inputs[1],
+            Input::Stdin {
+                name: "draft.html".into(),
+                ty: FileType::Html
+            }
+        );
+        assert!(matches!(
+            &inputs[0],
+            Input::File {
+                ty: FileType::Text,
+                explicit: true,
+                ..
+            }
+        ));
+        assert!(matches!(
+            &inputs[2],
+            Input::File {
+                ty: FileType::Markdown,
+                ..
+            }
+        ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn broken_symlink_in_a_directory_is_an_error_naming_it() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("ok.txt"), "x").unwrap();
+        std::os::unix::fs::symlink(dir.path().join("gone.txt"), dir.path().join("dead.txt"))
+            .unwrap();
+        let (inputs, errors) = expand(&[dir.path().to_path_buf()], &[], &[], None);
+        assert_eq!(inputs.len(), 1);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        let msg = errors[0].to_string();
+        assert!(msg.contains("dead.txt"), "{msg}");
+    }
+}
