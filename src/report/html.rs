@@ -124,6 +124,7 @@ body { font: 16px/1.5 system-ui, sans-serif; color: #1b1b1b; background: #fff;
   max-width: 62rem; margin: 0 auto; padding: 1rem 1.5rem 4rem; }
 h1 { font-size: 1.5rem; } h2 { font-size: 1.2rem; margin-top: 2.5rem; } h3 { font-size: 1rem; }
 table { border-collapse: collapse; margin: .5rem 0 1rem; }
+caption { text-align: left; padding-bottom: .25rem; }
 th, td { border: 1px solid #bbb; padding: .25rem .6rem; text-align: right; }
 th:first-child, td:first-child { text-align: left; }
 tfoot td, thead th { font-weight: bold; background: #f2f2f2; }
@@ -134,7 +135,9 @@ a:focus-visible, .claim:focus-visible, .claim:focus { outline: 3px solid var(--f
 mark.claim { color: inherit; background: none; border-radius: 2px; cursor: help;
   text-decoration-line: underline; text-decoration-thickness: 2px; text-underline-offset: .25em;
   text-decoration-skip-ink: none; }
-.claim::after { font: bold .7em system-ui, sans-serif; vertical-align: super; margin-left: 1px; }
+/* inline-block keeps the claim's underline off its marker */
+.claim::after { display: inline-block; font: bold .7em system-ui, sans-serif; vertical-align: super;
+  margin-left: 1px; text-decoration: none; }
 .claim.inconsistent { text-decoration-style: wavy; text-decoration-color: var(--bad); background: #fde7e5; }
 .claim.inconsistent::after { content: "\2717"; content: "\2717" / ""; color: var(--bad); }
 .claim.inconsistent.warning { text-decoration-color: var(--unk); }
