@@ -213,6 +213,10 @@ pub struct RenderOptions {
 
 /// Renders `report` in `format`.
 ///
+/// The renderers write in many small pieces and the CLI's stdout is line-buffered,
+/// so without a buffer here every line of pretty JSON is its own `write(2)`: a
+/// 17 MB article's JSON report took 55 s instead of 2.
+///
 /// # Errors
 /// Any error writing to `out`.
 pub fn render(
@@ -221,6 +225,8 @@ pub fn render(
     opts: RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let mut buf = io::BufWriter::with_capacity(64 * 1024, out);
+    let out: &mut dyn Write = &mut buf;
     match format {
         Format::Text => text::render(report, opts, out),
         Format::Json => json::render(report, out),
@@ -228,7 +234,8 @@ pub fn render(
         Format::Sarif => sarif::render(report, out),
         Format::Github => github::render(report, out),
         Format::Html => html::render(report, out),
-    }
+    }?;
+    buf.flush()
 }
 
 #[cfg(test)]

@@ -64,6 +64,8 @@ struct Driver {
 #[serde(rename_all = "camelCase")]
 struct RuleDescriptor {
     id: &'static str,
+    /// The rule's struct name (`PercentChange`), which SARIF viewers show as a title.
+    name: String,
     short_description: Text<'static>,
     full_description: Text<'static>,
     help: Help,
@@ -228,6 +230,7 @@ fn driver() -> Driver {
             .iter()
             .map(|r| RuleDescriptor {
                 id: r.id(),
+                name: pascal_case(r.id()),
                 short_description: Text { text: r.summary() },
                 full_description: Text {
                     text: first_paragraph(r.explain()),
@@ -242,6 +245,21 @@ fn driver() -> Driver {
             })
             .collect(),
     }
+}
+
+/// `percent-change` → `PercentChange`: STYLE.md derives a rule's struct name from
+/// its id the same way.
+fn pascal_case(id: &str) -> String {
+    id.split('-')
+        .flat_map(|word| {
+            let mut chars = word.chars();
+            chars
+                .next()
+                .map(|c| c.to_ascii_uppercase())
+                .into_iter()
+                .chain(chars)
+        })
+        .collect()
 }
 
 /// The first paragraph of an explain page that is not a Markdown heading: the
@@ -514,10 +532,17 @@ mod tests {
         assert_eq!(rules.len(), RULES.len());
         for (r, json) in RULES.iter().zip(rules) {
             assert_eq!(json["id"], r.id());
+            assert!(!json["name"].as_str().unwrap().contains('-'));
             assert_eq!(json["shortDescription"]["text"], r.summary());
             assert_eq!(json["help"]["markdown"], r.explain());
             assert_eq!(json["defaultConfiguration"]["level"], level(r.severity()));
         }
+    }
+
+    #[test]
+    fn rule_names_follow_the_struct_names() {
+        assert_eq!(pascal_case("percent-change"), "PercentChange");
+        assert_eq!(pascal_case("percent-change-delta"), "PercentChangeDelta");
     }
 
     #[test]
