@@ -274,6 +274,11 @@ fn hover_and_keyboard_focus_show_the_arithmetic_and_the_evidence() {
   var bad = document.getElementById("f1-c0");
   bad.dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
   document.body.setAttribute("data-hover", state());
+  var tip = document.getElementById("tip");
+  bad.dispatchEvent(new MouseEvent("mouseout", { bubbles: true, relatedTarget: tip }));
+  document.body.setAttribute("data-onto-tip", state().split("|")[1]);
+  tip.dispatchEvent(new MouseEvent("mouseout", { bubbles: true, relatedTarget: document.body }));
+  document.body.setAttribute("data-off-tip", state().split("|").slice(0, 2).join("|"));
   var good = document.getElementById("f1-c3");
   var native = false;
   good.addEventListener("focusin", function () { native = true; });
@@ -299,6 +304,9 @@ fn hover_and_keyboard_focus_show_the_arithmetic_and_the_evidence() {
         body.contains("data-hover=\"f1-c1 f1-c2|shown|“34 per cent”, line 1, column 12: ✗ does not add up (percent-change): stated 34%, but 108 → 164 is +51.9%. The stated value covers 33.5..34.5; the figures allow 51.85..51.85.\""),
         "{body}"
     );
+    // The pointer may move onto the tooltip to read it; leaving both hides it.
+    assert!(body.contains("data-onto-tip=\"shown\""), "{body}");
+    assert!(body.contains("data-off-tip=\"|hidden\""), "{body}");
     assert!(
         body.contains("data-focus=\"focused|f1-c4 f1-c5|shown|“10%”, line 3, column 12: ✓ adds up"),
         "{body}"

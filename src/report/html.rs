@@ -86,7 +86,7 @@ const SCRIPT: &str = r#"
     var r = el.getBoundingClientRect();
     var left = Math.min(r.left, document.documentElement.clientWidth - tip.offsetWidth - 8);
     tip.style.left = (Math.max(8, left) + window.scrollX) + "px";
-    tip.style.top = (r.bottom + window.scrollY + 6) + "px";
+    tip.style.top = (r.bottom + window.scrollY) + "px";
   }
   function claimOf(t) {
     return t && t.closest ? t.closest("mark.claim[aria-describedby]") : null;
@@ -95,11 +95,14 @@ const SCRIPT: &str = r#"
     var c = claimOf(ev.target);
     if (c) { show(c); }
   });
+  // The tooltip touches the claim and counts as part of it, so the pointer can
+  // move onto it to read it (WCAG 2.2, 1.4.13 "hoverable").
+  function inside(n) {
+    return !!n && !!active && (active.contains(n) || tip.contains(n));
+  }
   document.addEventListener("mouseout", function (ev) {
-    var c = claimOf(ev.target);
-    if (c && c === active && !c.contains(ev.relatedTarget) && document.activeElement !== c) {
-      hide();
-    }
+    if (!active || document.activeElement === active) { return; }
+    if (inside(ev.target) && !inside(ev.relatedTarget)) { hide(); }
   });
   document.addEventListener("focusin", function (ev) {
     var c = claimOf(ev.target);
@@ -116,7 +119,7 @@ const SCRIPT: &str = r#"
 "#;
 
 /// Base64 SHA-256 of [`SCRIPT`], for the CSP's `script-src`.
-const SCRIPT_SHA256: &str = "gOxiVpmkWFiX8N9EgL/s4TNiKrSAAljUjlkWMoYcZqI=";
+const SCRIPT_SHA256: &str = "YwIK/KWr5bgp5MnC5xZQSs0nFohJJxDrf7tnpM690BM=";
 
 const STYLE: &str = r#"
 :root { color-scheme: light; --bad: #b3261e; --good: #1d6b33; --unk: #8a5300; --focus: #1a4fd6; }
