@@ -333,3 +333,54 @@ fn the_schema_check_rejects_broken_sarif() {
         "an unknown property must fail"
     );
 }
+
+/// The article as the page holds it: the `<div class="text">` of article `n`, with
+/// the claim marks removed and the five escapes undone.
+fn article_text(page: &str, n: usize) -> String {
+    let open = format!("<article id=\"file-{n}\"");
+    let start = page.find(&open).expect("article");
+    let body = &page[start..];
+    let start = body.find("<div class=\"text\">").expect("text div") + "<div class=\"text\">".len();
+    let end = body.find("</div>").expect("end of text");
+    let mut html = &body[start..end];
+    let mut text = String::new();
+    while let Some(i) = html.find('<') {
+        text.push_str(&html[..i]);
+        let close = html[i..].find('>').expect("tag end");
+        let tag = &html[i..=i + close];
+        assert!(
+            tag.starts_with("<mark ") || tag == "</mark>",
+            "unexpected tag {tag}"
+        );
+        html = &html[i + close + 1..];
+    }
+    text.push_str(html);
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+#[test]
+fn html_holds_each_article_byte_for_byte() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let texts = [
+        WRONG.to_owned(),
+        HOSTILE.to_owned(),
+        "\u{feff}Windows line\r\nends: £3.6bn &amp; 5% of 1,200 — «é» 12%\r\n\r\nlast 7%"
+            .to_owned(),
+        "<![CDATA[ 5% ]]> <!-- 6% --> &#x3C;script> 7%</div></article>\n".to_owned(),
+    ];
+    let mut paths = Vec::new();
+    for (i, text) in texts.iter().enumerate() {
+        let name = format!("t{i}.txt");
+        std::fs::write(dir.path().join(&name), text).expect("write");
+        paths.push(name);
+    }
+    let out = run(dir.path(), &args("html", &paths));
+    assert!(matches!(out.code, Some(0 | 1)), "{}", out.stderr);
+    for (i, text) in texts.iter().enumerate() {
+        assert_eq!(&article_text(&out.stdout, i + 1), text, "article {i}");
+    }
+}
