@@ -474,7 +474,7 @@ fn note(
         write!(out, "<span class=\"verdict\">{verdict}</span> (<code>")?;
         escape(out, k.rule)?;
         out.write_all(b"</code>): ")?;
-        escape(out, &k.message)?;
+        escape(out, k.message.trim_end_matches('.'))?;
         write!(
             out,
             ". The stated value covers {}..{}; the figures allow {}..{}. ",
@@ -489,16 +489,20 @@ fn note(
             out,
             "<span class=\"verdict\">? unchecked</span>: a {} with no figures in the article to check \
              it against; verify it by hand. ",
-            c.kind.as_str()
+            if c.kind == ClaimKind::Points {
+                "change in points"
+            } else {
+                "percentage"
+            }
         )?;
     }
     let evidence = roles.evidence.get(c.id).map_or(&[][..], Vec::as_slice);
     for k in evidence {
-        out.write_all(b"A figure <code>")?;
+        out.write_all(b"Used by <code>")?;
         escape(out, k.rule)?;
-        out.write_all("</code> used to check “".as_bytes())?;
+        write!(out, "</code> to check <a href=\"#f{n}-c{}\">“", k.claim)?;
         escape(out, claims.get(k.claim).map_or("", |s| s.span.slice(text)))?;
-        out.write_all("”. ".as_bytes())?;
+        out.write_all("”</a>. ".as_bytes())?;
     }
     if subject.is_empty() && evidence.is_empty() && status != Status::Unchecked {
         write!(out, "a {}, not used by any check.", c.kind.as_str())?;
@@ -566,6 +570,11 @@ mod tests {
             )
         );
         assert!(page.contains("<a href=\"#file-1\">news/crime, 100%: a.txt</a>"));
+        assert!(page.contains(
+            "<li id=\"f1-c2-note\" class=\"figure\"><a href=\"#f1-c2\">“164”, line 1, column 46</a>: \
+             Used by <code>percent-change</code> to check <a href=\"#f1-c0\">“34 per cent”</a>. </li>"
+        ), "{page}");
+        assert!(page.contains("a percentage with no figures in the article"));
         assert!(page.contains("<td>Total</td><td>7</td><td>2</td><td>1</td><td>1</td><td>1</td>"));
     }
 
