@@ -25,7 +25,7 @@ struct JsonReport<'a> {
 }
 
 #[derive(Serialize)]
-struct JsonFile<'a> {
+pub(crate) struct JsonFile<'a> {
     path: &'a str,
     sentences: Vec<JsonSpan>,
     claims: Vec<JsonClaim<'a>>,
@@ -136,7 +136,8 @@ fn round_tol(v: f64) -> f64 {
     }
 }
 
-fn file(f: &FileReport) -> JsonFile<'_> {
+/// The per-file object of `files[]`, also the body of each JSON Lines record.
+pub(crate) fn file(f: &FileReport) -> JsonFile<'_> {
     let checked = f.checked_claims();
     let mut cursor = LineCursor::new(&f.source.text, &f.lines);
     JsonFile {
@@ -185,9 +186,15 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             .collect(),
         summary: report.summary(),
     };
-    serde_json::to_writer_pretty(&mut *out, &doc).map_err(|e| match e.io_error_kind() {
+    serde_json::to_writer_pretty(&mut *out, &doc).map_err(to_io)?;
+    out.write_all(b"\n")
+}
+
+/// Keeps the kind of an I/O error `serde_json` met while writing (a broken pipe must
+/// stay a broken pipe, so the CLI can exit quietly on it).
+pub(crate) fn to_io(e: serde_json::Error) -> io::Error {
+    match e.io_error_kind() {
         Some(kind) => io::Error::from(kind),
         None => io::Error::other(e),
-    })?;
-    out.write_all(b"\n")
+    }
 }
