@@ -442,7 +442,7 @@ fn check_all(
     };
     // Work in chunks: parallel inside a chunk, output in input order, and with a
     // streaming format only one chunk of files is ever held in memory.
-    let streaming = false; // jsonl lands with the formats work
+    let streaming = args.format == Format::Jsonl && args.write_baseline.is_none();
     let chunk = (pool.current_num_threads() * 4).max(8);
     let mut flagged = false;
     let mut all_files = Vec::new();
@@ -467,13 +467,7 @@ fn check_all(
                     }
                     if streaming {
                         flagged |= f.has_errors();
-                        report::json::render(
-                            &Report {
-                                files: vec![f],
-                                errors: vec![],
-                            },
-                            out,
-                        )?;
+                        report::jsonl::render_file(&f, out)?;
                     } else {
                         all_files.push(f);
                     }

@@ -416,3 +416,35 @@ fn completions_and_man_page_are_generated() {
         .code(0)
         .stdout(predicate::str::contains(".TH claimcheck"));
 }
+
+#[test]
+fn jsonl_streams_one_line_per_file_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths: Vec<_> = (0..20)
+        .map(|i| {
+            write(
+                &dir,
+                &format!("f{i:02}.txt"),
+                if i == 7 { WRONG } else { RIGHT }.as_bytes(),
+            )
+        })
+        .collect();
+    let out = claimcheck()
+        .args(["--format", "jsonl", "-j", "2"])
+        .args(&paths)
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 20);
+    for (line, p) in lines.iter().zip(&paths) {
+        assert_eq!(line["version"], 1);
+        assert_eq!(line["path"], p.display().to_string());
+    }
+    assert_eq!(lines[7]["checks"][0]["verdict"], "inconsistent");
+}
