@@ -410,7 +410,9 @@ impl<'t> Segmenter<'t> {
         if token.is_empty() || lexicon::is_number(token) {
             return Some(c.end);
         }
-        if lexicon::never_ends(token) || lexicon::is_prepositive(token) {
+        // `FT.`, `MS.`, `IE.` are acronyms ending a sentence, not `Ft.`, `Ms.`, `ie.`.
+        let acronym = token.len() >= 2 && token.iter().all(u8::is_ascii_uppercase);
+        if !acronym && (lexicon::never_ends(token) || lexicon::is_prepositive(token)) {
             return None;
         }
         if look.class == Class::Digit && lexicon::is_before_number(token) {
@@ -734,5 +736,446 @@ impl<'t> Segmenter<'t> {
             Some(_) => self.text.get(..i)?.chars().next_back(),
             None => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text).iter().map(|s| s.span.slice(text)).collect()
+    }
+
+    fn assert_one(text: &str) {
+        assert_eq!(split(text), vec![text.trim()], "should stay one sentence");
+    }
+
+    // ----- the basics ---------------------------------------------------------
+
+    #[test]
+    fn splits_on_full_stop_question_and_exclamation() {
+        assert_eq!(
+            split("Gun crime rose. Police were worried! Why? Nobody knows."),
+            vec![
+                "Gun crime rose.",
+                "Police were worried!",
+                "Why?",
+                "Nobody knows."
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_double_punctuation_together() {
+        assert_eq!(
+            split("Hello?! Is that you?"),
+            vec!["Hello?!", "Is that you?"]
+        );
+        assert_eq!(split("Really!! Yes."), vec!["Really!!", "Yes."]);
+    }
+
+    #[test]
+    fn empty_and_whitespace_only_texts_have_no_sentences() {
+        assert!(split("").is_empty());
+        assert!(split(" \t\r\n\n \u{feff}\u{a0}").is_empty());
+    }
+
+    #[test]
+    fn keeps_text_without_final_punctuation() {
+        assert_eq!(
+            split("Profits rose 5%. Shares fell"),
+            vec!["Profits rose 5%.", "Shares fell"]
+        );
+        assert_eq!(
+            split("no punctuation at all"),
+            vec!["no punctuation at all"]
+        );
+    }
+
+    #[test]
+    fn trims_bom_and_crlf() {
+        let text = "\u{feff}Ad sales boost profit\r\n\r\nProfits jumped 76%. Sales rose 2%.\r\n";
+        assert_eq!(
+            split(text),
+            vec![
+                "Ad sales boost profit",
+                "Profits jumped 76%.",
+                "Sales rose 2%."
+            ]
+        );
+    }
+
+    #[test]
+    fn handles_multibyte_characters() {
+        assert_eq!(
+            split("Café prices rose to £1.50 in Zürich. Über 5% said “no.” Then… nothing."),
+            vec![
+                "Café prices rose to £1.50 in Zürich.",
+                "Über 5% said “no.”",
+                "Then… nothing."
+            ]
+        );
+        assert_eq!(
+            split("你好。我很好！谢谢"),
+            vec!["你好。", "我很好！", "谢谢"]
+        );
+    }
+
+    // ----- numbers --------------------------------------------------------------
+
+    #[test]
+    fn keeps_decimals_and_prices_inside_sentences() {
+        assert_one(
+            "Gun crime in London has increased by 5.3 per cent - up 195 offences to 3,903 - \
+             in the year up to November 2005.",
+        );
+        assert_one("A pint costs £1.50 and a coffee $2.75 at the 3.5-star hotel.");
+        assert_eq!(
+            split("She has $100.00. It is in her bag."),
+            vec!["She has $100.00.", "It is in her bag."]
+        );
+        assert_eq!(
+            split("Sales reached 3,903 in 2005. The year before they were 3,708."),
+            vec![
+                "Sales reached 3,903 in 2005.",
+                "The year before they were 3,708."
+            ]
+        );
+    }
+
+    // ----- abbreviations --------------------------------------------------------
+
+    #[test]
+    fn keeps_titles_before_names() {
+        assert_one("Mr. Smith met Mrs. Jones and Dr. Brown at St. Paul's.");
+        assert_one("Sir. Alex was there, said Prof. Green.");
+    }
+
+    #[test]
+    fn keeps_number_abbreviations_before_numbers() {
+        assert_one("He lives at No. 10 and read p. 55 on Jan. 5 this year.");
+        assert_eq!(
+            split("Was it true? No. The figures were wrong."),
+            vec!["Was it true?", "No.", "The figures were wrong."]
+        );
+    }
+
+    #[test]
+    fn company_abbreviations_end_a_sentence_before_a_capital() {
+        assert_one("They closed the deal with Pitt, Briggs & Co. at noon.");
+        assert_eq!(
+            split("Shares rose at Acme Ltd. It was a good day."),
+            vec!["Shares rose at Acme Ltd.", "It was a good day."]
+        );
+        assert_one("He joined Smith & Co. Ltd. last year.");
+    }
+
+    #[test]
+    fn keeps_latin_abbreviations() {
+        assert_one("Some costs, e.g. Fuel and rent, i.e. The basics, rose.");
+        assert_one("It was England vs. France at Twickenham.");
+        assert_eq!(
+            split("They sold pens, paper, etc. The shop shut."),
+            vec!["They sold pens, paper, etc.", "The shop shut."]
+        );
+    }
+
+    #[test]
+    fn dotted_abbreviations_end_only_before_sentence_starters() {
+        assert_one("I work for the U.S. Government in Virginia.");
+        assert_one("The U.K. economy grew at 5 a.m. yesterday.");
+        assert_eq!(
+            split("I live in the U.S. How about you?"),
+            vec!["I live in the U.S.", "How about you?"]
+        );
+        assert_eq!(
+            split("Trade with the U.K. The deal was signed."),
+            vec!["Trade with the U.K.", "The deal was signed."]
+        );
+    }
+
+    #[test]
+    fn acronyms_are_not_abbreviations() {
+        assert_eq!(
+            split("The news was reported by the FT. But Rover denied it."),
+            vec!["The news was reported by the FT.", "But Rover denied it."]
+        );
+        assert_eq!(
+            split("It helps patients with MS. Final approval is near."),
+            vec!["It helps patients with MS.", "Final approval is near."]
+        );
+    }
+
+    // ----- initials -------------------------------------------------------------
+
+    #[test]
+    fn keeps_initials_inside_names() {
+        assert_one("The book by J. K. Rowling sold 5.3 million copies.");
+        assert_one("President George W. Bush spoke to J.K. Rowling.");
+        assert_eq!(
+            split("We make a good team, you and I. Did you see Albert I. Jones yesterday?"),
+            vec![
+                "We make a good team, you and I.",
+                "Did you see Albert I. Jones yesterday?"
+            ]
+        );
+    }
+
+    // ----- ellipses -------------------------------------------------------------
+
+    #[test]
+    fn ellipsis_ends_a_sentence_only_before_a_capital() {
+        assert_eq!(
+            split("I never meant that.... She left the store."),
+            vec!["I never meant that....", "She left the store."]
+        );
+        assert_one("I wasn't really ... well, what I mean...see . . . what I'm saying.");
+        assert_one("The laws will appear less complex. . . .");
+        assert_eq!(
+            split("It was over… Then it began."),
+            vec!["It was over…", "Then it began."]
+        );
+        assert_one("\"Bohr [...] used the analogy [...]\" (Smith 55).");
+    }
+
+    // ----- quotes and brackets ------------------------------------------------------
+
+    #[test]
+    fn closing_quotes_and_brackets_stay_with_their_sentence() {
+        assert_eq!(
+            split("He said: \"We lost.\" The club agreed. (It was 3-1.) Fans left."),
+            vec![
+                "He said: \"We lost.\"",
+                "The club agreed.",
+                "(It was 3-1.)",
+                "Fans left."
+            ]
+        );
+        assert_one("She turned to him, 'This is great.' she said.");
+        assert_one("\"Why?\" he asked.");
+        assert_one("He teaches science (He worked as an engineer.) at the University.");
+        assert_eq!(
+            split("It was ‘over.’ Nobody cared."),
+            vec!["It was ‘over.’", "Nobody cared."]
+        );
+    }
+
+    // ----- web, e-mail, missing spaces --------------------------------------------------
+
+    #[test]
+    fn keeps_addresses_whole() {
+        assert_eq!(
+            split("Her email is Jane.Doe@example.com. I sent her an email."),
+            vec!["Her email is Jane.Doe@example.com.", "I sent her an email."]
+        );
+        assert_one("See https://www.bbc.co.uk/news?id=5!x for more.");
+        assert_one("One.Tel and Halo.Bungie.Org were named.");
+    }
+
+    #[test]
+    fn splits_sentences_missing_a_space() {
+        assert_eq!(
+            split("Hello world.Today is Tuesday.Mr. Smith bought 1,000.That is a lot."),
+            vec![
+                "Hello world.",
+                "Today is Tuesday.",
+                "Mr. Smith bought 1,000.",
+                "That is a lot."
+            ]
+        );
+    }
+
+    // ----- lists ---------------------------------------------------------------------
+
+    #[test]
+    fn splits_numbered_and_bulleted_lists() {
+        assert_eq!(
+            split("1. The first item 2. The second item"),
+            vec!["1. The first item", "2. The second item"]
+        );
+        assert_eq!(
+            split("1) The first item 2) The second item"),
+            vec!["1) The first item", "2) The second item"]
+        );
+        assert_eq!(
+            split("• 9. The first item • 10. The second item"),
+            vec!["• 9. The first item", "• 10. The second item"]
+        );
+        assert_eq!(
+            split("a. The first item b. The second item"),
+            vec!["a. The first item", "b. The second item"]
+        );
+    }
+
+    // ----- lines and paragraphs -------------------------------------------------------------
+
+    #[test]
+    fn title_line_is_its_own_sentence() {
+        let text = "Ad sales boost Time Warner profit\n\nQuarterly profits jumped 76%.\n";
+        assert_eq!(
+            split(text),
+            vec![
+                "Ad sales boost Time Warner profit",
+                "Quarterly profits jumped 76%."
+            ]
+        );
+        assert_eq!(
+            split("Title Line\nThe text begins here."),
+            vec!["Title Line", "The text begins here."]
+        );
+    }
+
+    #[test]
+    fn paragraph_break_always_ends_a_sentence() {
+        assert_eq!(split("Mr.\n\nSmith left"), vec!["Mr.", "Smith left"]);
+        assert_eq!(
+            split("first paragraph\n\nsecond paragraph\u{2029}third"),
+            vec!["first paragraph", "second paragraph", "third"]
+        );
+    }
+
+    #[test]
+    fn single_line_break_ends_list_lines_but_not_wrapped_prose() {
+        assert_eq!(
+            split("features\ncontact manager\nevents, activities\n"),
+            vec!["features", "contact manager", "events, activities"]
+        );
+        assert_eq!(
+            split(" - A freeze on petrol duty \n - An extension of tax credits "),
+            vec!["- A freeze on petrol duty", "- An extension of tax credits"]
+        );
+        assert_one("It was a cold \nnight in the city.");
+        assert_one(
+            "The chancellor said the figures published on Tuesday were\nbetter than expected.",
+        );
+        assert_one("He met Mr.\nSmith at noon.");
+    }
+
+    // ----- invariants -------------------------------------------------------------------
+
+    /// In order, not overlapping, non-empty, trimmed, on char boundaries, and covering
+    /// every non-whitespace character.
+    fn assert_invariants(text: &str) {
+        let mut covered = 0;
+        for s in sentences(text) {
+            let span = s.span;
+            assert!(
+                span.start >= covered && span.start < span.end,
+                "{text:?}: {span}"
+            );
+            let gap = text
+                .get(covered..span.start)
+                .expect("gap on char boundaries");
+            assert!(gap.chars().all(is_space), "{text:?}: {gap:?} left out");
+            let body = text.get(span.range()).expect("span on char boundaries");
+            assert_eq!(
+                body,
+                body.trim_matches(is_space),
+                "{text:?}: {span} untrimmed"
+            );
+            covered = span.end;
+        }
+        let tail = text.get(covered..).expect("tail on a char boundary");
+        assert!(
+            tail.chars().all(is_space),
+            "{text:?}: tail {tail:?} left out"
+        );
+    }
+
+    const PIECES: &[&str] = &[
+        "Mr",
+        ".",
+        " ",
+        "\n",
+        "\r\n",
+        "\n\n",
+        "!",
+        "?",
+        "…",
+        "。",
+        "5",
+        "3,903",
+        "£",
+        "$",
+        "U.S",
+        "a",
+        "The",
+        "he",
+        "\"",
+        "'",
+        ")",
+        "(",
+        "[",
+        "]",
+        "”",
+        "“",
+        "•",
+        "⁃",
+        "1)",
+        "2.",
+        "b.",
+        "\u{feff}",
+        "\u{2028}",
+        "\u{2029}",
+        "\u{85}",
+        "\u{a0}",
+        "é",
+        "e.g",
+        "No",
+        "world.Today",
+        ". . .",
+        "....",
+        "x@y.com",
+        "I",
+        "\t",
+        "ß",
+        "🙂",
+    ];
+
+    /// A small deterministic generator, so the test needs no dependency.
+    fn next(state: &mut u64) -> u64 {
+        *state ^= *state << 13;
+        *state ^= *state >> 7;
+        *state ^= *state << 17;
+        *state
+    }
+
+    #[test]
+    fn invariants_hold_on_generated_texts() {
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        for _ in 0..20_000 {
+            let len = next(&mut state) % 24;
+            let mut text = String::new();
+            for _ in 0..len {
+                let i = (next(&mut state) % PIECES.len() as u64) as usize;
+                text.push_str(PIECES[i]);
+            }
+            assert_invariants(&text);
+        }
+    }
+
+    #[test]
+    fn invariants_hold_on_every_prefix_and_suffix() {
+        let text = "\u{feff}Ad sales boost profit\r\n\r\nMr. Smith paid £1.50 (5.3%).\" \
+                    He left… 1) one 2) two • x ⁃ y\u{2028}z。終わり！ Done?! \"Yes.\"\n";
+        for (i, _) in text.char_indices() {
+            assert_invariants(&text[i..]);
+            assert_invariants(&text[..i]);
+        }
+    }
+
+    #[test]
+    fn pathological_inputs_stay_linear_and_valid() {
+        // Each would take minutes if any rule rescanned its neighbourhood per byte.
+        for unit in [
+            ".", ". ", "a.", "1)", " .", "\n", " \n", "!", "…", "x ", "1. ", "a. b",
+        ] {
+            let text = unit.repeat(200_000);
+            assert_invariants(&text);
+        }
+        // A paren list whose next `)` is far away, again and again.
+        let list = format!("{})", "1) an item. 2) another. ".repeat(20_000));
+        assert_invariants(&list);
     }
 }
