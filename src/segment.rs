@@ -244,24 +244,33 @@ impl<'t> Segmenter<'t> {
         }
         self.emit(self.start, at);
         self.start = at;
-        let content = self.skip_spaces(at);
+        let content = self.skip_spaces(at, self.bytes.len());
         self.list = self.list_at(content);
     }
 
     /// Pushes `start..end` trimmed, unless nothing is left.
     fn emit(&mut self, start: usize, end: usize) {
-        let Some(piece) = self.text.get(start..end) else {
-            return;
-        };
-        let head = piece.trim_start_matches(is_space);
-        let body = head.trim_end_matches(is_space);
-        if body.is_empty() {
-            return;
+        let from = self.skip_spaces(start, end);
+        let mut to = end;
+        while to > from {
+            match self.bytes.get(to - 1) {
+                Some(&b) if b < 0x80 => {
+                    if !is_space_byte(b) {
+                        break;
+                    }
+                    to -= 1;
+                }
+                _ => match self.char_before(to) {
+                    Some(c) if is_space(c) => to -= c.len_utf8(),
+                    _ => break,
+                },
+            }
         }
-        let s = start + (piece.len() - head.len());
-        self.out.push(Sentence {
-            span: Span::new(s, s + body.len()),
-        });
+        if from < to {
+            self.out.push(Sentence {
+                span: Span::new(from, to),
+            });
+        }
     }
 
     // ----- candidates -------------------------------------------------------------
@@ -645,16 +654,31 @@ impl<'t> Segmenter<'t> {
         let floor = self.start.max(p.saturating_sub(TOKEN_LOOKBACK));
         let mut i = p;
         while i > floor {
-            match self.char_before(i) {
-                Some(c) if !is_space(c) => i -= c.len_utf8(),
-                _ => break,
+            match self.bytes.get(i - 1) {
+                // ASCII: a byte test, the common case.
+                Some(&b) if b < 0x80 => {
+                    if is_space_byte(b) {
+                        break;
+                    }
+                    i -= 1;
+                }
+                _ => match self.char_before(i) {
+                    Some(c) if !is_space(c) => i -= c.len_utf8(),
+                    _ => break,
+                },
             }
         }
-        while let Some(c) = self
-            .char_at(i)
-            .filter(|&c| i < p && (unicode::is_opener(c) || unicode::is_bullet(c)))
-        {
-            i += c.len_utf8();
+        while i < p {
+            match self.bytes.get(i) {
+                Some(b'"' | b'\'' | b'(' | b'[' | b'{') => i += 1,
+                Some(&b) if b >= 0x80 => match self.char_at(i) {
+                    Some(c) if unicode::is_opener(c) || unicode::is_bullet(c) => {
+                        i += c.len_utf8();
+                    }
+                    _ => break,
+                },
+                _ => break,
+            }
         }
         (i, self.bytes.get(i..p).unwrap_or_default())
     }
@@ -696,8 +720,9 @@ impl<'t> Segmenter<'t> {
         })
     }
 
-    fn skip_spaces(&self, mut i: usize) -> usize {
-        while let Some(&b) = self.bytes.get(i) {
+    /// The first non-whitespace offset in `i..end`, or `end`.
+    fn skip_spaces(&self, mut i: usize, end: usize) -> usize {
+        while let Some(&b) = self.bytes.get(i).filter(|_| i < end) {
             if b < 0x80 {
                 if !is_space_byte(b) {
                     break;
