@@ -232,7 +232,7 @@ pub(crate) fn noun_after(b: &[u8], end: usize) -> Option<String> {
 }
 
 /// Whether the word at `start` begins a sentence or a line: only quotes,
-/// brackets and spaces lie between it and a full stop, line break, colon or the
+/// brackets and spaces lie between it and a full stop, line break or the
 /// start of the text. Works on the bytes, so it does not depend on how well the
 /// segmenter split the text.
 pub(crate) fn is_sentence_initial(b: &[u8], start: usize) -> bool {
@@ -240,7 +240,7 @@ pub(crate) fn is_sentence_initial(b: &[u8], start: usize) -> bool {
     loop {
         let c = before(b, i);
         match c {
-            0 | b'\n' | b'\r' | b'.' | b'!' | b'?' | b':' | b';' => return true,
+            0 | b'\n' | b'\r' | b'.' | b'!' | b'?' => return true,
             b' ' | b'\t' | b'"' | b'\'' | b'(' | b'[' | b'-' | 0x80..=0xff => i -= 1,
             _ => return false,
         }

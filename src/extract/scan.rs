@@ -46,6 +46,9 @@ pub(crate) struct Scan<'a> {
     out: Vec<Claim>,
     /// The most recent money claim: (start, currency, magnitude factor).
     last_money: Option<(usize, Option<&'static str>, f64)>,
+    /// Recent money claims, newest last, for a bare `1,070 trillion` that
+    /// continues an earlier `1,546 trillion rials`.
+    money_log: Vec<(usize, Option<&'static str>, f64)>,
 }
 
 /// Runs the pass.
@@ -56,6 +59,7 @@ pub(crate) fn scan(text: &str, sentences: &[Sentence]) -> Vec<Claim> {
         sentences,
         out: Vec::with_capacity(text.len() / 200),
         last_money: None,
+        money_log: Vec::new(),
     };
     let mut pos = 0;
     while pos < b.len() {
@@ -130,6 +134,10 @@ impl Scan<'_> {
             c.currency = code;
         }
         self.last_money = Some((span.0, code, n.factor));
+        if self.money_log.len() >= 8 {
+            self.money_log.remove(0);
+        }
+        self.money_log.push((span.0, code, n.factor));
     }
 
     /// A number in digits at `start`; returns where scanning resumes. `depth` is 1
@@ -236,6 +244,21 @@ impl Scan<'_> {
                             "metres",
                             "record",
                             "title",
+                            "champion",
+                            "champions",
+                            "championship",
+                            "runner",
+                            "runners",
+                            "specialist",
+                            "gold",
+                            "silver",
+                            "bronze",
+                            "heat",
+                            "heats",
+                            "semi",
+                            "world",
+                            "indoor",
+                            "outdoor",
                         ],
                     )
                 })
@@ -383,8 +406,8 @@ impl Scan<'_> {
                     && n.int_len <= 2
                     && d2.plain_int()
                     && d2.int_len <= 2
-                    && second.noun.is_none()
-                    && !second.quantity.scaled =>
+                    && !second.quantity.scaled
+                    && score_follows(b, second.noun.as_deref(), d2.end) =>
             {
                 // `lost 2-1 in the first leg`, `6-2 6-2`
                 if let Some(c) = self.out.get_mut(before_len) {
@@ -451,10 +474,14 @@ impl Scan<'_> {
                 && money::prefix(b, end + 2).is_none()
                 && (at(b, end + 2) == b'$' || money::is_symbol_at(b, end + 2));
             let bare = noun_after(b, end).is_none();
-            if let Some((_, code, factor)) = self.last_money
+            let here = sentence_of(self.sentences, n.start);
+            let earlier = self.money_log.iter().rev().find(|(m, _, factor)| {
+                *m < n.start
+                    && here - sentence_of(self.sentences, *m).min(here) <= 1
+                    && (paren || *factor == n.factor)
+            });
+            if let Some(&(_, code, _)) = earlier
                 && bare
-                && (paren || factor == n.factor)
-                && self.money_nearby(n.start)
             {
                 self.push_money((n.start, end), &n, code, 1.0);
                 return end;
@@ -696,12 +723,46 @@ impl Scan<'_> {
         let b = self.b;
         let prev = prev_word(b, n.start);
         let adjacent = prev.filter(|w| w.1 + 1 == n.start);
+        // `number five`, `No 10`, `version 1.0`; `users number 100m` is a count.
         if let Some(w) = prev
-            && is_any(b, w, &["number", "no", "aged", "age"])
+            && is_any(
+                b,
+                w,
+                &["number", "no", "aged", "age", "version", "v", "ver"],
+            )
+            && !n.scaled
+            && n.value <= 1000.0
         {
             if is_any(b, w, &["aged", "age"]) && n.plain_int {
                 self.push_num(ClaimKind::Age, (n.start, n.end), n);
             }
+            return true;
+        }
+        // `at the age of 80`
+        if let Some(w) = prev
+            && is(b, w, "of")
+            && n.plain_int
+            && prev_word(b, w.0).is_some_and(|a| is(b, a, "age"))
+        {
+            self.push_num(ClaimKind::Age, (n.start, n.end), n);
+            return true;
+        }
+        // `Fathers 4 Justice`, `Formula 1 Grand Prix`: a number between two
+        // capitalised words is part of a name, even at the start of a sentence.
+        if !n.spelled
+            && n.plain_int
+            && n.int_len <= 2
+            && adjacent.is_some_and(|w| is_capitalised(b, w))
+            && next_word(b, n.end).is_some_and(|w| w.0 == n.end + 1 && is_capitalised(b, w))
+        {
+            return true;
+        }
+        // `a year or two`: the duration's second figure
+        if let Some(w) = prev
+            && is(b, w, "or")
+            && prev_word(b, w.0).is_some_and(|u| is_time_unit(b, u))
+        {
+            self.push_num(ClaimKind::Duration, (n.start, n.end), n);
             return true;
         }
         if n.spelled {
@@ -725,7 +786,7 @@ impl Scan<'_> {
             && before(b, n.start) == b' '
             && before(b, n.start - 1) == b','
             && matches!(at(b, n.end), b',' | b')')
-            && prev_word(b, n.start - 1).is_some_and(|w| w.1 + 2 == n.start && is_capitalised(b, w))
+            && prev_word(b, n.start - 2).is_some_and(|w| w.1 + 2 == n.start && is_capitalised(b, w))
         {
             self.push_num(ClaimKind::Age, (n.start, n.end), n);
             return true;
@@ -751,16 +812,6 @@ impl Scan<'_> {
         memchr::memchr(b'%', hay).is_some()
             || memmem::find(hay, b"per cent").is_some()
             || memmem::find(hay, b"percent").is_some()
-    }
-
-    /// Whether the last money claim is in this sentence or the one before.
-    fn money_nearby(&self, pos: usize) -> bool {
-        let Some((m, _, _)) = self.last_money else {
-            return false;
-        };
-        let here = sentence_of(self.sentences, pos);
-        let there = sentence_of(self.sentences, m);
-        m < pos && here - there.min(here) <= 1
     }
 
     /// A word: a number word starts a spelled number; `half`, `doubled`,
@@ -1085,6 +1136,52 @@ impl Scan<'_> {
             })
             || before(b, w.0) == b'-'
     }
+}
+
+/// Whether what follows the `B` of `A-B` makes it a score: nothing counted
+/// (`lost 2-1 in the first leg`), a result (`a 3-2 victory`) or a name
+/// (`2-0 World Cup qualifying win`), rather than a counted range (`2-3 people`).
+fn score_follows(b: &[u8], noun: Option<&str>, end: usize) -> bool {
+    let Some(noun) = noun else {
+        return true;
+    };
+    next_word(b, end).is_some_and(|w| is_capitalised(b, w))
+        || matches!(
+            noun,
+            "win"
+                | "wins"
+                | "victory"
+                | "victories"
+                | "defeat"
+                | "defeats"
+                | "loss"
+                | "losses"
+                | "draw"
+                | "draws"
+                | "lead"
+                | "home"
+                | "away"
+                | "scoreline"
+                | "success"
+                | "triumph"
+                | "thrashing"
+                | "drubbing"
+                | "hammering"
+                | "reverse"
+                | "result"
+                | "aggregate"
+                | "advantage"
+                | "deficit"
+                | "margin"
+                | "replay"
+                | "setback"
+                | "score"
+                | "vote"
+                | "majority"
+                | "verdict"
+                | "decision"
+                | "split"
+        )
 }
 
 /// Whether the character before `i` is a letter (`é5` is a code, `“5` is not).
