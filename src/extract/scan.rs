@@ -62,18 +62,59 @@ pub(crate) fn scan(text: &str, sentences: &[Sentence]) -> Vec<Claim> {
         money_log: Vec::new(),
     };
     let mut pos = 0;
-    while pos < b.len() {
-        let c = b[pos];
-        if c.is_ascii_digit() {
-            pos = st.digits(pos, 0).max(pos + 1);
-        } else if c.is_ascii_alphabetic() {
-            let e = alpha_end(b, pos);
-            pos = st.word((pos, e)).max(e);
-        } else {
-            pos += 1;
+    while let Some(&c) = b.get(pos) {
+        match CLASS[usize::from(c)] {
+            DIGIT => pos = st.digits(pos, 0).max(pos + 1),
+            // Most words cannot be number words by their first letter alone
+            // (`the`, `said`, `in`): skip them without a lookup.
+            LETTER => pos = letters_end(b, pos + 1),
+            CANDIDATE => {
+                let e = letters_end(b, pos + 1);
+                pos = st.word((pos, e)).max(e);
+            }
+            _ => pos += 1,
         }
     }
     st.out
+}
+
+/// Byte classes for the main loop.
+const OTHER: u8 = 0;
+const DIGIT: u8 = 1;
+const LETTER: u8 = 2;
+/// A letter that starts some number word, fraction or multiplier (either case).
+const CANDIDATE: u8 = 3;
+
+static CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = if b.is_ascii_digit() {
+            DIGIT
+        } else if b.is_ascii_alphabetic() {
+            if words::may_start_token(b) {
+                CANDIDATE
+            } else {
+                LETTER
+            }
+        } else {
+            OTHER
+        };
+        c += 1;
+    }
+    t
+};
+
+/// End of the run of ASCII letters from `i`, through the class table.
+#[inline]
+fn letters_end(b: &[u8], i: usize) -> usize {
+    b.get(i..).map_or(i, |rest| {
+        i + rest
+            .iter()
+            .position(|&c| CLASS[usize::from(c)] < LETTER)
+            .unwrap_or(rest.len())
+    })
 }
 
 impl Scan<'_> {

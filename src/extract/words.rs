@@ -89,8 +89,132 @@ pub(crate) fn token(w: &[u8]) -> Option<Token> {
     })
 }
 
+/// Every word [`token`] knows, for the quick filter below.
+const WORDS: [&str; 71] = [
+    "a",
+    "an",
+    "billion",
+    "doubled",
+    "dozen",
+    "dozens",
+    "eight",
+    "eighteen",
+    "eighth",
+    "eighths",
+    "eighty",
+    "eleven",
+    "fifteen",
+    "fifth",
+    "fifths",
+    "fifty",
+    "five",
+    "fivefold",
+    "forty",
+    "four",
+    "fourfold",
+    "fourteen",
+    "fourth",
+    "fourths",
+    "half",
+    "halved",
+    "halves",
+    "hundred",
+    "hundredfold",
+    "hundredth",
+    "hundredths",
+    "million",
+    "nine",
+    "nineteen",
+    "ninety",
+    "ninth",
+    "ninths",
+    "one",
+    "quadrupled",
+    "quarter",
+    "quarters",
+    "seven",
+    "seventeen",
+    "seventh",
+    "sevenths",
+    "seventy",
+    "six",
+    "sixteen",
+    "sixth",
+    "sixths",
+    "sixty",
+    "ten",
+    "tenfold",
+    "tenth",
+    "tenths",
+    "third",
+    "thirds",
+    "thirteen",
+    "thirty",
+    "thousand",
+    "three",
+    "threefold",
+    "trebled",
+    "trillion",
+    "tripled",
+    "twelve",
+    "twenty",
+    "twice",
+    "two",
+    "twofold",
+    "zero",
+];
+
+/// Longest word in [`WORDS`].
+const MAX_LEN: usize = 11;
+
+/// Per word length, the set of first letters (bit `c - b'a'`) that some word of
+/// that length starts with; likewise for last letters. Most words of running
+/// text (`the`, `that`, `said`) fail one of the two, so they are rejected
+/// without lower-casing or matching.
+const FIRST: [u32; MAX_LEN + 1] = letter_masks(true);
+const LAST: [u32; MAX_LEN + 1] = letter_masks(false);
+
+const fn letter_masks(first: bool) -> [u32; MAX_LEN + 1] {
+    let mut m = [0u32; MAX_LEN + 1];
+    let mut i = 0;
+    while i < WORDS.len() {
+        let w = WORDS[i].as_bytes();
+        let c = if first { w[0] } else { w[w.len() - 1] };
+        m[w.len()] |= 1 << (c - b'a');
+        i += 1;
+    }
+    m
+}
+
+/// Whether some word of [`WORDS`] starts with the letter `c` (either case).
+pub(crate) const fn may_start_token(c: u8) -> bool {
+    let mut len = 1;
+    while len <= MAX_LEN {
+        if FIRST[len] & (1 << (c.to_ascii_lowercase().wrapping_sub(b'a') & 31)) != 0 {
+            return true;
+        }
+        len += 1;
+    }
+    false
+}
+
+/// Whether `w` could be one of [`WORDS`] (no false negatives).
+#[inline]
+fn may_be_token(w: &[u8]) -> bool {
+    let (Some(&f), Some(&l)) = (w.first(), w.last()) else {
+        return false;
+    };
+    let bit = |c: u8| 1u32 << (c.to_ascii_lowercase().wrapping_sub(b'a') & 31);
+    w.len() <= MAX_LEN && FIRST[w.len()] & bit(f) != 0 && LAST[w.len()] & bit(l) != 0
+}
+
 /// The token of the word `w`, if it is one.
+#[inline]
 pub(crate) fn token_of(b: &[u8], w: Word) -> Option<Token> {
+    let word = b.get(w.0..w.1)?;
+    if !may_be_token(word) {
+        return None;
+    }
     let mut buf = [0u8; 16];
     token(lower(b, w, &mut buf))
 }
@@ -357,6 +481,16 @@ mod tests {
         assert_eq!(p, Some((PhraseKind::Fraction, 10)));
         let p = parse(b"a quarter from", (0, 1)).map(|p| p.value);
         assert_eq!(p, Some(0.25));
+    }
+
+    #[test]
+    fn filter_keeps_every_known_word() {
+        for w in WORDS {
+            assert!(w.len() <= MAX_LEN && may_be_token(w.as_bytes()), "{w}");
+            assert!(token(w.as_bytes()).is_some(), "{w}");
+        }
+        assert!(may_be_token(b"Twenty"));
+        assert!(!may_be_token(b"that"));
     }
 
     #[test]
