@@ -158,6 +158,7 @@ fn suffix_factor(s: &[u8]) -> Option<f64> {
 pub(crate) fn word_factor(s: &[u8]) -> Option<f64> {
     Some(match s {
         b"hundred" => 1e2,
+        b"dozen" | b"dozens" => 12.0,
         b"thousand" => 1e3,
         b"million" | b"mn" | b"m" | b"mln" => 1e6,
         b"billion" | b"bn" | b"bln" => 1e9,

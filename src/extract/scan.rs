@@ -198,10 +198,21 @@ impl Scan<'_> {
         {
             return alnum_end(b, start);
         }
-        let d = match number::parse(b, start) {
+        let mut d = match number::parse(b, start) {
             Parsed::Num(d) => d,
             Parsed::Skip(e) => return e,
         };
+        // `.08`: a decimal without its leading zero
+        let mut start = start;
+        if prev == b'.' && d.plain_int() && !before(b, start - 1).is_ascii_alphanumeric() {
+            let scale = number::pow10(-(d.int_len.min(30) as i32));
+            d.value *= scale;
+            d.step = scale;
+            d.decimals = d.int_len;
+            d.int_len = 0;
+            d.lead_zero = false;
+            start -= 1;
+        }
         // A leading zero: a clock time before a zone, else a code or phone number.
         if d.lead_zero && d.decimals == 0 {
             if let Some(w) = next_word(b, d.end)
@@ -477,9 +488,19 @@ impl Scan<'_> {
 
     /// Decides what a number is from the words after and before it, pushes the
     /// claim and returns where scanning resumes.
-    fn classify(&mut self, n: Num, currency: Option<money::Prefix>) -> usize {
+    fn classify(&mut self, mut n: Num, currency: Option<money::Prefix>) -> usize {
         let b = self.b;
         let end = n.end;
+        // `minus five percent`, `negative one`
+        if n.value > 0.0
+            && currency.is_none()
+            && let Some(w) = prev_word(b, n.start)
+            && w.1 + 1 == n.start
+            && is_any(b, w, &["minus", "negative"])
+        {
+            n.value = -n.value;
+            n.start = w.0;
+        }
         if let Some(e) = percent::percent_after(b, end) {
             self.push_num(ClaimKind::Percent, (n.start, e), &n);
             return e;
@@ -949,6 +970,23 @@ impl Scan<'_> {
         {
             return w.1;
         }
+        // `half a million`, `half million`
+        if let Some(x) = next_word(b, w.1)
+            && let Some(Token::Scale(f)) = words::token_of(b, x)
+        {
+            let n = Num {
+                start: w.0,
+                end: x.1,
+                value: 0.5 * f,
+                step: 0.5 * f,
+                scaled: f >= 1e6,
+                factor: f,
+                plain_int: false,
+                int_len: 0,
+                spelled: true,
+            };
+            return self.classify(n, None);
+        }
         if let Some(a) = next_word(b, w.1)
             && is_any(b, a, &["a", "an"])
             && let Some(x) = next_word(b, a.1)
@@ -1047,60 +1085,62 @@ impl Scan<'_> {
         let b = self.b;
         let hyphenated = memchr::memchr(b'-', b.get(w.0..p.end).unwrap_or(&[])).is_some();
         let next = next_word(b, p.end).filter(|n| n.0 == p.end + 1);
-        let punct = matches!(at(b, p.end), b',' | b'.' | b';' | b':' | b')' | b'(' | b' ')
-            && next.is_none_or(|n| {
-                is_any(
-                    b,
-                    n,
-                    &[
-                        "of",
-                        "from",
-                        "in",
-                        "on",
-                        "to",
-                        "and",
-                        "or",
-                        "more",
-                        "less",
-                        "fewer",
-                        "higher",
-                        "lower",
-                        "up",
-                        "down",
-                        "since",
-                        "as",
-                        "than",
-                        "the",
-                        "its",
-                        "their",
-                        "his",
-                        "her",
-                        "were",
-                        "was",
-                        "is",
-                        "are",
-                        "have",
-                        "had",
-                        "said",
-                        "say",
-                        "says",
-                        "compared",
-                        "over",
-                        "this",
-                        "each",
-                        "per",
-                        "voted",
-                        "believe",
-                        "think",
-                        "thought",
-                        "supported",
-                        "opposed",
-                        "backed",
-                        "wanted",
-                        "want",
-                    ],
-                )
-            });
+        let punct = matches!(
+            at(b, p.end),
+            0 | b',' | b'.' | b';' | b':' | b')' | b'(' | b' ' | b'\n'
+        ) && next.is_none_or(|n| {
+            is_any(
+                b,
+                n,
+                &[
+                    "of",
+                    "from",
+                    "in",
+                    "on",
+                    "to",
+                    "and",
+                    "or",
+                    "more",
+                    "less",
+                    "fewer",
+                    "higher",
+                    "lower",
+                    "up",
+                    "down",
+                    "since",
+                    "as",
+                    "than",
+                    "the",
+                    "its",
+                    "their",
+                    "his",
+                    "her",
+                    "were",
+                    "was",
+                    "is",
+                    "are",
+                    "have",
+                    "had",
+                    "said",
+                    "say",
+                    "says",
+                    "compared",
+                    "over",
+                    "this",
+                    "each",
+                    "per",
+                    "voted",
+                    "believe",
+                    "think",
+                    "thought",
+                    "supported",
+                    "opposed",
+                    "backed",
+                    "wanted",
+                    "want",
+                ],
+            )
+        });
         let ordinal_word = p.words == 2 && (p.starts_with_a || p.value < 1.0);
         // `the preceding three quarters`: a duration
         if !hyphenated

@@ -273,7 +273,7 @@ pub(crate) fn parse(b: &[u8], w: Word) -> Option<Phrase> {
     let mut end = w.0;
     let mut scale_cap = f64::INFINITY;
     let mut last_scale = 1.0;
-    let mut half = false;
+    let mut half = 0.0;
     let mut words = 0;
     let mut pos = w.0;
     let mut first = true;
@@ -292,9 +292,9 @@ pub(crate) fn parse(b: &[u8], w: Word) -> Option<Phrase> {
             {
                 {
                     match p {
-                        AndNext::Half(after) => {
-                            cur += 0.5;
-                            half = true;
+                        AndNext::Part(after, part) => {
+                            cur += part;
+                            half = part;
                             end = after;
                             words += 2;
                             // only a magnitude may follow `one and a half`
@@ -346,7 +346,7 @@ pub(crate) fn parse(b: &[u8], w: Word) -> Option<Phrase> {
                 last_scale = f;
                 true
             }
-            (Last::Unit | Last::Tens | Last::A, Token::Dozen) => {
+            (Last::Unit | Last::Tens | Last::A, Token::Dozen) if total == 0.0 && cur < 100.0 => {
                 cur *= 12.0;
                 end = e;
                 words += 1;
@@ -354,8 +354,9 @@ pub(crate) fn parse(b: &[u8], w: Word) -> Option<Phrase> {
                 break;
             }
             (Last::Unit | Last::Tens | Last::A | Last::Hundred, Token::Denominator(d)) => {
-                // `two thirds`, `a quarter`; `one half` too.
-                let value = (total + cur) / d;
+                // `two thirds`, `a quarter`, `one half`; `a million and three
+                // quarters` adds the fraction to what came before.
+                let value = total + cur / d;
                 return Some(Phrase {
                     end: e,
                     value,
@@ -392,9 +393,13 @@ pub(crate) fn parse(b: &[u8], w: Word) -> Option<Phrase> {
     let value = total + cur;
     let scaled = cur == 0.0 && last_scale >= 1e6;
     let step = if cur == 0.0 && last_scale > 1.0 {
-        if half { last_scale * 0.5 } else { last_scale }
-    } else if half {
-        0.5
+        if half > 0.0 {
+            last_scale * half
+        } else {
+            last_scale
+        }
+    } else if half > 0.0 {
+        half
     } else {
         1.0
     };
@@ -410,8 +415,8 @@ pub(crate) fn parse(b: &[u8], w: Word) -> Option<Phrase> {
 }
 
 enum AndNext {
-    /// `and a half` read up to the given end.
-    Half(usize),
+    /// `and a half` (`and a quarter`...) read up to the given end, and its value.
+    Part(usize, f64),
     /// `and` followed by a number word starting here.
     Word(usize),
 }
@@ -425,8 +430,10 @@ fn and_continuation(b: &[u8], and_end: usize, last: Last, cur: f64) -> Option<An
     match token_of(b, n)? {
         Token::A if matches!(last, Last::Unit | Last::Tens) && cur > 0.0 => {
             let h = next_word(b, n.1)?;
-            (token_of(b, h) == Some(Token::Denominator(2.0)) && is(b, h, "half"))
-                .then_some(AndNext::Half(h.1))
+            match token_of(b, h)? {
+                Token::Denominator(d) => Some(AndNext::Part(h.1, 1.0 / d)),
+                _ => None,
+            }
         }
         Token::Unit(v) | Token::Tens(v)
             if v > 0.0 && matches!(last, Last::Hundred | Last::Scale) =>
