@@ -870,6 +870,9 @@ impl Scan<'_> {
             .sentences
             .get(idx.wrapping_sub(1))
             .map_or(s, |p| p.span.start.min(s));
+        // Bounded, so a huge unpunctuated "sentence" cannot make this quadratic.
+        let s = s.max(pos.saturating_sub(600));
+        let e = e.min(pos + 300);
         let hay = self.b.get(s..e).unwrap_or(&[]);
         memchr::memchr(b'%', hay).is_some()
             || memmem::find(hay, b"per cent").is_some()
@@ -1310,4 +1313,234 @@ fn skip_digit_groups(b: &[u8], mut i: usize) -> usize {
         }
     }
     i
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{Claim, ClaimKind, Hedge};
+
+    fn claims(text: &str) -> Vec<Claim> {
+        crate::extract::claims(text, &crate::segment::sentences(text))
+    }
+
+    /// `(kind, text, value)` of every claim.
+    fn found(text: &str) -> Vec<(&'static str, String, f64)> {
+        claims(text)
+            .iter()
+            .map(|c| (c.kind.as_str(), c.span.slice(text).to_owned(), c.value()))
+            .collect()
+    }
+
+    fn has(text: &str, kind: &str, span: &str, value: f64) {
+        let all = found(text);
+        assert!(
+            all.iter().any(|(k, s, v)| *k == kind
+                && s == span
+                && (v - value).abs() <= 1e-9 * value.abs().max(1.0)),
+            "{kind} {span:?} = {value} not in {all:?}"
+        );
+    }
+
+    fn lacks(text: &str, kind: &str, span: &str) {
+        let all = found(text);
+        assert!(
+            !all.iter().any(|(k, s, _)| *k == kind && s == span),
+            "{kind} {span:?} unexpectedly in {all:?}"
+        );
+    }
+
+    #[test]
+    fn reads_the_seed_sentence() {
+        let t = "Gun crime in London has increased by 5.3 per cent - up 195 offences to 3,903 - in the year up to November 2005.";
+        has(t, "percent", "5.3 per cent", 5.3);
+        has(t, "count", "195", 195.0);
+        has(t, "count", "3,903", 3903.0);
+        has(t, "year", "2005", 2005.0);
+        let c = claims(t);
+        let n = c
+            .iter()
+            .find(|c| c.value() == 195.0)
+            .and_then(|c| c.noun.clone());
+        assert_eq!(n.as_deref(), Some("offences"));
+    }
+
+    #[test]
+    fn reads_money_in_symbols_and_words() {
+        let t = "AOL made $1.13bn (£600m), against 456m euros and 3.4bn Danish kroner; shares rose 8.5p to 797p, or 40 euro cents.";
+        has(t, "money", "$1.13bn", 1.13e9);
+        has(t, "money", "£600m", 6e8);
+        has(t, "money", "456m euros", 4.56e8);
+        has(t, "money", "3.4bn Danish kroner", 3.4e9);
+        has(t, "money", "797p", 7.97);
+        has(t, "money", "40 euro cents", 0.4);
+        let c = claims(t);
+        let q = c
+            .iter()
+            .find(|c| c.value() == 1.13e9)
+            .map(|c| (c.quantity.step, c.quantity.scaled, c.currency));
+        assert_eq!(q.map(|q| (q.1, q.2)), Some((true, Some("USD"))));
+        assert!(q.is_some_and(|q| (q.0 - 1e7).abs() < 1.0));
+    }
+
+    #[test]
+    fn continues_a_currency_for_a_bare_amount() {
+        let t = "The budget is 1,546 trillion rials ($173.6bn; £93.6bn) from the previous year's 1,070 trillion. It took $28.5m, making a total of 204.3m (£109m).";
+        has(t, "money", "1,070 trillion", 1.07e15);
+        has(t, "money", "204.3m", 2.043e8);
+    }
+
+    #[test]
+    fn reads_spelled_numbers_and_percentages() {
+        let t = "Twenty-seven British films were made, with two hundred and five staff. Forty-three per cent said five per cent.";
+        has(t, "count", "Twenty-seven", 27.0);
+        has(t, "count", "two hundred and five", 205.0);
+        has(t, "percent", "Forty-three per cent", 43.0);
+        has(t, "percent", "five per cent", 5.0);
+    }
+
+    #[test]
+    fn splits_ranges() {
+        has("a 4-5% cut", "percent", "4", 4.0);
+        has("a 4-5% cut", "percent", "5%", 5.0);
+        has("growth of 7.1% in 2005-6", "year", "6", 2006.0);
+        has("In 1998/99, for example", "year", "99", 1999.0);
+        has("valued at £40m-£50m.", "money", "£40m", 4e7);
+        has("valued at £40m-£50m.", "money", "£50m", 5e7);
+        has("lost 2-1 in the first leg", "score", "2", 2.0);
+        lacks("lost 2-1 in the first leg", "count", "2");
+        has("between 80,000 to 100,000 people", "count", "80,000", 8e4);
+    }
+
+    #[test]
+    fn recognises_what_is_not_a_count() {
+        for (t, n) in [
+            ("the firearms unit, CO19, expanding", "19"),
+            ("at Stockwell Tube on 22 July.", "22"),
+            ("The 21-year-old has been sidelined", "21"),
+            ("the browser Firefox 1.0, released", "1.0"),
+            ("the FTSE 100 closed higher", "100"),
+            ("New episodes of BBC One shows", "One"),
+            ("no one was hurt", "one"),
+            ("one of the reasons", "one"),
+            ("sealed the deal at 0227 GMT on Friday", "0227"),
+            ("fell one place to number five", "five"),
+            ("Of the cut due to Lee, 82, who created", "82"),
+            ("within a year or two while 39% opposed", "two"),
+            ("in the 3rd round", "3"),
+        ] {
+            lacks(t, "count", n);
+        }
+        has("at Stockwell Tube on 22 July.", "date", "22 July", 22.0);
+        has(
+            "The 21-year-old has been sidelined",
+            "age",
+            "21-year-old",
+            21.0,
+        );
+        has("for the six months to April", "duration", "six months", 6.0);
+        has("since the late 1990s.", "decade", "1990s", 1990.0);
+    }
+
+    #[test]
+    fn counts_one_when_it_counts() {
+        has("Reuters quoted one trader as saying", "count", "one", 1.0);
+        has("in more than one country", "count", "one", 1.0);
+    }
+
+    #[test]
+    fn reads_fractions_and_multipliers() {
+        has(
+            "One in four said he should be back",
+            "fraction",
+            "One in four",
+            0.25,
+        );
+        has(
+            "almost two-thirds in 1999",
+            "fraction",
+            "two-thirds",
+            2.0 / 3.0,
+        );
+        has(
+            "dropped by nearly a quarter from the same period",
+            "fraction",
+            "a quarter",
+            0.25,
+        );
+        has(
+            "Maruti accounts for half of India's car sales",
+            "fraction",
+            "half",
+            0.5,
+        );
+        has(
+            "has risen more than tenfold in less than",
+            "multiplier",
+            "tenfold",
+            10.0,
+        );
+        has(
+            "would reject it by two to one, a poll",
+            "multiplier",
+            "two to one",
+            2.0,
+        );
+        has("sales doubled", "multiplier", "doubled", 2.0);
+        has(
+            "three times as many people",
+            "multiplier",
+            "three times",
+            3.0,
+        );
+        has("has won the San Jose five times, but", "count", "five", 5.0);
+    }
+
+    #[test]
+    fn records_hedges_outside_the_span() {
+        let t = "More than 14 million people saw it, and about 100,000 people downloaded it.";
+        let c = claims(t);
+        let h: Vec<_> = c.iter().map(|c| (c.span.slice(t), c.hedge)).collect();
+        assert!(h.contains(&("14 million", Some(Hedge::MoreThan))), "{h:?}");
+        assert!(h.contains(&("100,000", Some(Hedge::About))), "{h:?}");
+    }
+
+    #[test]
+    fn reads_percentage_points_only_about_percentages() {
+        has(
+            "unemployment rose from 5% to 8%, up 3 points",
+            "points",
+            "3 points",
+            3.0,
+        );
+        has(
+            "a 0.25 percentage point cut",
+            "points",
+            "0.25 percentage point",
+            0.25,
+        );
+        has(
+            "the deduction of 10 points by the League",
+            "count",
+            "10",
+            10.0,
+        );
+    }
+
+    #[test]
+    fn never_reports_overlong_or_infinite_numbers() {
+        let t = format!(
+            "{} people and {}.5% and £{}bn",
+            "9".repeat(400),
+            "1".repeat(30),
+            "7".repeat(300)
+        );
+        for c in claims(&t) {
+            assert!(
+                c.value().is_finite() && c.quantity.step.is_finite(),
+                "{c:?}"
+            );
+        }
+        assert_eq!(claims("").len(), 0);
+        assert_eq!(ClaimKind::Count.as_str(), "count");
+    }
 }

@@ -333,7 +333,9 @@ pub(crate) fn parse(b: &[u8], w: Word) -> Option<Phrase> {
                 cur += v;
                 true
             }
-            (Last::Unit | Last::Tens | Last::A, Token::Hundred) => {
+            // `one hundred and one hundred` is two numbers, not 10,100 growing
+            // without bound.
+            (Last::Unit | Last::Tens | Last::A, Token::Hundred) if cur < 100.0 => {
                 cur *= 100.0;
                 true
             }
