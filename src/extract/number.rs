@@ -148,7 +148,8 @@ fn suffix_factor(s: &[u8]) -> Option<f64> {
     Some(match s {
         b"k" => 1e3,
         b"m" | b"mn" | b"mln" => 1e6,
-        b"bn" | b"b" | b"bln" => 1e9,
+        // not a bare `b`: `802.11b` is a standard, not billions
+        b"bn" | b"bln" => 1e9,
         b"tn" | b"trn" => 1e12,
         _ => return None,
     })

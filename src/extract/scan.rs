@@ -317,7 +317,7 @@ impl Scan<'_> {
             {
                 return m.end;
             }
-            n.value *= m.factor;
+            n.value = scale(n.value, n.step, m.factor);
             n.step *= m.factor;
             n.factor = m.factor;
             n.scaled = m.factor >= 1e3;
@@ -506,7 +506,7 @@ impl Scan<'_> {
             return e;
         }
         if let Some(p) = percent::points_after(b, end)
-            && (p.explicit || self.percent_context(n.start))
+            && (p.explicit || (self.percent_context(n.start) && !self.index_context(n.start)))
         {
             let q = Num {
                 value: n.value * p.factor,
@@ -668,7 +668,35 @@ impl Scan<'_> {
             self.push_num(ClaimKind::Multiplier, (n.start, w.1), n);
             return Some(w.1);
         }
-        if is_any(b, w, &["odd", "something", "plus"]) {
+        // `102-inch`, `5-mile`: a measurement, not a count
+        if is_any(
+            b,
+            w,
+            &[
+                "odd",
+                "something",
+                "plus",
+                "inch",
+                "foot",
+                "feet",
+                "metre",
+                "meter",
+                "mile",
+                "yard",
+                "km",
+                "kilometre",
+                "tonne",
+                "ton",
+                "litre",
+                "gallon",
+                "acre",
+                "hectare",
+                "megapixel",
+                "degree",
+                "storey",
+                "point",
+            ],
+        ) {
             return Some(w.1);
         }
         None
@@ -854,6 +882,28 @@ impl Scan<'_> {
             return true;
         }
         false
+    }
+
+    /// Whether a stock index is named just before `pos` (`the Dow closed down
+    /// 0.89 points`): index points, not percentage points.
+    fn index_context(&self, pos: usize) -> bool {
+        let hay = self.b.get(pos.saturating_sub(200)..pos).unwrap_or(&[]);
+        [
+            "Dow",
+            "FTSE",
+            "Nasdaq",
+            "Nikkei",
+            "Dax",
+            "DAX",
+            "Cac",
+            "CAC",
+            "Hang Seng",
+            "S&P",
+            "index",
+            "Index",
+        ]
+        .iter()
+        .any(|w| memmem::find(hay, w.as_bytes()).is_some())
     }
 
     /// Whether the sentence around `pos` talks about percentages (so a bare
@@ -1222,6 +1272,18 @@ impl Scan<'_> {
     }
 }
 
+/// `value * factor` without float noise: `4.1 million` is 4,100,000, not
+/// 4,099,999.9999999995. Rounds to the scaled step when that is whole.
+fn scale(value: f64, step: f64, factor: f64) -> f64 {
+    let v = value * factor;
+    let s = step * factor;
+    if s >= 1.0 && (v / s).abs() < 1e15 {
+        (v / s).round() * s
+    } else {
+        v
+    }
+}
+
 /// Whether what follows the `B` of `A-B` makes it a score: nothing counted
 /// (`lost 2-1 in the first leg`), a result (`a 3-2 victory`) or a name
 /// (`2-0 World Cup qualifying win`), rather than a counted range (`2-3 people`).
@@ -1229,7 +1291,10 @@ fn score_follows(b: &[u8], noun: Option<&str>, end: usize) -> bool {
     let Some(noun) = noun else {
         return true;
     };
-    next_word(b, end).is_some_and(|w| is_capitalised(b, w))
+    // a counted range names a plural (`2-3 people`); `led 9-8 early`, `a 6-3
+    // 6-0 winner` do not
+    !noun.ends_with('s')
+        || next_word(b, end).is_some_and(|w| is_capitalised(b, w))
         || matches!(
             noun,
             "win"
@@ -1524,6 +1589,22 @@ mod tests {
             "10",
             10.0,
         );
+    }
+
+    #[test]
+    fn keeps_scaled_values_exact() {
+        let t = "more than 4.1 million viewers";
+        let c = claims(t);
+        assert_eq!(c.first().map(Claim::value), Some(4_100_000.0));
+    }
+
+    #[test]
+    fn skips_standards_measurements_and_index_points() {
+        lacks("It includes a 802.11b wireless network", "count", "802.11b");
+        lacks("including Samsung's 102-inch plasma", "count", "102");
+        has("Italy led 9-8 early in the second half", "score", "9", 9.0);
+        let t = "The Dow Jones industrial average closed down 0.89 points, or 0.01%, at 10,385.48.";
+        lacks(t, "points", "0.89 points");
     }
 
     #[test]
