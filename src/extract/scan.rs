@@ -61,19 +61,26 @@ pub(crate) fn scan(text: &str, sentences: &[Sentence]) -> Vec<Claim> {
         last_money: None,
         money_log: Vec::new(),
     };
+    // The hot loop looks at each byte once with two independent table loads and
+    // one branch that is taken only at a candidate: a digit, or a letter that can
+    // start a number word at the start of a word. Everything else (most of the
+    // text) falls through.
     let mut pos = 0;
+    let mut state = AFTER_OTHER;
     while let Some(&c) = b.get(pos) {
-        match CLASS[usize::from(c)] {
-            DIGIT => pos = st.digits(pos, 0).max(pos + 1),
-            // Most words cannot be number words by their first letter alone
-            // (`the`, `said`, `in`): skip them without a lookup.
-            LETTER => pos = letters_end(b, pos + 1),
-            CANDIDATE => {
-                let e = letters_end(b, pos + 1);
-                pos = st.word((pos, e)).max(e);
-            }
-            _ => pos += 1,
+        if TRIGGER[usize::from(c)] & state == 0 {
+            state = state_after(c);
+            pos += 1;
+            continue;
         }
+        let next = if CLASS[usize::from(c)] == DIGIT {
+            st.digits(pos, 0).max(pos + 1)
+        } else {
+            let e = letters_end(b, pos + 1);
+            st.word((pos, e)).max(e)
+        };
+        pos = next;
+        state = state_after(before(b, pos));
     }
     st.out
 }
@@ -105,6 +112,38 @@ static CLASS: [u8; 256] = {
     }
     t
 };
+
+/// The state after a letter and after any other byte: a candidate byte is one
+/// whose `TRIGGER` bits meet the state's.
+const AFTER_LETTER: u8 = 0b01;
+const AFTER_OTHER: u8 = 0b11;
+
+/// Per byte: digits are candidates in any state (`0b11`); letters that can start
+/// a number word only after a non-letter (`0b10`, which misses `AFTER_LETTER`);
+/// everything else never (0).
+static TRIGGER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = match CLASS[c] {
+            DIGIT => 0b11,
+            CANDIDATE => 0b10,
+            _ => 0,
+        };
+        c += 1;
+    }
+    t
+};
+
+/// The state after byte `c`.
+#[inline]
+fn state_after(c: u8) -> u8 {
+    if CLASS[usize::from(c)] >= LETTER {
+        AFTER_LETTER
+    } else {
+        AFTER_OTHER
+    }
+}
 
 /// End of the run of ASCII letters from `i`, through the class table.
 #[inline]
