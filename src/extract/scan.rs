@@ -909,6 +909,29 @@ impl Scan<'_> {
         {
             return true;
         }
+        // A numbered list item (`  13 Tommy Robredo (Spain)  14 ...`) or an
+        // address (`10 Downing Street`): a rank or a name, not a count.
+        if !n.spelled
+            && n.plain_int
+            && n.int_len <= 3
+            && let Some(w) =
+                next_word(b, n.end).filter(|w| w.0 == n.end + 1 && is_capitalised(b, *w))
+        {
+            let line_start = matches!(before(b, n.start), 0 | b'\n')
+                || (before(b, n.start) == b' ' && before(b, n.start - 1) == b' ');
+            let street = next_word(b, w.1).is_some_and(|s| {
+                is_any(
+                    b,
+                    s,
+                    &[
+                        "street", "road", "avenue", "square", "lane", "place", "drive", "terrace",
+                    ],
+                ) && is_capitalised(b, s)
+            });
+            if line_start || street {
+                return true;
+            }
+        }
         // `Lee, 82, who created`
         if n.plain_int
             && (1.0..=120.0).contains(&n.value)
@@ -1628,6 +1651,13 @@ mod tests {
             "10",
             10.0,
         );
+    }
+
+    #[test]
+    fn skips_list_ranks_and_addresses() {
+        lacks("(Argentina)  13 Tommy Robredo (Spain)", "count", "13");
+        lacks("talks at 10 Downing Street today", "count", "10");
+        has("Six UK greyhound tracks", "count", "Six", 6.0);
     }
 
     #[test]
