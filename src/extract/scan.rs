@@ -1307,16 +1307,31 @@ impl Scan<'_> {
         let b = self.b;
         if let Some(p) = prev_word(b, w.0)
             && p.1 + 1 == w.0
-            && is_any(
+        {
+            if is_any(
                 b,
                 p,
                 &[
                     "no", "any", "every", "each", "the", "this", "that", "which", "whose",
-                    "another", "someone", "anyone", "everyone",
+                    "another", "someone", "anyone", "everyone", "either", "neither",
                 ],
-            )
-        {
-            return true;
+            ) {
+                return true;
+            }
+            // `the existing one`, `a positive one`, `the only one`
+            if prev_word(b, p.0).is_some_and(|d| {
+                is_any(
+                    b,
+                    d,
+                    &[
+                        "a", "an", "the", "this", "that", "its", "their", "his", "her", "our",
+                        "your", "my",
+                    ],
+                )
+            }) && words::token_of(b, p).is_none()
+            {
+                return true;
+            }
         }
         next_word(b, w.1)
             .filter(|n| n.0 == w.1 + 1)
@@ -1326,11 +1341,16 @@ impl Scan<'_> {
                     n,
                     &[
                         "of", "another", "would", "could", "should", "might", "must", "can", "may",
-                        "day", "hand", "way", "thing", "or",
+                        "day", "hand", "way", "thing", "or", "that", "which", "who", "whose",
+                        "where",
                     ],
                 )
             })
             || before(b, w.0) == b'-'
+            || next_word(b, w.1).is_some_and(|n| {
+                is_any(b, n, &["in", "for", "with", "on", "at"])
+                    && next_word(b, n.1).is_some_and(|x| is_any(b, x, &["which", "whom"]))
+            })
     }
 }
 
@@ -1566,6 +1586,13 @@ mod tests {
         );
         has("for the six months to April", "duration", "six months", 6.0);
         has("since the late 1990s.", "decade", "1990s", 1990.0);
+    }
+
+    #[test]
+    fn skips_one_as_a_pronoun() {
+        lacks("built close to the existing one in Chennai", "count", "one");
+        lacks("defined as one in which the majority", "count", "one");
+        lacks("does not have to let either one off", "count", "one");
     }
 
     #[test]
