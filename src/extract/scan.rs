@@ -314,45 +314,57 @@ impl Scan<'_> {
             }
         }
         if let Some(m) = number::magnitude(b, n.end) {
-            // `the 100m final` is a race, not a hundred million.
-            if m.factor == 1e6
+            // `the 100m final` is a race, not a hundred million; `the 10,000m`
+            // too (news writes ten billion as `10bn`).
+            let metres = m.factor == 1e6
                 && m.end == n.end + 1
-                && next_word(b, m.end).is_some_and(|w| {
-                    is_any(
-                        b,
-                        w,
-                        &[
-                            "hurdles",
-                            "sprint",
-                            "race",
-                            "final",
-                            "freestyle",
-                            "relay",
-                            "butterfly",
-                            "backstroke",
-                            "breaststroke",
-                            "medley",
-                            "metres",
-                            "record",
-                            "title",
-                            "champion",
-                            "champions",
-                            "championship",
-                            "runner",
-                            "runners",
-                            "specialist",
-                            "gold",
-                            "silver",
-                            "bronze",
-                            "heat",
-                            "heats",
-                            "semi",
-                            "world",
-                            "indoor",
-                            "outdoor",
-                        ],
-                    )
-                })
+                && money::prefix(b, n.start).is_none()
+                && money::suffix(b, m.end, true).is_none()
+                && money::word_before(b, n.start).is_none()
+                && (n.value >= 1000.0
+                    || (n.plain_int
+                        && n.value % 100.0 == 0.0
+                        && prev_word(b, n.start).is_some_and(|w| is_any(b, w, &["the", "and"]))
+                        && noun_after(b, m.end).is_none_or(|w| !w.ends_with('s'))));
+            if metres
+                || m.factor == 1e6
+                    && m.end == n.end + 1
+                    && next_word(b, m.end).is_some_and(|w| {
+                        is_any(
+                            b,
+                            w,
+                            &[
+                                "hurdles",
+                                "sprint",
+                                "race",
+                                "final",
+                                "freestyle",
+                                "relay",
+                                "butterfly",
+                                "backstroke",
+                                "breaststroke",
+                                "medley",
+                                "metres",
+                                "record",
+                                "title",
+                                "champion",
+                                "champions",
+                                "championship",
+                                "runner",
+                                "runners",
+                                "specialist",
+                                "gold",
+                                "silver",
+                                "bronze",
+                                "heat",
+                                "heats",
+                                "semi",
+                                "world",
+                                "indoor",
+                                "outdoor",
+                            ],
+                        )
+                    })
             {
                 return m.end;
             }
@@ -560,6 +572,13 @@ impl Scan<'_> {
             let end = money::suffix(b, end, true)
                 .map_or(end, |s| if s.factor == 1.0 { s.end } else { end });
             self.push_money((p.start, end), &n, Some(p.code), 1.0);
+            return end;
+        }
+        // `a record Australian dollar 29.4bn`
+        if n.scaled
+            && let Some(code) = money::word_before(b, n.start)
+        {
+            self.push_money((n.start, end), &n, Some(code), 1.0);
             return end;
         }
         if let Some(s) = money::suffix(b, end, n.scaled) {
@@ -1685,6 +1704,24 @@ mod tests {
         lacks("(Argentina)  13 Tommy Robredo (Spain)", "count", "13");
         lacks("talks at 10 Downing Street today", "count", "10");
         has("Six UK greyhound tracks", "count", "Six", 6.0);
+    }
+
+    #[test]
+    fn skips_race_distances() {
+        lacks(
+            "starting in the 10,000m five days later",
+            "count",
+            "10,000m",
+        );
+        has("a bid of 1,200m euros", "money", "1,200m euros", 1.2e9);
+        lacks("he produced in the 800m and 1000m at", "count", "800m");
+        has("China's net users number 100m but", "count", "100m", 1e8);
+        has(
+            "to a record Australian dollar 29.4bn.",
+            "money",
+            "29.4bn",
+            2.94e10,
+        );
     }
 
     #[test]
