@@ -8,19 +8,29 @@
 //!
 //! Rules live one per file behind the [`RULES`] registry.
 
+mod direction;
+pub mod link;
 mod percent_change;
 mod percent_change_delta;
+mod percentage_points;
 
+pub use direction::DirectionRule;
 pub use percent_change::PercentChange;
 pub use percent_change_delta::PercentChangeDelta;
+pub use percentage_points::PercentagePoints;
 
 use serde::Serialize;
 
-use crate::extract::{Claim, HedgeSense};
+use crate::extract::{Claim, ClaimKind, HedgeSense};
 use crate::segment::Sentence;
 
 /// Every rule, in the order they run and are listed.
-pub static RULES: &[&dyn Rule] = &[&PercentChange, &PercentChangeDelta];
+pub static RULES: &[&dyn Rule] = &[
+    &PercentChange,
+    &PercentChangeDelta,
+    &DirectionRule,
+    &PercentagePoints,
+];
 
 /// Looks a rule up by id.
 #[must_use]
@@ -63,7 +73,7 @@ impl Interval {
 
     #[must_use]
     pub fn mid(self) -> f64 {
-        (self.lo + self.hi) / 2.0
+        f64::midpoint(self.lo, self.hi)
     }
 
     #[must_use]
@@ -98,14 +108,97 @@ pub fn stated_interval(claim: &Claim) -> Interval {
 
 /// The interval a figure used as evidence covers: exact when written plainly
 /// (`108`), its rounding when written with a magnitude or decimals that look rounded
-/// (`£4.4bn` is 4.35bn..4.45bn).
+/// (`£4.4bn` is 4.35bn..4.45bn). A hedged figure (`just over £25bn`, `about 300`)
+/// covers what its hedge allows, bounded at [`APPROX`] so that it still says
+/// something.
 #[must_use]
 pub fn figure_interval(claim: &Claim) -> Interval {
     let q = claim.quantity;
-    if q.scaled || claim.kind == crate::extract::ClaimKind::Percent {
+    let rounded = if q.scaled || claim.kind == ClaimKind::Percent {
         Interval::new(q.value - q.step / 2.0, q.value + q.step / 2.0)
     } else {
         Interval::point(q.value)
+    };
+    let Some(hedge) = claim.hedge else {
+        return rounded;
+    };
+    let v = q.value;
+    let spread = v.abs() * APPROX;
+    let hedged = match hedge.sense() {
+        HedgeSense::Approximate => Interval::new(v - spread, v + spread),
+        HedgeSense::Above | HedgeSense::AtLeast => Interval::new(v, v + spread),
+        HedgeSense::Below | HedgeSense::AtMost | HedgeSense::JustBelow => {
+            Interval::new(v - spread, v)
+        }
+    };
+    Interval::new(rounded.lo.min(hedged.lo), rounded.hi.max(hedged.hi))
+}
+
+/// The interval a change claim states, in percent units, signed by the direction
+/// its words give (`fell 11%` covers -11.5..-10.5). A fraction (`fell by a fifth`)
+/// counts as its percentage, and without a hedge it is read as about (within
+/// [`APPROX`]), because round words are round on purpose.
+#[must_use]
+pub fn stated_change(claim: &Claim, direction: link::Direction) -> Interval {
+    let i = if claim.kind == ClaimKind::Fraction {
+        let v = claim.quantity.value * 100.0;
+        if claim.hedge.is_none() {
+            Interval::new(v * (1.0 - APPROX), v * (1.0 + APPROX))
+        } else {
+            let i = stated_interval(claim);
+            Interval::new(i.lo * 100.0, i.hi * 100.0)
+        }
+    } else {
+        stated_interval(claim)
+    };
+    match direction {
+        link::Direction::Up => i,
+        link::Direction::Down => Interval::new(-i.hi, -i.lo),
+    }
+}
+
+/// The stated value of a change claim in percent units, signed.
+#[must_use]
+pub fn stated_value(claim: &Claim, direction: link::Direction) -> f64 {
+    let v = if claim.kind == ClaimKind::Fraction {
+        claim.quantity.value * 100.0
+    } else {
+        claim.quantity.value
+    };
+    v * direction.sign()
+}
+
+/// Whether a computed value is close enough to a stated one that a mismatch is
+/// more likely an error than a wrong pairing: same sign and within a factor of
+/// four. Used for links that cross sentences, where a wrong pairing is the more
+/// likely explanation of a wild difference.
+#[must_use]
+pub fn plausible(stated: f64, computed: f64) -> bool {
+    stated * computed > 0.0 && {
+        let r = (computed / stated).abs();
+        (0.25..=4.0).contains(&r)
+    }
+}
+
+/// Formats a signed percentage with one decimal at most: `+51.9%`, `-10.8%`.
+#[must_use]
+pub fn fmt_signed_pct(v: f64) -> String {
+    let s = fmt_num(v, 2);
+    if v > 0.0 && s != "0" {
+        format!("+{s}%")
+    } else {
+        format!("{s}%")
+    }
+}
+
+/// Formats an interval of percentages: `19.18%..25.35%`, `above 30%`.
+#[must_use]
+pub fn fmt_pct_interval(i: Interval) -> String {
+    match (i.lo.is_finite(), i.hi.is_finite()) {
+        (true, true) => format!("{}%..{}%", fmt_num(i.lo, 2), fmt_num(i.hi, 2)),
+        (true, false) => format!("at least {}%", fmt_num(i.lo, 2)),
+        (false, true) => format!("at most {}%", fmt_num(i.hi, 2)),
+        (false, false) => "any value".to_owned(),
     }
 }
 
@@ -204,7 +297,9 @@ pub fn fmt_num(v: f64, decimals: usize) -> String {
     } else {
         s
     };
-    let (int, frac) = s.split_once('.').map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
+    let (int, frac) = s
+        .split_once('.')
+        .map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
     let mut grouped = String::new();
     for (i, ch) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {

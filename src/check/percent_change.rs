@@ -1,7 +1,14 @@
-//! `percent-change`: STUB, implemented by the check-rules work.
+//! `percent-change`: a percentage change stated together with its start and end
+//! figures (`a 34 per cent rise, from 108 offences to 164`).
 
-use super::{Check, Context, Rule};
+use super::link::{ChangePair, Direction, Evidence, Links, Strength, is_figure, link_changes};
+use super::{
+    Check, Context, Rule, Severity, Verdict, change_interval, figure_interval, fmt_pct_interval,
+    fmt_signed_pct, plausible, stated_change, stated_value,
+};
+use crate::extract::ClaimKind;
 
+/// Checks a stated percentage change against `(end - start) / start`.
 pub struct PercentChange;
 
 impl Rule for PercentChange {
@@ -10,12 +17,262 @@ impl Rule for PercentChange {
     }
 
     fn summary(&self) -> &'static str {
-        "TODO"
+        "A stated percentage change disagrees with the start and end figures printed with it"
     }
 
     fn explain(&self) -> &'static str {
-        "TODO"
+        "\
+percent-change
+
+WHAT IT CHECKS
+A percentage change stated together with the figures it was computed from: the
+start figure A and the end figure B. The change the figures give is (B - A) / A;
+falls are signed, so `fell 11%` states -11 and a drop from 3.24 to 2.89 computes
+-10.8%. The figures are found through cue phrases: `from A to B`, `to B from A`,
+`B, up from A`, `B compared with A`, `B against A`, `N% above A`. They are looked
+for in the claim's own sentence first; when that sentence prints no figures, in a
+neighbouring sentence (at most three away, across at most one paragraph break)
+whose pair of figures goes the same way and is not another claim's.
+
+WHY IT MATTERS
+Reporters often copy a percentage from a press release and the raw figures from a
+table, or compute the change the wrong way round ((B - A) / B instead of
+(B - A) / A). A reader who checks the arithmetic and finds it wrong stops trusting
+the rest of the story.
+
+EXAMPLES
+Inconsistent:
+  ... has shown a 34 per cent rise, from 108 offences to 164 ...
+  stated +34%, but 108 -> 164 is +51.85%.
+Consistent:
+  TimeWarner said fourth quarter sales rose 2% to $11.1bn from $10.9bn.
+  ($11.1bn - $10.9bn) / $10.9bn = +1.83%, and the rounded figures allow
+  +0.91%..+2.76%.
+  Revenues slipped 11% from £3.24bn in 2003 to £2.89bn in 2004. (-10.8%)
+  Net profit fell 37% in the quarter. [...] It earned $630m, down from $1bn. (-37%)
+
+TOLERANCE
+Intervals, not points. The stated value covers what its written precision allows
+(`34` covers 33.5..34.5, `5.3` covers 5.25..5.35), widened or made one-sided by
+its hedge (`more than 30%` is above 30, `nearly 30%` within 10% below, `about 30%`
+within 10% either side); a fraction without a hedge (`a fifth`) is read as about.
+A figure written with a magnitude (`£4.4bn`) covers its rounding (4.35bn..4.45bn);
+a plain integer (`108`) is exact. The check is consistent when the stated interval
+and the interval the figures allow overlap: `a 25% rise, from £3.6bn to £4.4bn`
+passes because the figures allow 19.2%..25.4%.
+When the figures come from a neighbouring sentence, a mismatch is reported only
+when the two values have the same sign and are within a factor of four of each
+other; a wilder difference more likely means the figures measure something else.
+When the words and the figures go opposite ways the `direction` rule reports it,
+and when the figures are percentages `percentage-points` does.
+"
     }
 
-    fn check(&self, _cx: &Context<'_>, _out: &mut Vec<Check>) {}
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Check>) {
+        let links = Links::new(cx);
+        for l in link_changes(&links) {
+            let Evidence::Pair(p) = l.evidence else {
+                continue;
+            };
+            if let Some(c) = check_pair(self.id(), &links, l.claim, l.direction, p, l.strength) {
+                out.push(c);
+            }
+        }
+    }
+}
+
+/// The check of one change claim against one pair of figures, if the pair is of
+/// raw figures going the claim's way.
+fn check_pair(
+    rule: &'static str,
+    links: &Links<'_>,
+    claim: usize,
+    direction: Direction,
+    p: ChangePair,
+    strength: Strength,
+) -> Option<Check> {
+    let cx = &links.cx;
+    let (c, a, b) = (
+        cx.claims.get(claim)?,
+        cx.claims.get(p.start)?,
+        cx.claims.get(p.end)?,
+    );
+    if !is_figure(a) || !is_figure(b) || c.kind == ClaimKind::Points {
+        return None;
+    }
+    if Direction::of_change(a.value(), b.value()) != Some(direction) {
+        return None;
+    }
+    let range = change_interval(figure_interval(a), figure_interval(b))?;
+    let computed = (b.value() - a.value()) / a.value() * 100.0;
+    let tolerance = stated_change(c, direction);
+    let stated = stated_value(c, direction);
+    let consistent = tolerance.overlaps(range);
+    if !consistent && strength == Strength::Neighbour && !plausible(stated, computed) {
+        return None;
+    }
+    let (at, bt, ct) = (
+        a.span.slice(cx.text),
+        b.span.slice(cx.text),
+        c.span.slice(cx.text),
+    );
+    let message = if consistent {
+        format!(
+            "stated {} ({ct}), and {at} → {bt} is {}",
+            fmt_signed_pct(stated),
+            fmt_signed_pct(computed)
+        )
+    } else {
+        format!(
+            "stated {} ({ct}), but {at} → {bt} is {}: the figures allow {}, the statement {}",
+            fmt_signed_pct(stated),
+            fmt_signed_pct(computed),
+            fmt_pct_interval(range),
+            fmt_pct_interval(tolerance)
+        )
+    };
+    Some(Check {
+        rule,
+        verdict: if consistent {
+            Verdict::Consistent
+        } else {
+            Verdict::Inconsistent
+        },
+        severity: Severity::Error,
+        claim,
+        evidence: vec![a.id, b.id],
+        stated,
+        computed,
+        tolerance,
+        computed_range: range,
+        message,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PercentChange;
+    use crate::check::testing::{assert_clean, assert_flags, checks};
+
+    #[test]
+    fn flags_seed_rise_stated_too_low() {
+        let c = assert_flags(
+            &PercentChange,
+            "Trident has shown a 34 per cent rise, from 108 offences to 164 in the six months.",
+        );
+        assert!((c.computed - 51.85).abs() < 0.01, "{c:?}");
+        assert!(c.message.contains("108 → 164"), "{}", c.message);
+    }
+
+    #[test]
+    fn accepts_rise_with_from_to() {
+        let c = assert_clean(
+            &PercentChange,
+            "Trident has shown a 52 per cent rise, from 108 offences to 164 in the six months.",
+        );
+        assert_eq!(c.stated, 52.0);
+    }
+
+    #[test]
+    fn accepts_fall_signed() {
+        let c = assert_clean(
+            &PercentChange,
+            "The number waiting over 12 months also fell from 7,613 to 6,630, or 12.9%.",
+        );
+        assert_eq!(c.stated, -12.9);
+        assert!(c.computed < 0.0);
+    }
+
+    #[test]
+    fn flags_fall_stated_too_high() {
+        assert_flags(
+            &PercentChange,
+            "The number waiting fell by 20% from 7,613 to 6,630 this winter.",
+        );
+    }
+
+    #[test]
+    fn accepts_to_then_from() {
+        assert_clean(
+            &PercentChange,
+            "Volumes rose 12% to 1,120 from 1,000 a year earlier.",
+        );
+    }
+
+    #[test]
+    fn flags_to_then_from() {
+        assert_flags(
+            &PercentChange,
+            "Volumes rose 21% to 1,120 from 1,000 a year earlier.",
+        );
+    }
+
+    #[test]
+    fn accepts_figures_in_next_sentence() {
+        assert_clean(
+            &PercentChange,
+            "Film production fell 40% last year.\n\nIn all 27 films were made, compared with 45 films the year before.",
+        );
+        assert_clean(
+            &PercentChange,
+            "Inpatient waits have fallen by 9.8%. Statistics showed a decline from 785 to 708.",
+        );
+    }
+
+    #[test]
+    fn flags_figures_in_next_sentence() {
+        assert_flags(
+            &PercentChange,
+            "Inpatient waits have fallen by 15%. Statistics showed a decline from 785 to 708.",
+        );
+    }
+
+    #[test]
+    fn ignores_wild_mismatch_across_sentences() {
+        // 5% against +100%: more likely a different quantity than an error.
+        assert!(
+            checks(
+                &PercentChange,
+                "Prices rose by 5%. Visitors went from 100 to 200."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn accepts_compared_with_and_up_from() {
+        assert_clean(
+            &PercentChange,
+            "Profit rose 52% this year. Profit was 1,330 compared with 874 a year earlier.",
+        );
+        assert_clean(
+            &PercentChange,
+            "Sales of 1,200 units, up from 1,070 units, were a 12% rise.",
+        );
+    }
+
+    #[test]
+    fn leaves_ambiguous_pairings_unchecked() {
+        // Two rises, one pair of figures between them: which one it belongs to is
+        // not clear, so nothing is reported.
+        assert!(
+            checks(
+                &PercentChange,
+                "Sales rose 30% in France. Sales went from 100 to 120. Sales rose 50% in Spain."
+            )
+            .iter()
+            .all(|c| c.verdict == crate::check::Verdict::Consistent)
+        );
+    }
+
+    #[test]
+    fn levels_are_not_changes() {
+        assert!(
+            checks(
+                &PercentChange,
+                "Rates rose from 4% to 5% in 2004, from 100 to 200."
+            )
+            .is_empty()
+        );
+    }
 }
