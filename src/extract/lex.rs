@@ -1,0 +1,157 @@
+//! Byte-level helpers shared by the recognisers: words, spaces and neighbours.
+//!
+//! Input: the article's bytes and positions on char boundaries. Output: positions
+//! and word ranges. Every accessor is total: reading past either end gives `0`,
+//! never a panic, so recognisers can look around freely. Words are runs of ASCII
+//! letters; anything else (digits, punctuation, non-ASCII) separates them.
+
+/// The byte at `i`, or 0 past the end.
+#[inline]
+pub(crate) fn at(b: &[u8], i: usize) -> u8 {
+    b.get(i).copied().unwrap_or(0)
+}
+
+/// The byte just before `i`, or 0 at the start.
+#[inline]
+pub(crate) fn before(b: &[u8], i: usize) -> u8 {
+    i.checked_sub(1).map_or(0, |j| at(b, j))
+}
+
+/// End of the run of ASCII letters starting at `i`.
+#[inline]
+pub(crate) fn alpha_end(b: &[u8], mut i: usize) -> usize {
+    while at(b, i).is_ascii_alphabetic() {
+        i += 1;
+    }
+    i
+}
+
+/// Start of the run of ASCII letters ending at `i` (exclusive).
+#[inline]
+pub(crate) fn alpha_start(b: &[u8], mut i: usize) -> usize {
+    while before(b, i).is_ascii_alphabetic() {
+        i -= 1;
+    }
+    i
+}
+
+/// End of the run of ASCII letters and digits starting at `i`.
+pub(crate) fn alnum_end(b: &[u8], mut i: usize) -> usize {
+    while at(b, i).is_ascii_alphanumeric() {
+        i += 1;
+    }
+    i
+}
+
+/// True for the spaces that may separate the words of one phrase.
+#[inline]
+pub(crate) fn is_space(c: u8) -> bool {
+    c == b' ' || c == b'\t'
+}
+
+/// Position after the spaces starting at `i`.
+#[inline]
+pub(crate) fn skip_spaces(b: &[u8], mut i: usize) -> usize {
+    while is_space(at(b, i)) {
+        i += 1;
+    }
+    i
+}
+
+/// Position of the first space before `i` that is preceded by non-space: the end
+/// of the previous token.
+#[inline]
+pub(crate) fn skip_spaces_back(b: &[u8], mut i: usize) -> usize {
+    while is_space(before(b, i)) {
+        i -= 1;
+    }
+    i
+}
+
+/// A word as a half-open byte range.
+pub(crate) type Word = (usize, usize);
+
+/// The word that starts after the spaces at `i` (at least one space required
+/// unless `i` is already at a letter).
+pub(crate) fn next_word(b: &[u8], i: usize) -> Option<Word> {
+    let s = skip_spaces(b, i);
+    let e = alpha_end(b, s);
+    (e > s).then_some((s, e))
+}
+
+/// The word that ends before the spaces just before `i`.
+pub(crate) fn prev_word(b: &[u8], i: usize) -> Option<Word> {
+    let e = skip_spaces_back(b, i);
+    let s = alpha_start(b, e);
+    (e > s).then_some((s, e))
+}
+
+/// Whether `w` spells `lower` (given in lower case), ignoring ASCII case.
+#[inline]
+pub(crate) fn is(b: &[u8], w: Word, lower: &str) -> bool {
+    b.get(w.0..w.1)
+        .is_some_and(|s| s.eq_ignore_ascii_case(lower.as_bytes()))
+}
+
+/// Whether `w` is one of `words` (given in lower case), ignoring ASCII case.
+pub(crate) fn is_any(b: &[u8], w: Word, words: &[&str]) -> bool {
+    words.iter().any(|x| is(b, w, x))
+}
+
+/// Lower-cases `w` into `buf`; empty when the word is longer than the buffer
+/// (no number word or unit is that long).
+#[inline]
+pub(crate) fn lower<'a>(b: &[u8], w: Word, buf: &'a mut [u8; 16]) -> &'a [u8] {
+    let Some(src) = b.get(w.0..w.1) else {
+        return &[];
+    };
+    if src.len() > buf.len() {
+        return &[];
+    }
+    for (d, s) in buf.iter_mut().zip(src) {
+        *d = s.to_ascii_lowercase();
+    }
+    &buf[..src.len()]
+}
+
+/// Whether the word starts with an upper-case letter.
+#[inline]
+pub(crate) fn is_capitalised(b: &[u8], w: Word) -> bool {
+    at(b, w.0).is_ascii_uppercase()
+}
+
+/// Whether `b[i..]` starts with `lit`, ignoring ASCII case.
+#[inline]
+pub(crate) fn starts_with_ic(b: &[u8], i: usize, lit: &str) -> bool {
+    b.get(i..i + lit.len())
+        .is_some_and(|s| s.eq_ignore_ascii_case(lit.as_bytes()))
+}
+
+/// Whether `b[..i]` ends with `lit` (exact bytes).
+#[inline]
+pub(crate) fn ends_with(b: &[u8], i: usize, lit: &[u8]) -> bool {
+    i >= lit.len() && b.get(i - lit.len()..i) == Some(lit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_neighbouring_words() {
+        let b = b"rose  by 5%";
+        assert_eq!(next_word(b, 4), Some((6, 8)));
+        assert_eq!(prev_word(b, 9), Some((6, 8)));
+        assert!(is(b, (6, 8), "by"));
+        assert_eq!(before(b, 0), 0);
+        assert_eq!(at(b, 99), 0);
+    }
+
+    #[test]
+    fn lowers_short_words_only() {
+        let mut buf = [0; 16];
+        assert_eq!(lower(b"Twenty", (0, 6), &mut buf), b"twenty");
+        let long = b"Supercalifragilistic";
+        assert!(lower(long, (0, long.len()), &mut buf).is_empty());
+    }
+}

@@ -1,0 +1,247 @@
+//! Numbers written in digits: `3,903`, `5.3`, `1,234.56`, and the magnitudes that
+//! scale them (`2.4m`, `3bn`, `1.5 million`).
+//!
+//! Input: bytes and the position of a digit. Output: the number's end, value and
+//! written precision. Values are always finite: a run of more than
+//! [`MAX_INT_DIGITS`] digits is not a number a reader checks, so it is skipped
+//! rather than parsed into a huge or infinite float.
+
+use super::lex::{alpha_end, at, is_space, lower};
+
+/// Longest integer part parsed; longer runs (IDs, hashes) are skipped.
+pub(crate) const MAX_INT_DIGITS: usize = 18;
+/// Longest decimal part kept; more digits than this carry no claim precision.
+const MAX_DECIMALS: usize = 12;
+
+/// A number in digits as written.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Digits {
+    /// End of the number (after the last digit).
+    pub end: usize,
+    pub value: f64,
+    /// Unit of the last written digit: 1 for `34`, 0.1 for `5.3`.
+    pub step: f64,
+    /// Digits before the decimal point (separators not counted).
+    pub int_len: usize,
+    /// Written with thousands separators (`3,903`).
+    pub grouped: bool,
+    /// Digits after the decimal point.
+    pub decimals: usize,
+    /// Starts with a `0` followed by another digit (`0227`, `020`): a code or a
+    /// clock time, not an amount.
+    pub lead_zero: bool,
+}
+
+impl Digits {
+    /// A whole number written with plain digits only (`2004`, `34`).
+    pub(crate) fn plain_int(&self) -> bool {
+        !self.grouped && self.decimals == 0
+    }
+}
+
+/// What [`parse`] found at a digit.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Parsed {
+    Num(Digits),
+    /// Not a number a reader would check (too long, a version such as `2.6.11`);
+    /// scanning resumes at the position given.
+    Skip(usize),
+}
+
+/// Parses the digits at `start` (which must be an ASCII digit).
+///
+/// Thousands separators are accepted only in groups of three after a first group
+/// of one to three digits (`1,234,567`); `1, 234` stops at the comma, as a list.
+pub(crate) fn parse(b: &[u8], start: usize) -> Parsed {
+    let mut buf = [0u8; MAX_INT_DIGITS + MAX_DECIMALS + 2];
+    let mut n = 0;
+    let mut i = start;
+    while at(b, i).is_ascii_digit() {
+        if n >= MAX_INT_DIGITS {
+            return Parsed::Skip(skip_number_run(b, i));
+        }
+        buf[n] = at(b, i);
+        n += 1;
+        i += 1;
+    }
+    let first_group = n;
+    let mut grouped = false;
+    if first_group <= 3 {
+        // `,ddd` followed by a non-digit, repeatedly.
+        while at(b, i) == b','
+            && at(b, i + 1).is_ascii_digit()
+            && at(b, i + 2).is_ascii_digit()
+            && at(b, i + 3).is_ascii_digit()
+            && !at(b, i + 4).is_ascii_digit()
+        {
+            if n + 3 > MAX_INT_DIGITS {
+                return Parsed::Skip(skip_number_run(b, i));
+            }
+            buf[n..n + 3].copy_from_slice(&b[i + 1..i + 4]);
+            n += 3;
+            i += 4;
+            grouped = true;
+        }
+    }
+    let int_len = n;
+    let mut decimals = 0;
+    if at(b, i) == b'.' && at(b, i + 1).is_ascii_digit() {
+        buf[n] = b'.';
+        n += 1;
+        i += 1;
+        while at(b, i).is_ascii_digit() {
+            if decimals < MAX_DECIMALS {
+                buf[n] = at(b, i);
+                n += 1;
+                decimals += 1;
+            }
+            i += 1;
+        }
+        // A second point makes it a version or an address (`2.6.11`, `192.168.1.2`).
+        if at(b, i) == b'.' && at(b, i + 1).is_ascii_digit() {
+            return Parsed::Skip(skip_number_run(b, i));
+        }
+    }
+    let Some(value) = std::str::from_utf8(&buf[..n])
+        .ok()
+        .and_then(|s| s.parse::<f64>().ok())
+        .filter(|v| v.is_finite())
+    else {
+        return Parsed::Skip(i.max(start + 1));
+    };
+    Parsed::Num(Digits {
+        end: i,
+        value,
+        step: pow10(-(decimals as i32)),
+        int_len,
+        grouped,
+        decimals,
+        lead_zero: int_len > 1 && at(b, start) == b'0',
+    })
+}
+
+/// Skips digits, separators and points from `i`.
+fn skip_number_run(b: &[u8], mut i: usize) -> usize {
+    while matches!(at(b, i), b'0'..=b'9' | b',' | b'.') && {
+        let c = at(b, i);
+        c.is_ascii_digit() || at(b, i + 1).is_ascii_digit()
+    } {
+        i += 1;
+    }
+    i
+}
+
+/// 10 to the power `e`, for the small exponents used here.
+pub(crate) fn pow10(e: i32) -> f64 {
+    10f64.powi(e)
+}
+
+/// A magnitude after a number: `m`, `bn`, ` million`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Magnitude {
+    pub end: usize,
+    pub factor: f64,
+}
+
+/// Magnitude suffixes written straight after the digits (`2.4m`, `3bn`).
+fn suffix_factor(s: &[u8]) -> Option<f64> {
+    Some(match s {
+        b"k" => 1e3,
+        b"m" | b"mn" | b"mln" => 1e6,
+        b"bn" | b"b" | b"bln" => 1e9,
+        b"tn" | b"trn" => 1e12,
+        _ => return None,
+    })
+}
+
+/// Magnitude words written after a space (`1.5 million`).
+pub(crate) fn word_factor(s: &[u8]) -> Option<f64> {
+    Some(match s {
+        b"hundred" => 1e2,
+        b"thousand" => 1e3,
+        b"million" | b"mn" | b"m" | b"mln" => 1e6,
+        b"billion" | b"bn" | b"bln" => 1e9,
+        b"trillion" | b"tn" | b"trn" => 1e12,
+        _ => return None,
+    })
+}
+
+/// The magnitude at `i`, straight after a number's digits: an attached suffix
+/// (`3bn`) or one spaced word (`3 billion`, `$ 75 million`).
+pub(crate) fn magnitude(b: &[u8], i: usize) -> Option<Magnitude> {
+    let mut buf = [0u8; 16];
+    let end = alpha_end(b, i);
+    if end > i {
+        // Attached: the whole letter run must be the suffix, and no digit may follow
+        // (`3G4` is a code).
+        if at(b, end).is_ascii_digit() {
+            return None;
+        }
+        let factor = suffix_factor(lower(b, (i, end), &mut buf))?;
+        return Some(Magnitude { end, factor });
+    }
+    let mut s = i;
+    while is_space(at(b, s)) && s < i + 3 {
+        s += 1;
+    }
+    if s == i {
+        return None;
+    }
+    let end = alpha_end(b, s);
+    if end == s || at(b, end).is_ascii_digit() {
+        return None;
+    }
+    let w = lower(b, (s, end), &mut buf);
+    // A lone spaced `m` (`5 m`) is more often metres than millions.
+    if w == b"m" {
+        return None;
+    }
+    let factor = word_factor(w)?;
+    Some(Magnitude { end, factor })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn num(s: &str) -> Digits {
+        match parse(s.as_bytes(), 0) {
+            Parsed::Num(d) => d,
+            Parsed::Skip(_) => panic!("{s} skipped"),
+        }
+    }
+
+    #[test]
+    fn parses_grouped_and_decimal_numbers() {
+        let d = num("3,903 offences");
+        assert_eq!((d.value, d.end, d.grouped), (3903.0, 5, true));
+        let d = num("1,234.56");
+        assert_eq!((d.value, d.decimals), (1234.56, 2));
+        assert!((d.step - 0.01).abs() < 1e-12);
+        let d = num("5.3 per cent");
+        assert_eq!((d.value, d.end), (5.3, 3));
+    }
+
+    #[test]
+    fn stops_at_list_commas_and_sentence_points() {
+        assert_eq!(num("1, 234").end, 1);
+        assert_eq!(num("12,34,567").end, 2);
+        let d = num("2004. Then");
+        assert_eq!((d.value, d.end), (2004.0, 4));
+    }
+
+    #[test]
+    fn skips_versions_and_huge_runs() {
+        assert!(matches!(parse(b"2.6.11 kernel", 0), Parsed::Skip(6)));
+        let long = "9".repeat(400);
+        assert!(matches!(parse(long.as_bytes(), 0), Parsed::Skip(400)));
+    }
+
+    #[test]
+    fn reads_magnitudes() {
+        assert_eq!(magnitude(b"bn in", 0).map(|m| m.factor), Some(1e9));
+        assert_eq!(magnitude(b" million people", 0).map(|m| m.end), Some(8));
+        assert_eq!(magnitude(b"mph", 0), None);
+        assert_eq!(magnitude(b" m long", 0), None);
+    }
+}

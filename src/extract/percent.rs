@@ -1,0 +1,121 @@
+//! Percent and percentage-point units after a number: `34 per cent`, `5.3%`,
+//! `34 percent`, `34pc`, `3 percentage points`, `25 basis points`.
+//!
+//! Input: bytes and the position right after a number (and its magnitude, if
+//! any). Output: where the unit ends. The number's value is already in percent
+//! units (`34 per cent` is 34), so these functions only find the unit's extent.
+
+use super::lex::{Word, alpha_end, at, is, is_space, next_word, starts_with_ic};
+
+/// End of a percent unit starting at `i`, if there is one.
+pub(crate) fn percent_after(b: &[u8], i: usize) -> Option<usize> {
+    let c = at(b, i);
+    if c == b'%' {
+        return Some(i + 1);
+    }
+    if is_space(c) && at(b, i + 1) == b'%' {
+        return Some(i + 2);
+    }
+    // `34pc`, attached, and nothing else after it.
+    if starts_with_ic(b, i, "pc") && !at(b, i + 2).is_ascii_alphanumeric() {
+        return Some(i + 2);
+    }
+    // `-per-cent`, `-percent`
+    if c == b'-' {
+        let w = (i + 1, alpha_end(b, i + 1));
+        return per_cent_from(b, w);
+    }
+    if !is_space(c) {
+        return None;
+    }
+    let w = next_word(b, i)?;
+    if w.0 > i + 2 {
+        return None;
+    }
+    per_cent_from(b, w)
+}
+
+/// `per cent`, `per-cent` or `percent` starting with word `w`.
+fn per_cent_from(b: &[u8], w: Word) -> Option<usize> {
+    if is(b, w, "percent") {
+        return Some(w.1);
+    }
+    if !is(b, w, "per") {
+        return None;
+    }
+    let sep = at(b, w.1);
+    if sep != b' ' && sep != b'-' {
+        return None;
+    }
+    let cent = (w.1 + 1, alpha_end(b, w.1 + 1));
+    is(b, cent, "cent").then_some(cent.1)
+}
+
+/// A percentage-point unit.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct PointsUnit {
+    pub end: usize,
+    /// Written `percentage point(s)` or `basis point(s)`: points for certain. A bare
+    /// `points` is points only when percentages are being discussed.
+    pub explicit: bool,
+    /// Value factor into percentage points: 0.01 for basis points.
+    pub factor: f64,
+}
+
+/// A percentage-point unit starting at `i`.
+pub(crate) fn points_after(b: &[u8], i: usize) -> Option<PointsUnit> {
+    if !is_space(at(b, i)) {
+        return None;
+    }
+    let w = next_word(b, i)?;
+    if is(b, w, "point") || is(b, w, "points") {
+        return Some(PointsUnit {
+            end: w.1,
+            explicit: false,
+            factor: 1.0,
+        });
+    }
+    let basis = is(b, w, "basis");
+    if !(basis || is(b, w, "percentage")) {
+        return None;
+    }
+    let sep = at(b, w.1);
+    if sep != b' ' && sep != b'-' {
+        return None;
+    }
+    let p = (w.1 + 1, alpha_end(b, w.1 + 1));
+    (is(b, p, "point") || is(b, p, "points")).then_some(PointsUnit {
+        end: p.1,
+        explicit: true,
+        factor: if basis { 0.01 } else { 1.0 },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_percent_spellings() {
+        assert_eq!(percent_after(b"% rise", 0), Some(1));
+        assert_eq!(percent_after(b" per cent rise", 0), Some(9));
+        assert_eq!(percent_after(b" Per Cent", 0), Some(9));
+        assert_eq!(percent_after(b" percent of", 0), Some(8));
+        assert_eq!(percent_after(b"pc rise", 0), Some(2));
+        assert_eq!(percent_after(b"-per-cent rise", 0), Some(9));
+        assert_eq!(percent_after(b"pcs", 0), None);
+        assert_eq!(percent_after(b" performers", 0), None);
+        assert_eq!(percent_after(b" per head", 0), None);
+    }
+
+    #[test]
+    fn finds_points() {
+        let p = points_after(b" percentage points higher", 0);
+        assert_eq!(p.map(|p| (p.end, p.explicit)), Some((18, true)));
+        assert_eq!(points_after(b" points", 0).map(|p| p.explicit), Some(false));
+        assert_eq!(
+            points_after(b" basis points", 0).map(|p| p.factor),
+            Some(0.01)
+        );
+    }
+}

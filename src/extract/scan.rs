@@ -1,0 +1,1232 @@
+//! The single pass over the text that finds every numeric mention.
+//!
+//! Input: the text and its sentences. Output: unsorted claims (the caller sorts
+//! them with [`super::finish`]). The pass walks the bytes once: a digit starts a
+//! number in digits ([`super::number`]), a word is looked up in the number-word
+//! table ([`super::words`]); everything else is skipped. Each candidate is then
+//! classified from the few words around it (unit, currency, month, time unit,
+//! hedge), so the cost is linear in the text with a small constant: no regex runs
+//! per word and nothing is allocated except for the claims themselves.
+
+use memchr::memmem;
+
+use super::context::{is_month, is_sentence_initial, is_time_unit, is_time_zone, noun_after};
+use super::lex::{
+    Word, alnum_end, alpha_end, at, before, is, is_any, is_capitalised, is_space, next_word,
+    prev_word, skip_spaces,
+};
+use super::number::{self, Digits, Parsed};
+use super::words::{self, PhraseKind, Token};
+use super::{Claim, ClaimKind, Quantity, hedge, money, percent, sentence_of};
+use crate::segment::Sentence;
+use crate::source::Span;
+
+/// A number found in the text, before it is classified.
+#[derive(Clone, Copy, Debug)]
+struct Num {
+    /// Start of the mention (a sign or currency symbol included).
+    start: usize,
+    /// End of the number and its magnitude.
+    end: usize,
+    value: f64,
+    step: f64,
+    scaled: bool,
+    /// Magnitude factor applied (1 when none).
+    factor: f64,
+    /// A whole number in plain digits (`2004`), not spelled, grouped or scaled.
+    plain_int: bool,
+    /// Digits before the point, 0 when spelled out.
+    int_len: usize,
+    spelled: bool,
+}
+
+pub(crate) struct Scan<'a> {
+    b: &'a [u8],
+    sentences: &'a [Sentence],
+    out: Vec<Claim>,
+    /// The most recent money claim: (start, currency, magnitude factor).
+    last_money: Option<(usize, Option<&'static str>, f64)>,
+    /// Recent money claims, newest last, for a bare `1,070 trillion` that
+    /// continues an earlier `1,546 trillion rials`.
+    money_log: Vec<(usize, Option<&'static str>, f64)>,
+}
+
+/// Runs the pass.
+pub(crate) fn scan(text: &str, sentences: &[Sentence]) -> Vec<Claim> {
+    let b = text.as_bytes();
+    let mut st = Scan {
+        b,
+        sentences,
+        out: Vec::with_capacity(text.len() / 200),
+        last_money: None,
+        money_log: Vec::new(),
+    };
+    let mut pos = 0;
+    while pos < b.len() {
+        let c = b[pos];
+        if c.is_ascii_digit() {
+            pos = st.digits(pos, 0).max(pos + 1);
+        } else if c.is_ascii_alphabetic() {
+            let e = alpha_end(b, pos);
+            pos = st.word((pos, e)).max(e);
+        } else {
+            pos += 1;
+        }
+    }
+    st.out
+}
+
+impl Scan<'_> {
+    fn push(&mut self, kind: ClaimKind, span: (usize, usize), q: Quantity) -> usize {
+        let span = Span::new(span.0, span.1);
+        let hedge = match kind {
+            ClaimKind::Count
+            | ClaimKind::Percent
+            | ClaimKind::Points
+            | ClaimKind::Money
+            | ClaimKind::Fraction
+            | ClaimKind::Multiplier
+            | ClaimKind::Duration => hedge::before(self.b, span.start),
+            _ => None,
+        };
+        self.out.push(Claim {
+            id: 0,
+            kind,
+            span,
+            sentence: sentence_of(self.sentences, span.start),
+            quantity: q,
+            hedge,
+            currency: None,
+            noun: None,
+        });
+        self.out.len() - 1
+    }
+
+    fn push_num(&mut self, kind: ClaimKind, span: (usize, usize), n: &Num) -> usize {
+        self.push(
+            kind,
+            span,
+            Quantity {
+                value: n.value,
+                step: n.step,
+                scaled: n.scaled,
+            },
+        )
+    }
+
+    fn push_money(
+        &mut self,
+        span: (usize, usize),
+        n: &Num,
+        code: Option<&'static str>,
+        factor: f64,
+    ) {
+        let i = self.push(
+            ClaimKind::Money,
+            span,
+            Quantity {
+                value: n.value * factor,
+                step: n.step * factor,
+                scaled: n.scaled,
+            },
+        );
+        if let Some(c) = self.out.get_mut(i) {
+            c.currency = code;
+        }
+        self.last_money = Some((span.0, code, n.factor));
+        if self.money_log.len() >= 8 {
+            self.money_log.remove(0);
+        }
+        self.money_log.push((span.0, code, n.factor));
+    }
+
+    /// A number in digits at `start`; returns where scanning resumes. `depth` is 1
+    /// for the second number of a range, which must not start another range.
+    fn digits(&mut self, start: usize, depth: u8) -> usize {
+        let b = self.b;
+        let prev = before(b, start);
+        // Attached to a letter or inside a code, path or address: `CO19`, `M25`,
+        // `/1/hi/`, `v.2`, `+44`.
+        if prev.is_ascii_alphabetic()
+            || matches!(
+                prev,
+                b'_' | b'/' | b'\\' | b'#' | b'@' | b'=' | b'&' | b'+' | b'^'
+            )
+            || (prev == b'.' && before(b, start - 1).is_ascii_alphanumeric())
+            || (prev >= 0x80 && letter_before(b, start))
+        {
+            return alnum_end(b, start);
+        }
+        let d = match number::parse(b, start) {
+            Parsed::Num(d) => d,
+            Parsed::Skip(e) => return e,
+        };
+        // A leading zero: a clock time before a zone, else a code or phone number.
+        if d.lead_zero && d.decimals == 0 {
+            if let Some(w) = next_word(b, d.end)
+                && is_time_zone(b, w)
+            {
+                self.push(ClaimKind::Time, (start, d.end), Quantity::exact(d.value));
+            }
+            return skip_digit_groups(b, d.end);
+        }
+        let neg = prev == b'-' && matches!(before(b, start - 1), 0 | b' ' | b'\n' | b'(' | b'\t');
+        let mut n = Num {
+            start: if neg { start - 1 } else { start },
+            end: d.end,
+            value: if neg { -d.value } else { d.value },
+            step: d.step,
+            scaled: false,
+            factor: 1.0,
+            plain_int: d.plain_int(),
+            int_len: d.int_len,
+            spelled: false,
+        };
+        let after = at(b, d.end);
+        if after == b'/' && at(b, d.end + 1).is_ascii_digit() {
+            return self.slash(&d, start);
+        }
+        if after == b':' && at(b, d.end + 1).is_ascii_digit() {
+            return self.colon(&d, start);
+        }
+        if after.is_ascii_alphabetic() {
+            let le = alpha_end(b, d.end);
+            if at(b, le).is_ascii_digit() {
+                return alnum_end(b, le);
+            }
+            let suffix = (d.end, le);
+            if is_any(b, suffix, &["st", "nd", "rd", "th"]) && d.plain_int() {
+                if let Some(w) = next_word(b, le)
+                    && is_month(b, w)
+                {
+                    self.push(ClaimKind::Date, (start, w.1), Quantity::exact(d.value));
+                    return w.1;
+                }
+                self.push(ClaimKind::Ordinal, (start, le), Quantity::exact(d.value));
+                return le;
+            }
+            if is_any(b, suffix, &["am", "pm"]) && d.value < 25.0 {
+                self.push(ClaimKind::Time, (start, le), Quantity::exact(d.value));
+                return le;
+            }
+            if is(b, suffix, "s") {
+                if d.plain_int() && d.int_len == 4 && d.value % 10.0 == 0.0 {
+                    self.push(ClaimKind::Decade, (start, le), Quantity::exact(d.value));
+                }
+                return le;
+            }
+            let known =
+                is(b, suffix, "pc") || is(b, suffix, "p") || number::magnitude(b, d.end).is_some();
+            if !known {
+                // A unit or code: `5kg`, `100mph`, `3G`, `4x4`.
+                return alnum_end(b, le);
+            }
+        }
+        if let Some(m) = number::magnitude(b, n.end) {
+            // `the 100m final` is a race, not a hundred million.
+            if m.factor == 1e6
+                && m.end == n.end + 1
+                && next_word(b, m.end).is_some_and(|w| {
+                    is_any(
+                        b,
+                        w,
+                        &[
+                            "hurdles",
+                            "sprint",
+                            "race",
+                            "final",
+                            "freestyle",
+                            "relay",
+                            "butterfly",
+                            "backstroke",
+                            "breaststroke",
+                            "medley",
+                            "metres",
+                            "record",
+                            "title",
+                            "champion",
+                            "champions",
+                            "championship",
+                            "runner",
+                            "runners",
+                            "specialist",
+                            "gold",
+                            "silver",
+                            "bronze",
+                            "heat",
+                            "heats",
+                            "semi",
+                            "world",
+                            "indoor",
+                            "outdoor",
+                        ],
+                    )
+                })
+            {
+                return m.end;
+            }
+            n.value *= m.factor;
+            n.step *= m.factor;
+            n.factor = m.factor;
+            n.scaled = m.factor >= 1e3;
+            n.plain_int = false;
+            n.end = m.end;
+        }
+        let currency = money::prefix(b, n.start);
+        // Ranges: `10-15%`, `2004-05`, `6-2`, `16-18 December`, `£5-6m`.
+        if depth == 0
+            && at(b, n.end) == b'-'
+            && at(b, n.end + 1).is_ascii_digit()
+            && let Some(r) = self.range(&n, currency)
+        {
+            return r;
+        }
+        self.classify(n, currency)
+    }
+
+    /// `1998/99` (years), else a slashed code or date (`24/7`, `9/11`) skipped.
+    fn slash(&mut self, d: &Digits, start: usize) -> usize {
+        let b = self.b;
+        if let Parsed::Num(d2) = number::parse(b, d.end + 1)
+            && d.plain_int()
+            && d2.plain_int()
+            && !at(b, d2.end).is_ascii_alphanumeric()
+            && at(b, d2.end) != b'/'
+            && let Some(y2) = second_year(d, &d2)
+        {
+            self.push(ClaimKind::Year, (start, d.end), Quantity::exact(d.value));
+            self.push(ClaimKind::Year, (d.end + 1, d2.end), Quantity::exact(y2));
+            return d2.end;
+        }
+        let mut i = d.end;
+        while at(b, i) == b'/' && at(b, i + 1).is_ascii_digit() {
+            i = alnum_end(b, i + 1);
+        }
+        i
+    }
+
+    /// `10:30` (a clock time), else a ratio or score skipped.
+    fn colon(&mut self, d: &Digits, start: usize) -> usize {
+        let b = self.b;
+        let m = d.end + 1;
+        let two = at(b, m).is_ascii_digit() && at(b, m + 1).is_ascii_digit();
+        if two && !at(b, m + 2).is_ascii_digit() && d.plain_int() && d.value < 25.0 {
+            let mut end = m + 2;
+            let w = (end, alpha_end(b, end));
+            if is_any(b, w, &["am", "pm"]) {
+                end = w.1;
+            }
+            self.push(ClaimKind::Time, (start, end), Quantity::exact(d.value));
+            return end;
+        }
+        alnum_end(b, m)
+    }
+
+    /// The second number of `A-B` decides what both are. Returns `None` when
+    /// the pair is not a range (the first number is then classified alone).
+    fn range(&mut self, n: &Num, currency: Option<money::Prefix>) -> Option<usize> {
+        let b = self.b;
+        let s2 = n.end + 1;
+        let Parsed::Num(d2) = number::parse(b, s2) else {
+            return None;
+        };
+        // Years: `2004-05`, `2005-6`, `1998-1999`.
+        if n.plain_int && currency.is_none() && n.int_len == 4 && n.value >= 1200.0 {
+            let d1 = Digits {
+                end: n.end,
+                value: n.value,
+                step: 1.0,
+                int_len: 4,
+                grouped: false,
+                decimals: 0,
+                lead_zero: false,
+            };
+            if d2.plain_int()
+                && !at(b, d2.end).is_ascii_alphanumeric()
+                && percent::percent_after(b, d2.end).is_none()
+                && let Some(y2) = second_year(&d1, &d2)
+            {
+                self.push(ClaimKind::Year, (n.start, n.end), Quantity::exact(n.value));
+                self.push(ClaimKind::Year, (s2, d2.end), Quantity::exact(y2));
+                return Some(d2.end);
+            }
+        }
+        let before_len = self.out.len();
+        let money_before = self.last_money;
+        let resume = self.digits(s2, 1);
+        let second = match self.out.get(before_len) {
+            Some(c) if self.out.len() == before_len + 1 && c.span.start == s2 => c.clone(),
+            _ => {
+                // The second part was skipped (a code) or is not a plain number:
+                // the first is classified alone and scanning re-reads the second.
+                self.out.truncate(before_len);
+                self.last_money = money_before;
+                return None;
+            }
+        };
+        let mut first = *n;
+        let kind = match second.kind {
+            ClaimKind::Percent
+            | ClaimKind::Duration
+            | ClaimKind::Date
+            | ClaimKind::Age
+            | ClaimKind::Points => second.kind,
+            ClaimKind::Money => {
+                if !first.scaled && second.quantity.scaled {
+                    let f = second.quantity.step / d2.step.max(f64::MIN_POSITIVE);
+                    first.value *= f;
+                    first.step *= f;
+                    first.scaled = true;
+                }
+                let code = second.currency.or(currency.map(|p| p.code));
+                let start = currency.map_or(first.start, |p| p.start);
+                self.push_money((start, first.end), &first, code, 1.0);
+                return Some(resume);
+            }
+            ClaimKind::Count if currency.is_some() => {
+                // `£5-6m`: both are money in the first one's currency.
+                let code = currency.map(|p| p.code);
+                if let Some(c) = self.out.get_mut(before_len) {
+                    c.kind = ClaimKind::Money;
+                    c.currency = code;
+                    c.noun = None;
+                }
+                if !first.scaled && second.quantity.scaled {
+                    let f = second.quantity.step / d2.step.max(f64::MIN_POSITIVE);
+                    first.value *= f;
+                    first.step *= f;
+                    first.scaled = true;
+                }
+                let start = currency.map_or(first.start, |p| p.start);
+                self.push_money((start, first.end), &first, code, 1.0);
+                return Some(resume);
+            }
+            ClaimKind::Count
+                if n.plain_int
+                    && n.int_len <= 2
+                    && d2.plain_int()
+                    && d2.int_len <= 2
+                    && !second.quantity.scaled
+                    && score_follows(b, second.noun.as_deref(), d2.end) =>
+            {
+                // `lost 2-1 in the first leg`, `6-2 6-2`
+                if let Some(c) = self.out.get_mut(before_len) {
+                    c.kind = ClaimKind::Score;
+                    c.hedge = None;
+                }
+                ClaimKind::Score
+            }
+            ClaimKind::Count => {
+                let noun = second.noun.clone();
+                let i = self.push_num(ClaimKind::Count, (first.start, first.end), &first);
+                if let Some(c) = self.out.get_mut(i) {
+                    c.noun = noun;
+                }
+                return Some(resume);
+            }
+            _ => {
+                self.out.truncate(before_len);
+                self.last_money = money_before;
+                return None;
+            }
+        };
+        self.push_num(kind, (first.start, first.end), &first);
+        Some(resume)
+    }
+
+    /// Decides what a number is from the words after and before it, pushes the
+    /// claim and returns where scanning resumes.
+    fn classify(&mut self, n: Num, currency: Option<money::Prefix>) -> usize {
+        let b = self.b;
+        let end = n.end;
+        if let Some(e) = percent::percent_after(b, end) {
+            self.push_num(ClaimKind::Percent, (n.start, e), &n);
+            return e;
+        }
+        if let Some(p) = percent::points_after(b, end)
+            && (p.explicit || self.percent_context(n.start))
+        {
+            let q = Num {
+                value: n.value * p.factor,
+                step: n.step * p.factor,
+                ..n
+            };
+            self.push_num(ClaimKind::Points, (n.start, p.end), &q);
+            return p.end;
+        }
+        if let Some(p) = currency {
+            // `£2.50`, `$1.2 million`; a trailing `dollars` after `$` is redundant.
+            let end = money::suffix(b, end, true)
+                .map_or(end, |s| if s.factor == 1.0 { s.end } else { end });
+            self.push_money((p.start, end), &n, Some(p.code), 1.0);
+            return end;
+        }
+        if let Some(s) = money::suffix(b, end, n.scaled) {
+            self.push_money((n.start, s.end), &n, Some(s.code), s.factor);
+            return s.end;
+        }
+        if n.scaled && !n.spelled {
+            // `making a total of 204.3m (£109m)`: a converted amount is money;
+            // `from the previous year's 1,070 trillion` after `1,546 trillion
+            // rials`: the same magnitude continues the same currency.
+            let paren = at(b, end) == b' '
+                && at(b, end + 1) == b'('
+                && money::prefix(b, end + 2).is_none()
+                && (at(b, end + 2) == b'$' || money::is_symbol_at(b, end + 2));
+            let bare = noun_after(b, end).is_none();
+            let here = sentence_of(self.sentences, n.start);
+            let earlier = self.money_log.iter().rev().find(|(m, _, factor)| {
+                *m < n.start
+                    && here - sentence_of(self.sentences, *m).min(here) <= 1
+                    && (paren || *factor == n.factor)
+            });
+            if let Some(&(_, code, _)) = earlier
+                && bare
+            {
+                self.push_money((n.start, end), &n, code, 1.0);
+                return end;
+            }
+            if paren {
+                self.push_money((n.start, end), &n, None, 1.0);
+                return end;
+            }
+        }
+        if !n.spelled
+            && n.plain_int
+            && n.value >= 0.0
+            && let Some(r) = self.calendar(&n)
+        {
+            return r;
+        }
+        if let Some(r) = self.compound(&n) {
+            return r;
+        }
+        if let Some(r) = self.follow_words(&n) {
+            return r;
+        }
+        if self.not_a_count(&n) {
+            return end;
+        }
+        let i = self.push_num(ClaimKind::Count, (n.start, end), &n);
+        let noun = noun_after(b, end);
+        if let Some(c) = self.out.get_mut(i) {
+            c.noun = noun;
+        }
+        end
+    }
+
+    /// Years, dates and clock times among plain whole numbers.
+    fn calendar(&mut self, n: &Num) -> Option<usize> {
+        let b = self.b;
+        let end = n.end;
+        let next = next_word(b, end).filter(|w| w.0 == end + 1);
+        if n.int_len == 4 {
+            // `0227 GMT`, `between 2000 and 2100 GMT`
+            let zone_after = |w: Option<Word>| w.is_some_and(|w| is_time_zone(b, w));
+            let mut timed = zone_after(next);
+            if !timed
+                && let Some(w) = next
+                && is_any(b, w, &["and", "to"])
+            {
+                let s = skip_spaces(b, w.1);
+                if let Parsed::Num(d2) = number::parse(b, s)
+                    && d2.int_len == 4
+                    && d2.plain_int()
+                {
+                    timed = zone_after(next_word(b, d2.end));
+                }
+            }
+            if timed {
+                self.push_num(ClaimKind::Time, (n.start, end), n);
+                return Some(end);
+            }
+            if (1200.0..2100.0).contains(&n.value) {
+                self.push(ClaimKind::Year, (n.start, end), Quantity::exact(n.value));
+                return Some(end);
+            }
+            return None;
+        }
+        if n.int_len > 2 || n.value < 1.0 || n.value > 31.0 {
+            return None;
+        }
+        // `22 July`
+        if let Some(w) = next
+            && is_month(b, w)
+        {
+            self.push(ClaimKind::Date, (n.start, w.1), Quantity::exact(n.value));
+            return Some(w.1);
+        }
+        // `July 22`
+        if let Some(w) = prev_word(b, n.start)
+            && w.1 + 1 == n.start
+            && is_month(b, w)
+        {
+            self.push(ClaimKind::Date, (w.0, end), Quantity::exact(n.value));
+            return Some(end);
+        }
+        // `between 24 and 26 December`
+        if let Some(w) = next
+            && is_any(b, w, &["and", "to", "or"])
+        {
+            let s = skip_spaces(b, w.1);
+            if let Parsed::Num(d2) = number::parse(b, s)
+                && d2.int_len <= 2
+                && next_word(b, d2.end).is_some_and(|m| m.0 == d2.end + 1 && is_month(b, m))
+            {
+                self.push(ClaimKind::Date, (n.start, end), Quantity::exact(n.value));
+                return Some(end);
+            }
+        }
+        None
+    }
+
+    /// Hyphenated compounds: `55-year-old`, `three-year`, `10-fold`, `25-state`.
+    fn compound(&mut self, n: &Num) -> Option<usize> {
+        let b = self.b;
+        if at(b, n.end) != b'-' {
+            return None;
+        }
+        let w = (n.end + 1, alpha_end(b, n.end + 1));
+        if w.1 == w.0 {
+            return None;
+        }
+        if is_time_unit(b, w) {
+            // `21-year-old`, `year-olds`
+            if at(b, w.1) == b'-' {
+                let old = (w.1 + 1, alpha_end(b, w.1 + 1));
+                if is(b, old, "old") || is(b, old, "olds") {
+                    self.push_num(ClaimKind::Age, (n.start, old.1), n);
+                    return Some(old.1);
+                }
+            }
+            self.push_num(ClaimKind::Duration, (n.start, w.1), n);
+            return Some(w.1);
+        }
+        if is(b, w, "fold") {
+            self.push_num(ClaimKind::Multiplier, (n.start, w.1), n);
+            return Some(w.1);
+        }
+        if is_any(b, w, &["odd", "something", "plus"]) {
+            return Some(w.1);
+        }
+        None
+    }
+
+    /// Words after the number: `six months`, `55 years old`, `three times as`,
+    /// `one in five`, `two to one`, `seven out of 10`.
+    fn follow_words(&mut self, num: &Num) -> Option<usize> {
+        let b = self.b;
+        let end = num.end;
+        if !is_space(at(b, end)) {
+            return None;
+        }
+        let w = next_word(b, end)?;
+        if w.0 > end + 2 {
+            return None;
+        }
+        if is_time_unit(b, w) {
+            if let Some(o) = next_word(b, w.1)
+                && is(b, o, "old")
+            {
+                self.push_num(ClaimKind::Age, (num.start, o.1), num);
+                return Some(o.1);
+            }
+            self.push_num(ClaimKind::Duration, (num.start, w.1), num);
+            return Some(w.1);
+        }
+        if is(b, w, "times") {
+            let comparative = next_word(b, w.1).is_some_and(|c| {
+                is_any(
+                    b,
+                    c,
+                    &[
+                        "as", "more", "higher", "larger", "bigger", "greater", "faster", "smaller",
+                        "lower", "less", "fewer", "longer", "the", "that", "than", "what", "its",
+                        "their", "his", "her", "our",
+                    ],
+                )
+            });
+            if comparative {
+                self.push_num(ClaimKind::Multiplier, (num.start, w.1), num);
+                return Some(w.1);
+            }
+            return None;
+        }
+        let from = prev_word(b, num.start).is_some_and(|p| is(b, p, "from"));
+        // `two to one`
+        if is(b, w, "to") && !from && num.value > 1.0 {
+            let o = next_word(b, w.1)?;
+            if (is(b, o, "one") && !at(b, o.1).is_ascii_alphanumeric() && at(b, o.1) != b'-')
+                || (at(b, skip_spaces(b, w.1)) == b'1'
+                    && !at(b, skip_spaces(b, w.1) + 1).is_ascii_alphanumeric())
+            {
+                self.push_num(
+                    ClaimKind::Multiplier,
+                    (num.start, o.1.max(skip_spaces(b, w.1) + 1)),
+                    num,
+                );
+                return Some(o.1.max(skip_spaces(b, w.1) + 1));
+            }
+            return None;
+        }
+        // `one in five`, `1 in 4`
+        if is(b, w, "in") && num.value >= 1.0 && num.value < 100.0 && num.step >= 1.0 {
+            let (m, m_end) = self.denominator_at(skip_spaces(b, w.1))?;
+            if m > num.value && m <= 1000.0 {
+                let q = Quantity {
+                    value: num.value / m,
+                    step: 1.0 / m,
+                    scaled: false,
+                };
+                self.push(ClaimKind::Fraction, (num.start, m_end), q);
+                return Some(m_end);
+            }
+            return None;
+        }
+        // `seven out of 10`: both are counts (LABELS.md labels them so); the
+        // proportion is recorded as a fraction over the whole phrase.
+        if is(b, w, "out") {
+            let of = next_word(b, w.1).filter(|o| is(b, *o, "of"))?;
+            let (m, m_end) = self.denominator_at(skip_spaces(b, of.1))?;
+            if m >= num.value && m > 0.0 {
+                let q = Quantity {
+                    value: num.value / m,
+                    step: 1.0 / m,
+                    scaled: false,
+                };
+                self.push(ClaimKind::Fraction, (num.start, m_end), q);
+            }
+            return None;
+        }
+        None
+    }
+
+    /// A whole number in digits or words at `i` (the N of `one in N`): value, end.
+    fn denominator_at(&self, i: usize) -> Option<(f64, usize)> {
+        let b = self.b;
+        if at(b, i).is_ascii_digit() {
+            let Parsed::Num(d) = number::parse(b, i) else {
+                return None;
+            };
+            return (d.decimals == 0 && !at(b, d.end).is_ascii_alphanumeric())
+                .then_some((d.value, d.end));
+        }
+        let w = (i, alpha_end(b, i));
+        let p = words::parse(b, w)?;
+        (p.kind == PhraseKind::Number && !p.starts_with_a).then_some((p.value, p.end))
+    }
+
+    /// Numbers that are neither counts nor anything worth reporting: names
+    /// (`Formula 1`, `Windows 95`, `BBC One`), ranks (`number five`), ages after a
+    /// name (`Lee, 82,`) are reported as ages and return true too.
+    fn not_a_count(&mut self, n: &Num) -> bool {
+        let b = self.b;
+        let prev = prev_word(b, n.start);
+        let adjacent = prev.filter(|w| w.1 + 1 == n.start);
+        // `number five`, `No 10`, `version 1.0`; `users number 100m` is a count.
+        if let Some(w) = prev
+            && is_any(
+                b,
+                w,
+                &["number", "no", "aged", "age", "version", "v", "ver"],
+            )
+            && !n.scaled
+            && n.value <= 1000.0
+        {
+            if is_any(b, w, &["aged", "age"]) && n.plain_int {
+                self.push_num(ClaimKind::Age, (n.start, n.end), n);
+            }
+            return true;
+        }
+        // `at the age of 80`
+        if let Some(w) = prev
+            && is(b, w, "of")
+            && n.plain_int
+            && prev_word(b, w.0).is_some_and(|a| is(b, a, "age"))
+        {
+            self.push_num(ClaimKind::Age, (n.start, n.end), n);
+            return true;
+        }
+        // `Fathers 4 Justice`, `Formula 1 Grand Prix`: a number between two
+        // capitalised words is part of a name, even at the start of a sentence.
+        if !n.spelled
+            && n.plain_int
+            && n.int_len <= 2
+            && adjacent.is_some_and(|w| is_capitalised(b, w))
+            && next_word(b, n.end).is_some_and(|w| w.0 == n.end + 1 && is_capitalised(b, w))
+        {
+            return true;
+        }
+        // `a year or two`: the duration's second figure
+        if let Some(w) = prev
+            && is(b, w, "or")
+            && prev_word(b, w.0).is_some_and(|u| is_time_unit(b, u))
+        {
+            self.push_num(ClaimKind::Duration, (n.start, n.end), n);
+            return true;
+        }
+        if n.spelled {
+            return false;
+        }
+        // A capitalised word inside the sentence followed by a small plain number
+        // or a version: a name (`Formula 1`, `FTSE 100`, `Firefox 1.0`).
+        if let Some(w) = adjacent
+            && is_capitalised(b, w)
+            && !is_sentence_initial(b, w.0)
+            && !n.scaled
+            && n.int_len <= 4
+            && (n.plain_int || n.step < 1.0)
+            && !is_any(b, w, &["i"])
+        {
+            return true;
+        }
+        // `Lee, 82, who created`
+        if n.plain_int
+            && (1.0..=120.0).contains(&n.value)
+            && before(b, n.start) == b' '
+            && before(b, n.start - 1) == b','
+            && matches!(at(b, n.end), b',' | b')')
+            && prev_word(b, n.start - 2).is_some_and(|w| w.1 + 2 == n.start && is_capitalised(b, w))
+        {
+            self.push_num(ClaimKind::Age, (n.start, n.end), n);
+            return true;
+        }
+        false
+    }
+
+    /// Whether the sentence around `pos` talks about percentages (so a bare
+    /// `points` is percentage points).
+    fn percent_context(&self, pos: usize) -> bool {
+        let idx = sentence_of(self.sentences, pos);
+        let (s, e) = self
+            .sentences
+            .get(idx)
+            .map_or((pos.saturating_sub(300), pos), |s| {
+                (s.span.start.min(pos), s.span.end.max(pos))
+            });
+        let s = self
+            .sentences
+            .get(idx.wrapping_sub(1))
+            .map_or(s, |p| p.span.start.min(s));
+        let hay = self.b.get(s..e).unwrap_or(&[]);
+        memchr::memchr(b'%', hay).is_some()
+            || memmem::find(hay, b"per cent").is_some()
+            || memmem::find(hay, b"percent").is_some()
+    }
+
+    /// A word: a number word starts a spelled number; `half`, `doubled`,
+    /// `a third` are fractions and multipliers; other words are skipped.
+    fn word(&mut self, word: Word) -> usize {
+        let b = self.b;
+        if word.1 - word.0 > 11 || (before(b, word.0) >= 0x80 && letter_before(b, word.0)) {
+            return word.1;
+        }
+        let Some(tok) = words::token_of(b, word) else {
+            return word.1;
+        };
+        match tok {
+            Token::A => {
+                let Some(n) = next_word(b, word.1).filter(|n| n.0 == word.1 + 1) else {
+                    return word.1;
+                };
+                match words::token_of(b, n) {
+                    Some(
+                        Token::Hundred | Token::Scale(_) | Token::Dozen | Token::Denominator(_),
+                    ) => self.phrase(word),
+                    _ => n.0,
+                }
+            }
+            Token::Multiplier(v) => {
+                if at(b, word.1) != b'-' {
+                    self.push(ClaimKind::Multiplier, word, Quantity::exact(v));
+                }
+                word.1
+            }
+            Token::Denominator(d) => {
+                if d == 2.0 && is(b, word, "half") {
+                    self.half(word)
+                } else {
+                    word.1
+                }
+            }
+            Token::Scale(f) => {
+                // `million-pound properties`
+                if at(b, word.1) == b'-' {
+                    let c = (word.1 + 1, alpha_end(b, word.1 + 1));
+                    let code = if is(b, c, "pound") {
+                        Some("GBP")
+                    } else if is(b, c, "dollar") {
+                        Some("USD")
+                    } else if is(b, c, "euro") {
+                        Some("EUR")
+                    } else {
+                        None
+                    };
+                    let lone = prev_word(b, word.0).is_none_or(|p| words::token_of(b, p).is_none());
+                    if let Some(code) = code
+                        && lone
+                        && before(b, word.0) != b'-'
+                    {
+                        let n = Num {
+                            start: word.0,
+                            end: word.1,
+                            value: f,
+                            step: f,
+                            scaled: true,
+                            factor: f,
+                            plain_int: false,
+                            int_len: 0,
+                            spelled: true,
+                        };
+                        self.push_money((word.0, c.1), &n, Some(code), 1.0);
+                        return c.1;
+                    }
+                }
+                word.1
+            }
+            Token::Hundred | Token::Dozen => word.1,
+            Token::Unit(_) | Token::Tens(_) => self.phrase(word),
+        }
+    }
+
+    /// `half`: a fraction (`half of India's car sales`), or half of what follows
+    /// (`half a million`, `half an hour`).
+    fn half(&mut self, w: Word) -> usize {
+        let b = self.b;
+        if at(b, w.1) == b'-' || before(b, w.0) == b'-' {
+            return alnum_end(b, w.1);
+        }
+        if let Some(p) = prev_word(b, w.0)
+            && is_any(
+                b,
+                p,
+                &[
+                    "first", "second", "other", "latter", "and", "the", "this", "that", "each",
+                    "one",
+                ],
+            )
+        {
+            return w.1;
+        }
+        if let Some(a) = next_word(b, w.1)
+            && is_any(b, a, &["a", "an"])
+            && let Some(x) = next_word(b, a.1)
+        {
+            if is_time_unit(b, x) {
+                self.push(
+                    ClaimKind::Duration,
+                    (w.0, x.1),
+                    Quantity {
+                        value: 0.5,
+                        step: 0.5,
+                        scaled: false,
+                    },
+                );
+                return x.1;
+            }
+            match words::token_of(b, x) {
+                Some(Token::Dozen) => {
+                    self.push(ClaimKind::Count, (w.0, x.1), Quantity::exact(6.0));
+                    return x.1;
+                }
+                Some(Token::Scale(f)) => {
+                    let n = Num {
+                        start: w.0,
+                        end: x.1,
+                        value: 0.5 * f,
+                        step: 0.5 * f,
+                        scaled: f >= 1e6,
+                        factor: f,
+                        plain_int: false,
+                        int_len: 0,
+                        spelled: true,
+                    };
+                    return self.classify(n, None);
+                }
+                _ => {}
+            }
+        }
+        self.push(
+            ClaimKind::Fraction,
+            w,
+            Quantity {
+                value: 0.5,
+                step: 0.5,
+                scaled: false,
+            },
+        );
+        w.1
+    }
+
+    /// A spelled-out number starting at word `w`.
+    fn phrase(&mut self, first: Word) -> usize {
+        let b = self.b;
+        let Some(p) = words::parse(b, first) else {
+            return first.1;
+        };
+        // Capitalised inside a sentence: a name (`BBC One`, `Six Nations`).
+        if is_capitalised(b, first)
+            && !is_sentence_initial(b, first.0)
+            && !(p.starts_with_a && p.words > 1)
+        {
+            return p.end;
+        }
+        if p.kind == PhraseKind::Fraction {
+            return self.word_fraction(first, &p);
+        }
+        if p.words == 1 && p.value == 1.0 && !p.starts_with_a && self.pronoun_one(first) {
+            return p.end;
+        }
+        // `no-one`, `one-off`
+        if before(b, first.0) == b'-' && p.words == 1 {
+            return p.end;
+        }
+        let n = Num {
+            start: first.0,
+            end: p.end,
+            value: p.value,
+            step: p.step,
+            scaled: p.scaled,
+            factor: if p.scaled { p.step } else { 1.0 },
+            plain_int: false,
+            int_len: 0,
+            spelled: true,
+        };
+        if at(b, p.end) == b'-' {
+            // `three-year`, `two-year-old`; else `one-off`, `three-point lead`: not
+            // a count of anything checkable.
+            let x = (p.end + 1, alpha_end(b, p.end + 1));
+            return self.compound(&n).unwrap_or(x.1.max(p.end));
+        }
+        self.classify(n, None)
+    }
+
+    /// `two-thirds`, `a quarter`, `three quarters`.
+    fn word_fraction(&mut self, w: Word, p: &words::Phrase) -> usize {
+        let b = self.b;
+        let hyphenated = memchr::memchr(b'-', b.get(w.0..p.end).unwrap_or(&[])).is_some();
+        let next = next_word(b, p.end).filter(|n| n.0 == p.end + 1);
+        let punct = matches!(at(b, p.end), b',' | b'.' | b';' | b':' | b')' | b'(' | b' ')
+            && next.is_none_or(|n| {
+                is_any(
+                    b,
+                    n,
+                    &[
+                        "of",
+                        "from",
+                        "in",
+                        "on",
+                        "to",
+                        "and",
+                        "or",
+                        "more",
+                        "less",
+                        "fewer",
+                        "higher",
+                        "lower",
+                        "up",
+                        "down",
+                        "since",
+                        "as",
+                        "than",
+                        "the",
+                        "its",
+                        "their",
+                        "his",
+                        "her",
+                        "were",
+                        "was",
+                        "is",
+                        "are",
+                        "have",
+                        "had",
+                        "said",
+                        "say",
+                        "says",
+                        "compared",
+                        "over",
+                        "this",
+                        "each",
+                        "per",
+                        "voted",
+                        "believe",
+                        "think",
+                        "thought",
+                        "supported",
+                        "opposed",
+                        "backed",
+                        "wanted",
+                        "want",
+                    ],
+                )
+            });
+        let ordinal_word = p.words == 2 && (p.starts_with_a || p.value < 1.0);
+        // `the preceding three quarters`: a duration
+        if !hyphenated
+            && prev_word(b, w.0).is_some_and(|x| {
+                is_any(
+                    b,
+                    x,
+                    &[
+                        "last",
+                        "past",
+                        "next",
+                        "preceding",
+                        "previous",
+                        "first",
+                        "consecutive",
+                        "successive",
+                        "recent",
+                        "following",
+                        "straight",
+                    ],
+                )
+            })
+            && memmem::find(b.get(w.0..p.end).unwrap_or(&[]), b"quarter").is_some()
+        {
+            self.push(
+                ClaimKind::Duration,
+                (w.0, p.end),
+                Quantity::exact(p.value * 4.0),
+            );
+            return p.end;
+        }
+        if !hyphenated && ordinal_word && !punct {
+            return p.end;
+        }
+        self.push(
+            ClaimKind::Fraction,
+            (w.0, p.end),
+            Quantity {
+                value: p.value,
+                step: p.step,
+                scaled: false,
+            },
+        );
+        p.end
+    }
+
+    /// `one` as a pronoun (`no one`, `one of the reasons`, `the one`), not a count.
+    fn pronoun_one(&self, w: Word) -> bool {
+        let b = self.b;
+        if let Some(p) = prev_word(b, w.0)
+            && p.1 + 1 == w.0
+            && is_any(
+                b,
+                p,
+                &[
+                    "no", "any", "every", "each", "the", "this", "that", "which", "whose",
+                    "another", "someone", "anyone", "everyone",
+                ],
+            )
+        {
+            return true;
+        }
+        next_word(b, w.1)
+            .filter(|n| n.0 == w.1 + 1)
+            .is_some_and(|n| {
+                is_any(
+                    b,
+                    n,
+                    &[
+                        "of", "another", "would", "could", "should", "might", "must", "can", "may",
+                        "day", "hand", "way", "thing", "or",
+                    ],
+                )
+            })
+            || before(b, w.0) == b'-'
+    }
+}
+
+/// Whether what follows the `B` of `A-B` makes it a score: nothing counted
+/// (`lost 2-1 in the first leg`), a result (`a 3-2 victory`) or a name
+/// (`2-0 World Cup qualifying win`), rather than a counted range (`2-3 people`).
+fn score_follows(b: &[u8], noun: Option<&str>, end: usize) -> bool {
+    let Some(noun) = noun else {
+        return true;
+    };
+    next_word(b, end).is_some_and(|w| is_capitalised(b, w))
+        || matches!(
+            noun,
+            "win"
+                | "wins"
+                | "victory"
+                | "victories"
+                | "defeat"
+                | "defeats"
+                | "loss"
+                | "losses"
+                | "draw"
+                | "draws"
+                | "lead"
+                | "home"
+                | "away"
+                | "scoreline"
+                | "success"
+                | "triumph"
+                | "thrashing"
+                | "drubbing"
+                | "hammering"
+                | "reverse"
+                | "result"
+                | "aggregate"
+                | "advantage"
+                | "deficit"
+                | "margin"
+                | "replay"
+                | "setback"
+                | "score"
+                | "vote"
+                | "majority"
+                | "verdict"
+                | "decision"
+                | "split"
+        )
+}
+
+/// Whether the character before `i` is a letter (`é5` is a code, `“5` is not).
+fn letter_before(b: &[u8], i: usize) -> bool {
+    let mut s = i;
+    while s > 0 && i - s < 4 && (b[s - 1] & 0xC0) == 0x80 {
+        s -= 1;
+    }
+    s = s.saturating_sub(1);
+    std::str::from_utf8(b.get(s..i).unwrap_or(&[]))
+        .ok()
+        .and_then(|t| t.chars().next_back())
+        .is_some_and(char::is_alphabetic)
+}
+
+/// The year after a slash or hyphen (`1998/99` gives 1999, `2005-6` 2006,
+/// `1998-2001` 2001), if it plausibly follows the first.
+fn second_year(d: &Digits, d2: &Digits) -> Option<f64> {
+    if !(1200.0..2100.0).contains(&d.value) || d.int_len != 4 {
+        return None;
+    }
+    let y2 = match d2.int_len {
+        4 => d2.value,
+        1 | 2 => {
+            let base =
+                (d.value / 10f64.powi(d2.int_len as i32)).floor() * 10f64.powi(d2.int_len as i32);
+            let y = base + d2.value;
+            if y <= d.value {
+                y + 10f64.powi(d2.int_len as i32)
+            } else {
+                y
+            }
+        }
+        _ => return None,
+    };
+    (y2 > d.value && y2 - d.value < 100.0).then_some(y2)
+}
+
+/// Skips groups of digits separated by single spaces or hyphens (a phone number).
+fn skip_digit_groups(b: &[u8], mut i: usize) -> usize {
+    while matches!(at(b, i), b' ' | b'-') && at(b, i + 1).is_ascii_digit() {
+        i += 1;
+        while at(b, i).is_ascii_digit() {
+            i += 1;
+        }
+    }
+    i
+}

@@ -1,0 +1,368 @@
+//! Numbers spelled out in words: `two`, `twenty-five`, `two hundred and five`,
+//! `a dozen`, `one and a half million`, and the word fractions built on them
+//! (`two-thirds`, `a quarter`, `three fifths`).
+//!
+//! Input: bytes and the start of a word. Output: a [`Phrase`] with its end,
+//! value and precision. The grammar is the usual English one, kept strict so that
+//! two numbers side by side (`one two`) stay two numbers, and bounded so that no
+//! input can make a value grow without limit (a magnitude may only follow a
+//! smaller one: `thousand million` no, `million thousand` yes).
+
+use super::lex::{Word, alpha_end, at, is, is_space, lower, next_word, skip_spaces};
+
+/// What a word means to the number grammar.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Token {
+    /// `zero` to `nineteen`.
+    Unit(f64),
+    /// `twenty` to `ninety`.
+    Tens(f64),
+    Hundred,
+    /// `thousand`, `million`, `billion`, `trillion`.
+    Scale(f64),
+    Dozen,
+    /// A fraction's denominator: `half` (2), `third`/`thirds` (3), `quarter` (4)...
+    Denominator(f64),
+    /// `twice`, `doubled`, `halved`, `tenfold`...
+    Multiplier(f64),
+    /// `a`, `an`: one, before `dozen`, `hundred`, `million`, `third`...
+    A,
+}
+
+/// Looks up a lower-case word.
+pub(crate) fn token(w: &[u8]) -> Option<Token> {
+    use Token::{A, Denominator, Dozen, Hundred, Multiplier, Scale, Tens, Unit};
+    Some(match w {
+        b"a" | b"an" => A,
+        b"zero" => Unit(0.0),
+        b"one" => Unit(1.0),
+        b"two" => Unit(2.0),
+        b"three" => Unit(3.0),
+        b"four" => Unit(4.0),
+        b"five" => Unit(5.0),
+        b"six" => Unit(6.0),
+        b"seven" => Unit(7.0),
+        b"eight" => Unit(8.0),
+        b"nine" => Unit(9.0),
+        b"ten" => Unit(10.0),
+        b"eleven" => Unit(11.0),
+        b"twelve" => Unit(12.0),
+        b"thirteen" => Unit(13.0),
+        b"fourteen" => Unit(14.0),
+        b"fifteen" => Unit(15.0),
+        b"sixteen" => Unit(16.0),
+        b"seventeen" => Unit(17.0),
+        b"eighteen" => Unit(18.0),
+        b"nineteen" => Unit(19.0),
+        b"twenty" => Tens(20.0),
+        b"thirty" => Tens(30.0),
+        b"forty" => Tens(40.0),
+        b"fifty" => Tens(50.0),
+        b"sixty" => Tens(60.0),
+        b"seventy" => Tens(70.0),
+        b"eighty" => Tens(80.0),
+        b"ninety" => Tens(90.0),
+        b"hundred" => Hundred,
+        b"thousand" => Scale(1e3),
+        b"million" => Scale(1e6),
+        b"billion" => Scale(1e9),
+        b"trillion" => Scale(1e12),
+        b"dozen" | b"dozens" => Dozen,
+        b"half" | b"halves" => Denominator(2.0),
+        b"third" | b"thirds" => Denominator(3.0),
+        b"quarter" | b"quarters" | b"fourth" | b"fourths" => Denominator(4.0),
+        b"fifth" | b"fifths" => Denominator(5.0),
+        b"sixth" | b"sixths" => Denominator(6.0),
+        b"seventh" | b"sevenths" => Denominator(7.0),
+        b"eighth" | b"eighths" => Denominator(8.0),
+        b"ninth" | b"ninths" => Denominator(9.0),
+        b"tenth" | b"tenths" => Denominator(10.0),
+        b"hundredth" | b"hundredths" => Denominator(100.0),
+        b"twice" | b"doubled" | b"twofold" => Multiplier(2.0),
+        b"tripled" | b"trebled" | b"threefold" => Multiplier(3.0),
+        b"quadrupled" | b"fourfold" => Multiplier(4.0),
+        b"fivefold" => Multiplier(5.0),
+        b"tenfold" => Multiplier(10.0),
+        b"hundredfold" => Multiplier(100.0),
+        b"halved" => Multiplier(0.5),
+        _ => return None,
+    })
+}
+
+/// The token of the word `w`, if it is one.
+pub(crate) fn token_of(b: &[u8], w: Word) -> Option<Token> {
+    let mut buf = [0u8; 16];
+    token(lower(b, w, &mut buf))
+}
+
+/// What a spelled phrase turned out to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum PhraseKind {
+    Number,
+    /// Ends in a denominator: `two-thirds`, `a quarter`.
+    Fraction,
+}
+
+/// A spelled-out number.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Phrase {
+    pub end: usize,
+    pub value: f64,
+    pub step: f64,
+    /// Ends in a magnitude word of a million or more.
+    pub scaled: bool,
+    pub kind: PhraseKind,
+    /// Number of number words read (`a` counts): 1 for `two`.
+    pub words: usize,
+    /// The phrase is the bare article `a`/`an` followed by something.
+    pub starts_with_a: bool,
+}
+
+/// The separator after a number word: spaces, or a hyphen with optional spaces
+/// (`twenty-five`, `fifty - two`). Returns the start of the next word.
+fn gap(b: &[u8], i: usize) -> Option<(usize, bool)> {
+    let s = skip_spaces(b, i);
+    if at(b, s) == b'-' {
+        let t = skip_spaces(b, s + 1);
+        return at(b, t).is_ascii_alphabetic().then_some((t, true));
+    }
+    (s > i && at(b, s).is_ascii_alphabetic()).then_some((s, false))
+}
+
+/// Where the grammar is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Last {
+    Start,
+    A,
+    Unit,
+    Tens,
+    Hundred,
+    Scale,
+}
+
+/// Parses the spelled number starting at word `w`. Returns `None` when `w` does
+/// not start a number (or is `a` not followed by one).
+pub(crate) fn parse(b: &[u8], w: Word) -> Option<Phrase> {
+    let mut total = 0.0;
+    let mut cur = 0.0;
+    let mut last = Last::Start;
+    let mut end = w.0;
+    let mut scale_cap = f64::INFINITY;
+    let mut last_scale = 1.0;
+    let mut half = false;
+    let mut words = 0;
+    let mut pos = w.0;
+    let mut first = true;
+    let mut starts_with_a = false;
+    loop {
+        let e = alpha_end(b, pos);
+        if e == pos {
+            break;
+        }
+        let Some(tok) = token_of(b, (pos, e)) else {
+            // `and` joins after a hundred or a magnitude (`two hundred and five`),
+            // or introduces `and a half`.
+            if !first
+                && is(b, (pos, e), "and")
+                && let Some(p) = and_continuation(b, e, last, cur)
+            {
+                {
+                    match p {
+                        AndNext::Half(after) => {
+                            cur += 0.5;
+                            half = true;
+                            end = after;
+                            words += 2;
+                            // only a magnitude may follow `one and a half`
+                            if let Some((n, _)) = gap(b, after)
+                                && let Some(Token::Scale(f)) = token_of(b, (n, alpha_end(b, n)))
+                                && f < scale_cap
+                            {
+                                total += cur * f;
+                                cur = 0.0;
+                                last_scale = f;
+                                end = alpha_end(b, n);
+                                words += 1;
+                            }
+                            break;
+                        }
+                        AndNext::Word(n) => {
+                            pos = n;
+                            continue;
+                        }
+                    }
+                }
+            }
+            break;
+        };
+        let ok = match (last, tok) {
+            (Last::Start, Token::A) => {
+                starts_with_a = true;
+                cur = 1.0;
+                true
+            }
+            (Last::Start | Last::Scale | Last::Hundred, Token::Unit(v) | Token::Tens(v)) => {
+                cur += v;
+                true
+            }
+            (Last::Tens, Token::Unit(v)) if (1.0..10.0).contains(&v) => {
+                cur += v;
+                true
+            }
+            (Last::Unit | Last::Tens | Last::A, Token::Hundred) => {
+                cur *= 100.0;
+                true
+            }
+            (Last::Unit | Last::Tens | Last::Hundred | Last::A, Token::Scale(f))
+                if f < scale_cap =>
+            {
+                total += cur * f;
+                cur = 0.0;
+                scale_cap = f;
+                last_scale = f;
+                true
+            }
+            (Last::Unit | Last::Tens | Last::A, Token::Dozen) => {
+                cur *= 12.0;
+                end = e;
+                words += 1;
+                last = Last::Unit;
+                break;
+            }
+            (Last::Unit | Last::Tens | Last::A | Last::Hundred, Token::Denominator(d)) => {
+                // `two thirds`, `a quarter`; `one half` too.
+                let value = (total + cur) / d;
+                return Some(Phrase {
+                    end: e,
+                    value,
+                    step: 1.0 / d,
+                    scaled: false,
+                    kind: PhraseKind::Fraction,
+                    words: words + 1,
+                    starts_with_a,
+                });
+            }
+            _ => false,
+        };
+        if !ok {
+            break;
+        }
+        words += 1;
+        first = false;
+        end = e;
+        last = match tok {
+            Token::A => Last::A,
+            Token::Unit(_) => Last::Unit,
+            Token::Tens(_) => Last::Tens,
+            Token::Hundred => Last::Hundred,
+            _ => Last::Scale,
+        };
+        let Some((n, _)) = gap(b, e) else {
+            break;
+        };
+        pos = n;
+    }
+    if last == Last::A || words == 0 {
+        return None;
+    }
+    let value = total + cur;
+    let scaled = cur == 0.0 && last_scale >= 1e6;
+    let step = if cur == 0.0 && last_scale > 1.0 {
+        if half { last_scale * 0.5 } else { last_scale }
+    } else if half {
+        0.5
+    } else {
+        1.0
+    };
+    Some(Phrase {
+        end,
+        value,
+        step,
+        scaled,
+        kind: PhraseKind::Number,
+        words,
+        starts_with_a,
+    })
+}
+
+enum AndNext {
+    /// `and a half` read up to the given end.
+    Half(usize),
+    /// `and` followed by a number word starting here.
+    Word(usize),
+}
+
+/// What follows an `and` inside a number, if it continues the number.
+fn and_continuation(b: &[u8], and_end: usize, last: Last, cur: f64) -> Option<AndNext> {
+    let n = next_word(b, and_end)?;
+    if !is_space(at(b, and_end)) {
+        return None;
+    }
+    match token_of(b, n)? {
+        Token::A if matches!(last, Last::Unit | Last::Tens) && cur > 0.0 => {
+            let h = next_word(b, n.1)?;
+            (token_of(b, h) == Some(Token::Denominator(2.0)) && is(b, h, "half"))
+                .then_some(AndNext::Half(h.1))
+        }
+        Token::Unit(v) | Token::Tens(v)
+            if v > 0.0 && matches!(last, Last::Hundred | Last::Scale) =>
+        {
+            Some(AndNext::Word(n.0))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(s: &str) -> Option<(f64, usize)> {
+        let b = s.as_bytes();
+        parse(b, (0, alpha_end(b, 0))).map(|p| (p.value, p.end))
+    }
+
+    #[test]
+    fn reads_compound_numbers() {
+        assert_eq!(value("two hundred and five officers"), Some((205.0, 20)));
+        assert_eq!(value("twenty-five people"), Some((25.0, 11)));
+        assert_eq!(value("Twenty-seven British films"), Some((27.0, 12)));
+        assert_eq!(value("one hundred and twenty"), Some((120.0, 22)));
+        assert_eq!(
+            value("twenty-one trillion three hundred"),
+            Some((21e12 + 300.0, 33))
+        );
+    }
+
+    #[test]
+    fn reads_magnitudes_and_halves() {
+        assert_eq!(value("five million people"), Some((5e6, 12)));
+        assert_eq!(value("one and a half million"), Some((1.5e6, 22)));
+        let p = parse(b"six million", (0, 3)).map(|p| (p.step, p.scaled));
+        assert_eq!(p, Some((1e6, true)));
+        assert_eq!(value("a dozen eggs"), Some((12.0, 7)));
+        assert_eq!(value("a million"), Some((1e6, 9)));
+    }
+
+    #[test]
+    fn keeps_separate_numbers_apart() {
+        assert_eq!(value("one two"), Some((1.0, 3)));
+        assert_eq!(value("two and five ethnic"), Some((2.0, 3)));
+        assert_eq!(value("a man"), None);
+    }
+
+    #[test]
+    fn reads_word_fractions() {
+        let p = parse(b"two-thirds of", (0, 3)).map(|p| (p.kind, p.end));
+        assert_eq!(p, Some((PhraseKind::Fraction, 10)));
+        let p = parse(b"a quarter from", (0, 1)).map(|p| p.value);
+        assert_eq!(p, Some(0.25));
+    }
+
+    #[test]
+    fn bounds_repeated_magnitudes() {
+        let s = "one million ".repeat(200);
+        let v = value(&s).map_or(f64::NAN, |v| v.0);
+        assert!((1e6..=1e6 + 1.0).contains(&v));
+    }
+}
