@@ -1274,7 +1274,7 @@ mod tests {
             assert_eq!(l.window(1, 1), 0..3);
             assert_eq!(l.window(3, 9), 0..7);
             assert_eq!(l.window(6, 3), 3..8);
-            assert_eq!(l.claims_in(2).len(), 1);
+            assert_eq!(l.claims_in(2).len(), 2);
             assert!(l.claims_in(99).is_empty());
         });
     }
