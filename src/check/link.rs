@@ -432,7 +432,8 @@ static DELTA_CUE: LazyLock<Regex> = LazyLock::new(|| {
         \b(?:up|down                         # up 195 offences
           |(?:rose|rise[ns]?|fell|fall(?:en|s)?|gained|lost|added|shed|increased|decreased
              |jumped|dropped|climbed|sank|slipped|grew|slid|tumbled|plunged|soared)\s+by
-          |(?:gained|lost|added|shed|sank|slipped|tumbled|plunged|dropped|jumped|climbed)
+          |(?:gained|lost|added|shed|sank|slipped|tumbled|plunged|dropped|jumped|climbed
+             |rose|fell|grew|increased|decreased|declined|dipped|slid|soared|surged)
           |(?:rise|increase|fall|drop|decline|decrease|gain|loss|jump)\s+of
           |or                                # up 56 pence, or 7.6%
         )\s+(?:{FILLER}\s+)*
@@ -549,7 +550,7 @@ static DIR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static LEVEL_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?xi)
-        \b(?:to|from|at|of|than|between|and|is|was|were|are|be|been|reached|hit|stood|make\s+up
+        \b(?:to|from|at|of|between|and|is|was|were|are|be|been|reached|hit|stood|make\s+up
           |made\s+up|represent(?:s|ed)?|account(?:s|ed)?\s+for)
         \s+(?:{FILLER}\s+)*
         [^a-z0-9]{{0,2}}$
@@ -617,16 +618,45 @@ pub fn stated_direction(links: &Links<'_>, c: &Claim) -> Option<Direction> {
     }
     // The last direction verb before the claim in its clause (`fell from 7,613 to
     // 6,630, or 12.9%`): read back at most 150 bytes and stop at a clause break.
+    if SHARE_AFTER.is_match(tail) {
+        return None;
+    }
     let before = links.before(c, 150);
     let clause = CLAUSE_BREAK
         .find_iter(before)
         .last()
         .map_or(before, |m| &before[m.end()..]);
-    DIR_BEFORE
-        .captures_iter(clause)
-        .last()
-        .and_then(|cap| dir_from(&cap))
+    let cap = DIR_BEFORE.captures_iter(clause).last()?;
+    // The verb must govern the claim: a few words before it (`has fallen by 9.8%`),
+    // or before the figures the claim sums up (`fell from 7,613 to 6,630, or 12.9%`).
+    let gap = &clause[cap.get(0).map_or(0, |m| m.end())..];
+    let words = gap.split_whitespace().count();
+    if words <= 5 || APPOSITIVE.is_match(gap) {
+        dir_from(&cap)
+    } else {
+        None
+    }
 }
+
+/// `40% of the total debt`, `a third of children`: a share, not a change.
+static SHARE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        ^\s*of\b
+        ",
+    )
+    .expect("static regex")
+});
+
+/// `..., or 12.9%`, `- or 14.87%`: the claim restates the change just described.
+static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        [0-9a-z%)]\s*(?:,|-|–)\s*(?:or|a|an|which\s+is|that\s+is)\s+$
+        ",
+    )
+    .expect("static regex")
+});
 
 /// A change stated by two figures: `start` → `end` (claim ids).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -841,7 +871,13 @@ fn own_verb_between(links: &Links<'_>, c: &Claim, hull: Span) -> bool {
             .or_else(|| DIR_AFTER.find(g))
             .map_or(g, |m| &g[m.end()..])
     } else if hull.end <= c.span.start {
-        links.slice(hull.end, c.span.start)
+        // The claim's own verb or noun just before it (`, a rise of 49.7%`,
+        // `, up 12%`) is not another statement.
+        let g = links.slice(hull.end, c.span.start);
+        match DIR_BEFORE.find_iter(g).last() {
+            Some(m) if g[m.end()..].split_whitespace().count() <= 2 => &g[..m.start()],
+            _ => g,
+        }
     } else {
         return false;
     };
@@ -1182,6 +1218,8 @@ mod tests {
             &CHANGE_OF,
             &CLAUSE_BREAK,
             &CONTRAST,
+            &SHARE_AFTER,
+            &APPOSITIVE,
             &RATIO_SUBJECT,
         ] {
             assert!(!re.as_str().is_empty());

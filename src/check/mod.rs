@@ -62,7 +62,13 @@ impl Interval {
     /// Overlap test with a relative slack of 1e-9 against float noise.
     #[must_use]
     pub fn overlaps(self, other: Interval) -> bool {
-        let eps = 1e-9 * (self.lo.abs() + self.hi.abs() + other.lo.abs() + other.hi.abs()).max(1.0);
+        // Open ends (`more than 30%` is 30..inf) must not make the slack infinite.
+        let mag: f64 = [self.lo, self.hi, other.lo, other.hi]
+            .iter()
+            .filter(|v| v.is_finite())
+            .map(|v| v.abs())
+            .sum();
+        let eps = 1e-9 * mag.max(1.0);
         self.lo <= other.hi + eps && other.lo <= self.hi + eps
     }
 
@@ -108,13 +114,25 @@ pub fn stated_interval(claim: &Claim) -> Interval {
 
 /// The interval a figure used as evidence covers: exact when written plainly
 /// (`108`), its rounding when written with a magnitude or decimals that look rounded
-/// (`£4.4bn` is 4.35bn..4.45bn). A hedged figure (`just over £25bn`, `about 300`)
+/// (`£4.4bn` is 4.35bn..4.45bn; `$1bn` counts as two significant digits,
+/// 0.95bn..1.05bn). A hedged figure (`just over £25bn`, `about 300`)
 /// covers what its hedge allows, bounded at [`APPROX`] so that it still says
 /// something.
 #[must_use]
 pub fn figure_interval(claim: &Claim) -> Interval {
     let q = claim.quantity;
-    let rounded = if q.scaled || claim.kind == ClaimKind::Percent {
+    let rounded = if q.scaled {
+        // `$1bn` written with one significant digit would cover 0.5bn..1.5bn, which
+        // checks nothing; read it as precise to two significant digits (0.95..1.05bn)
+        // as writers round to at least that when they compare figures.
+        let two_digits = 10f64.powf(q.value.abs().log10().floor() - 1.0);
+        let step = if two_digits.is_finite() && two_digits > 0.0 {
+            q.step.min(two_digits)
+        } else {
+            q.step
+        };
+        Interval::new(q.value - step / 2.0, q.value + step / 2.0)
+    } else if claim.kind == ClaimKind::Percent {
         Interval::new(q.value - q.step / 2.0, q.value + q.step / 2.0)
     } else {
         Interval::point(q.value)
@@ -391,6 +409,9 @@ mod tests {
         assert!((c.hi - 25.35).abs() < 0.01, "{c:?}");
         assert!(c.overlaps(Interval::new(24.5, 25.5)));
         assert!(change_interval(Interval::point(0.0), b).is_none());
+        // An open end does not make everything overlap.
+        assert!(!Interval::new(40.0, f64::INFINITY).overlaps(Interval::new(31.0, 31.3)));
+        assert!(Interval::new(f64::NEG_INFINITY, 40.0).overlaps(Interval::new(31.0, 31.3)));
     }
 
     #[test]

@@ -276,3 +276,113 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod phrasings {
+    //! The phrasings the issue lists, each consistent and made inconsistent.
+    use super::PercentChange;
+    use crate::check::testing::{assert_clean, assert_flags};
+
+    #[test]
+    fn rose_to_from_money() {
+        let c = assert_clean(&PercentChange, "Sales rose 12% to £1.2bn from £1.07bn.");
+        assert!(
+            c.computed_range.lo < 12.5 && c.computed_range.hi > 11.5,
+            "{c:?}"
+        );
+        assert_flags(&PercentChange, "Sales rose 21% to £1.2bn from £1.07bn.");
+    }
+
+    #[test]
+    fn up_from_then_percentage() {
+        assert_clean(
+            &PercentChange,
+            "Sales reached £1.2bn, up from £1.07bn, a 12% rise.",
+        );
+        assert_flags(
+            &PercentChange,
+            "Sales reached £1.2bn, up from £1.07bn, a 20% rise.",
+        );
+    }
+
+    #[test]
+    fn fraction_as_percentage() {
+        let c = assert_clean(
+            &PercentChange,
+            "Staff numbers fell by a fifth to 80 from 100.",
+        );
+        assert_eq!(c.stated, -20.0);
+        assert_flags(
+            &PercentChange,
+            "Staff numbers fell by a third to 80 from 100.",
+        );
+    }
+
+    #[test]
+    fn rounded_figures_widen_the_computed_range() {
+        // Figures allow 19.2%..25.4%.
+        assert_clean(
+            &PercentChange,
+            "Spending saw a 25% rise, from £3.6bn to £4.4bn.",
+        );
+        assert_flags(
+            &PercentChange,
+            "Spending saw a 30% rise, from £3.6bn to £4.4bn.",
+        );
+    }
+
+    #[test]
+    fn compared_with_and_against() {
+        assert_clean(
+            &PercentChange,
+            "Profits fell 40% last year. The airline made a profit of £75m compared with £125m a year earlier.",
+        );
+        assert_flags(
+            &PercentChange,
+            "Profits fell 25% last year. The airline made a profit of £75m compared with £125m a year earlier.",
+        );
+        assert_clean(
+            &PercentChange,
+            "Arrests rose 10% to 1,100 against 1,000 in 2003.",
+        );
+    }
+
+    #[test]
+    fn hedges_bound_the_statement() {
+        assert_clean(
+            &PercentChange,
+            "Imports rose by more than 30% to £1,312m from £1,000m.",
+        );
+        assert_flags(
+            &PercentChange,
+            "Imports rose by more than 40% to £1,312m from £1,000m.",
+        );
+        assert_clean(
+            &PercentChange,
+            "Imports rose nearly 30% to 1,291 from 1,000.",
+        );
+        assert_flags(
+            &PercentChange,
+            "Imports rose nearly 30% to 1,309 from 1,000.",
+        );
+    }
+
+    #[test]
+    fn previous_sentence_figures() {
+        assert_clean(
+            &PercentChange,
+            "Takings were $121.9m, compared with $165.8m last year. That was a fall of 26.5%.",
+        );
+    }
+
+    #[test]
+    fn years_and_dates_are_never_figures() {
+        assert!(
+            crate::check::testing::checks(
+                &PercentChange,
+                "Sales rose 4.5% in 2004 compared to 2003, and from 3 August to 24 December."
+            )
+            .is_empty()
+        );
+    }
+}

@@ -113,16 +113,16 @@ percentage, nothing is reported: the sentence is ambiguous, not wrong.
                 m.span.slice(cx.text),
                 claim.span.slice(cx.text),
             );
-            let arithmetic = format!(
-                "{}{nt} on a start of {} ({})",
-                if s < 0.0 { "-" } else { "+" },
-                super::fmt_num(start, 2),
-                if delta.total_is_end {
-                    format!("{mt} {} {nt}", if s < 0.0 { "+" } else { "-" })
-                } else {
-                    mt.to_owned()
-                },
-            );
+            let arithmetic = if delta.total_is_end {
+                format!(
+                    "{}{nt} on a start of {mt} {} {nt} = {}",
+                    if s < 0.0 { "-" } else { "+" },
+                    if s < 0.0 { "+" } else { "-" },
+                    super::fmt_num(start, 2)
+                )
+            } else {
+                format!("{}{nt} on a start of {mt}", if s < 0.0 { "-" } else { "+" })
+            };
             let message = if consistent {
                 format!(
                     "stated {} ({ct}), and {arithmetic} is {}",
