@@ -1,0 +1,204 @@
+//! Character classes for the segmenter: whitespace, the non-ASCII sentence
+//! terminators of UAX #29, closing and opening punctuation, bullets, and a fast
+//! scan for the few non-ASCII characters the segmenter has to look at.
+//!
+//! The terminator table mirrors the `STerm` and `ATerm` values of the Unicode
+//! `Sentence_Break` property as shipped by `unicode-segmentation` (which keeps its
+//! tables private); a unit test checks the two agree on every character up to
+//! U+1FFFF, so an update of that crate that moves a character fails loudly.
+
+/// Whitespace as the segmenter trims it: Unicode `White_Space` plus the byte order
+/// mark U+FEFF, which a file may carry at its start and which is invisible.
+#[inline]
+pub(super) fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
+}
+
+/// ASCII whitespace bytes (space, tab, LF, VT, FF, CR).
+#[inline]
+pub(super) fn is_space_byte(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+}
+
+/// A non-ASCII sentence terminator: `Sentence_Break` = `STerm` or `ATerm` (UAX #29,
+/// table 4), for example `。` `！` `？` `‼` `؟` `।`. ASCII `.` `!` `?` are handled by
+/// the byte scan and are not repeated here.
+#[rustfmt::skip]
+pub(super) fn is_wide_terminator(c: char) -> bool {
+    matches!(c,
+        '\u{589}' | '\u{61d}'..='\u{61f}' | '\u{6d4}' | '\u{700}'..='\u{702}' | '\u{7f9}'
+        | '\u{837}' | '\u{839}' | '\u{83d}'..='\u{83e}' | '\u{964}'..='\u{965}'
+        | '\u{104a}'..='\u{104b}' | '\u{1362}' | '\u{1367}'..='\u{1368}' | '\u{166e}'
+        | '\u{1735}'..='\u{1736}' | '\u{17d4}'..='\u{17d5}' | '\u{1803}' | '\u{1809}'
+        | '\u{1944}'..='\u{1945}' | '\u{1aa8}'..='\u{1aab}' | '\u{1b4e}'..='\u{1b4f}'
+        | '\u{1b5a}'..='\u{1b5b}' | '\u{1b5e}'..='\u{1b5f}' | '\u{1b7d}'..='\u{1b7f}'
+        | '\u{1c3b}'..='\u{1c3c}' | '\u{1c7e}'..='\u{1c7f}' | '\u{2024}'
+        | '\u{203c}'..='\u{203d}' | '\u{2047}'..='\u{2049}' | '\u{2cf9}'..='\u{2cfb}'
+        | '\u{2e2e}' | '\u{2e3c}' | '\u{2e53}'..='\u{2e54}' | '\u{3002}' | '\u{a4ff}'
+        | '\u{a60e}'..='\u{a60f}' | '\u{a6f3}' | '\u{a6f7}' | '\u{a876}'..='\u{a877}'
+        | '\u{a8ce}'..='\u{a8cf}' | '\u{a92f}' | '\u{a9c8}'..='\u{a9c9}'
+        | '\u{aa5d}'..='\u{aa5f}' | '\u{aaf0}'..='\u{aaf1}' | '\u{abeb}' | '\u{fe12}'
+        | '\u{fe15}'..='\u{fe16}' | '\u{fe52}' | '\u{fe56}'..='\u{fe57}' | '\u{ff01}'
+        | '\u{ff0e}' | '\u{ff1f}' | '\u{ff61}' | '\u{10a56}'..='\u{10a57}'
+        | '\u{10f55}'..='\u{10f59}' | '\u{10f86}'..='\u{10f89}' | '\u{11047}'..='\u{11048}'
+        | '\u{110be}'..='\u{110c1}' | '\u{11141}'..='\u{11143}' | '\u{111c5}'..='\u{111c6}'
+        | '\u{111cd}' | '\u{111de}'..='\u{111df}' | '\u{11238}'..='\u{11239}'
+        | '\u{1123b}'..='\u{1123c}' | '\u{112a9}' | '\u{113d4}'..='\u{113d5}'
+        | '\u{1144b}'..='\u{1144c}' | '\u{115c2}'..='\u{115c3}' | '\u{115c9}'..='\u{115d7}'
+        | '\u{11641}'..='\u{11642}' | '\u{1173c}'..='\u{1173e}' | '\u{11944}' | '\u{11946}'
+        | '\u{11a42}'..='\u{11a43}' | '\u{11a9b}'..='\u{11a9c}' | '\u{11c41}'..='\u{11c42}'
+        | '\u{11ef7}'..='\u{11ef8}' | '\u{11f43}'..='\u{11f44}' | '\u{16a6e}'..='\u{16a6f}'
+        | '\u{16af5}' | '\u{16b37}'..='\u{16b38}' | '\u{16b44}' | '\u{16d6e}'..='\u{16d6f}'
+        | '\u{16e98}' | '\u{1bc9f}' | '\u{1da88}'
+    )
+}
+
+/// The horizontal ellipsis `…`: not a UAX #29 terminator, but written where `...`
+/// would be, so it gets the same treatment.
+pub(super) const ELLIPSIS: char = '\u{2026}';
+
+/// Closing punctuation that stays with the sentence before it: `."` `.)` `.’` `。」`.
+#[inline]
+pub(super) fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | ')'
+            | ']'
+            | '}'
+            | '’'
+            | '”'
+            | '»'
+            | '›'
+            | '」'
+            | '』'
+            | '）'
+            | '】'
+            | '〕'
+            | '〉'
+            | '》'
+            | '］'
+    )
+}
+
+/// Opening punctuation looked through when judging the next sentence's first letter.
+#[inline]
+pub(super) fn is_opener(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '(' | '[' | '{' | '‘' | '“' | '«' | '‹' | '¿' | '¡' | '「' | '『' | '（'
+    )
+}
+
+/// List bullets: a bullet after whitespace starts a new sentence (Golden Rules 37, 38).
+#[inline]
+pub(super) fn is_bullet(c: char) -> bool {
+    matches!(c, '•' | '‣' | '⁃' | '◦' | '▪' | '●')
+}
+
+/// Line separators outside ASCII: NEL and LINE SEPARATOR break a line,
+/// PARAGRAPH SEPARATOR ends a paragraph.
+pub(super) const NEL: char = '\u{85}';
+pub(super) const LINE_SEPARATOR: char = '\u{2028}';
+pub(super) const PARAGRAPH_SEPARATOR: char = '\u{2029}';
+
+/// Whether the segmenter has to stop at this non-ASCII character.
+#[inline]
+fn is_interesting(c: char) -> bool {
+    matches!(c, ELLIPSIS | NEL | LINE_SEPARATOR | PARAGRAPH_SEPARATOR)
+        || is_bullet(c)
+        || is_wide_terminator(c)
+}
+
+/// Iterates over the non-ASCII characters the segmenter stops at, with their byte
+/// offsets. ASCII stretches are skipped 64 bytes at a time with `is_ascii` (word-
+/// at-a-time in std), so English text with the odd `£` or curly quote costs almost
+/// nothing; text in other scripts costs one decode and one table test per character.
+pub(super) struct Wide<'t> {
+    text: &'t str,
+    pos: usize,
+}
+
+impl<'t> Wide<'t> {
+    pub(super) fn new(text: &'t str) -> Self {
+        Self { text, pos: 0 }
+    }
+}
+
+impl Iterator for Wide<'_> {
+    type Item = (usize, char);
+
+    fn next(&mut self) -> Option<(usize, char)> {
+        let bytes = self.text.as_bytes();
+        loop {
+            let rest = bytes.get(self.pos..)?;
+            let at = self.pos + first_non_ascii(rest)?;
+            // `at` holds a byte >= 0x80 reached by whole-character steps from a char
+            // boundary, so it is a lead byte; `get` keeps that a checked fact.
+            let c = self.text.get(at..)?.chars().next()?;
+            self.pos = at + c.len_utf8();
+            if is_interesting(c) {
+                return Some((at, c));
+            }
+        }
+    }
+}
+
+/// Offset of the first byte >= 0x80 in `bytes`.
+fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
+    let mut offset = 0;
+    for chunk in bytes.chunks(64) {
+        if !chunk.is_ascii() {
+            return chunk.iter().position(|&b| b >= 0x80).map(|i| offset + i);
+        }
+        offset += chunk.len();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_segmentation::UnicodeSegmentation;
+
+    /// UAX #29 is the reference for which characters end a sentence: "a", the
+    /// character, " B" splits in two exactly when the character is `STerm` or `ATerm`
+    /// (whitespace and separators, which split on their own, are left out).
+    #[test]
+    fn terminator_table_matches_unicode_segmentation() {
+        let mut buf = String::new();
+        let mut mismatches = Vec::new();
+        for c in (0x80..=0x1_ffff_u32).filter_map(char::from_u32) {
+            if is_space(c) {
+                continue;
+            }
+            buf.clear();
+            buf.push('a');
+            buf.push(c);
+            buf.push_str(" B");
+            let splits = buf.split_sentence_bounds().count() == 2;
+            if splits != is_wide_terminator(c) {
+                mismatches.push(c);
+            }
+        }
+        assert!(mismatches.is_empty(), "differ from UAX #29: {mismatches:?}");
+    }
+
+    #[test]
+    fn finds_interesting_characters_only() {
+        let text = "£5 “quoted” text… more。end\u{2029}";
+        let found: Vec<char> = Wide::new(text).map(|(_, c)| c).collect();
+        assert_eq!(found, vec!['…', '。', '\u{2029}']);
+        for (at, c) in Wide::new(text) {
+            assert_eq!(text[at..].chars().next(), Some(c));
+        }
+    }
+
+    #[test]
+    fn first_non_ascii_crosses_chunks() {
+        let mut s = "a".repeat(130);
+        s.push('é');
+        assert_eq!(first_non_ascii(s.as_bytes()), Some(130));
+        assert_eq!(first_non_ascii(b"plain"), None);
+    }
+}
