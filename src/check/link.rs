@@ -404,6 +404,9 @@ static START_CUE: LazyLock<Regex> = LazyLock::new(|| {
           |compared\s+(?:with|to)     # compared with £125m
           |against|versus|vs\.?       # against 45
           |than                       # higher than 200
+          |on\s+(?:the\s+)?(?:last|previous|prior|same)\s+(?:year|quarter|month|period)'s
+                                      # up 5% on last year's 200
+          |on\s+[0-9]{{4}}'s           # down 26.5% on 2003's $165.8m
         )\s+(?:{FILLER}\s+)*
         [^a-z0-9]{{0,2}}$             # a currency sign or quote may follow
         "
@@ -776,19 +779,9 @@ pub fn delta_pairs(links: &Links<'_>, s: usize) -> Vec<DeltaPair> {
         if !delta_cue(lead) {
             continue;
         }
-        let Some(t) = claims[i + 1..]
-            .iter()
-            .find(|t| is_figure(t) && !links.parenthesised(t) && compatible(d, t))
+        let Some((t, total_is_end)) = forward_total(links, d, &claims[i + 1..])
+            .or_else(|| backward_total(links, d, &claims[..i]))
         else {
-            continue;
-        };
-        let Some(gap) = links.between(d.span, t.span) else {
-            continue;
-        };
-        if gap.len() > 80 || gap.contains(';') || gap.contains(". ") {
-            continue;
-        }
-        let Some(total_is_end) = total_cue(links.lead(t, 60)) else {
             continue;
         };
         let direction = DIR_BEFORE
@@ -801,11 +794,57 @@ pub fn delta_pairs(links: &Links<'_>, s: usize) -> Vec<DeltaPair> {
             total_is_end,
             direction,
             sentence: s,
-            hull: Span::new(d.span.start, t.span.end),
+            hull: Span::new(d.span.start.min(t.span.start), d.span.end.max(t.span.end)),
         });
     }
     out
 }
+
+/// `up 195 offences to 3,903`, `or $1.83 - to close at $10.48`: the total after
+/// the delta, introduced by `to`/`at` (the end) or `from` (the start).
+fn forward_total<'a>(
+    links: &Links<'_>,
+    d: &Claim,
+    after: &'a [Claim],
+) -> Option<(&'a Claim, bool)> {
+    let t = after
+        .iter()
+        .find(|t| is_figure(t) && !links.parenthesised(t) && compatible(d, t))?;
+    let gap = links.between(d.span, t.span)?;
+    if gap.len() > 80 || gap.contains(';') || gap.contains(". ") {
+        return None;
+    }
+    Some((t, total_cue(links.lead(t, 60))?))
+}
+
+/// `3,903 offences, up 195`: the total just before the delta, always the end.
+fn backward_total<'a>(
+    links: &Links<'_>,
+    d: &Claim,
+    before: &'a [Claim],
+) -> Option<(&'a Claim, bool)> {
+    let t = before
+        .iter()
+        .rev()
+        .find(|t| is_figure(t) && !links.parenthesised(t))?;
+    if !compatible(d, t) {
+        return None;
+    }
+    let gap = links.between(t.span, d.span)?;
+    TOTAL_BEFORE.is_match(gap).then_some((t, true))
+}
+
+/// The words between a total and its delta: `3,903 offences, up 195`.
+static TOTAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?xi)
+        ^[^.;:!?0-9]{{0,30}}?,\s*      # the total's noun, then a comma
+        (?:up|down)\s+(?:by\s+)?      # up 195
+        (?:{FILLER}\s+)*[^a-z0-9]{{0,2}}$
+        "
+    ))
+    .expect("static regex")
+});
 
 /// How a change claim was tied to its figures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -1218,6 +1257,7 @@ mod tests {
             &CHANGE_OF,
             &CLAUSE_BREAK,
             &CONTRAST,
+            &TOTAL_BEFORE,
             &SHARE_AFTER,
             &APPOSITIVE,
             &RATIO_SUBJECT,

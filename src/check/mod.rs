@@ -198,6 +198,30 @@ pub fn plausible(stated: f64, computed: f64) -> bool {
     }
 }
 
+/// Writes `new_value` in the style of a figure's text: `restate("1130p", 11.3,
+/// 10.66)` is `1,066p`, `restate("$10.48", 10.48, 12.31)` is `$12.31`. Falls back
+/// to the bare number when the text has no digits.
+#[must_use]
+pub fn restate(text: &str, value: f64, new_value: f64) -> String {
+    let Some(start) = text.find(|c: char| c.is_ascii_digit()) else {
+        return fmt_num(new_value, 2);
+    };
+    let rest = &text[start..];
+    let len = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(rest.len());
+    let num = rest[..len].trim_end_matches(['.', ',']);
+    let Ok(written) = num.replace(',', "").parse::<f64>() else {
+        return fmt_num(new_value, 2);
+    };
+    if value == 0.0 || !written.is_finite() {
+        return fmt_num(new_value, 2);
+    }
+    let decimals = num.split_once('.').map_or(0, |(_, f)| f.len()).max(2);
+    let shown = fmt_num(written * new_value / value, decimals);
+    format!("{}{shown}{}", &text[..start], &text[start + num.len()..])
+}
+
 /// Formats a signed percentage with one decimal at most: `+51.9%`, `-10.8%`.
 #[must_use]
 pub fn fmt_signed_pct(v: f64) -> String {
@@ -412,6 +436,14 @@ mod tests {
         // An open end does not make everything overlap.
         assert!(!Interval::new(40.0, f64::INFINITY).overlaps(Interval::new(31.0, 31.3)));
         assert!(Interval::new(f64::NEG_INFINITY, 40.0).overlaps(Interval::new(31.0, 31.3)));
+    }
+
+    #[test]
+    fn restate_keeps_the_unit() {
+        assert_eq!(restate("1130p", 11.3, 10.66), "1,066p");
+        assert_eq!(restate("$10.48", 10.48, 12.31), "$12.31");
+        assert_eq!(restate("3,903", 3903.0, 3708.0), "3,708");
+        assert_eq!(restate("two", 2.0, 3.0), "3");
     }
 
     #[test]

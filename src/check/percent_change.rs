@@ -386,3 +386,33 @@ mod phrasings {
         );
     }
 }
+
+#[cfg(test)]
+mod start_cues {
+    use super::PercentChange;
+    use crate::check::testing::{assert_clean, assert_flags};
+
+    #[test]
+    fn on_last_years() {
+        assert_clean(
+            &PercentChange,
+            "Profits were £5.5m, up 10% on last year's £5m.",
+        );
+        assert_flags(
+            &PercentChange,
+            "Profits were £5.5m, up 20% on last year's £5m.",
+        );
+    }
+
+    #[test]
+    fn higher_than() {
+        assert_clean(
+            &PercentChange,
+            "Profits were £5m, 25% higher than the £4m of 2003.",
+        );
+        assert_flags(
+            &PercentChange,
+            "Profits were £5m, 40% higher than the £4m of 2003.",
+        );
+    }
+}

@@ -113,12 +113,12 @@ percentage, nothing is reported: the sentence is ambiguous, not wrong.
                 m.span.slice(cx.text),
                 claim.span.slice(cx.text),
             );
+            let start_text = super::restate(mt, m.value(), start);
             let arithmetic = if delta.total_is_end {
                 format!(
-                    "{}{nt} on a start of {mt} {} {nt} = {}",
+                    "{}{nt} on a start of {start_text} ({mt} {} {nt})",
                     if s < 0.0 { "-" } else { "+" },
                     if s < 0.0 { "+" } else { "-" },
-                    super::fmt_num(start, 2)
                 )
             } else {
                 format!("{}{nt} on a start of {mt}", if s < 0.0 { "-" } else { "+" })
@@ -217,6 +217,36 @@ mod tests {
                 "Applications rose by 17% on last year, up 23,600 to 27,700."
             )
             .is_empty()
+        );
+    }
+}
+
+#[cfg(test)]
+mod more_phrasings {
+    use super::PercentChangeDelta;
+    use crate::check::testing::{assert_clean, assert_flags};
+
+    #[test]
+    fn total_before_delta() {
+        assert_clean(
+            &PercentChangeDelta,
+            "Offences reached 3,903, up 195 on the year, a 5.3% rise.",
+        );
+        assert_flags(
+            &PercentChangeDelta,
+            "Offences reached 3,903, up 195 on the year, a 7.3% rise.",
+        );
+    }
+
+    #[test]
+    fn percentage_then_delta_in_money() {
+        assert_clean(
+            &PercentChangeDelta,
+            "The shares closed down 247p, or 18%, at 1115 pence.",
+        );
+        assert_flags(
+            &PercentChangeDelta,
+            "The shares closed down 247p, or 30%, at 1115 pence.",
         );
     }
 }
