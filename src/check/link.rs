@@ -29,6 +29,8 @@ use crate::source::Span;
 
 /// How many sentences away from a claim a rule may look for its evidence.
 pub const MAX_REACH: usize = 3;
+/// Sentences with more claims than this are tables or run-ons: no pairing there.
+pub const MAX_CLAIMS_PER_SENTENCE: usize = 64;
 /// How many bytes of text between two claims a cue test reads at most.
 pub const MAX_GAP: usize = 160;
 
@@ -230,7 +232,10 @@ impl<'a> Links<'a> {
     }
 
     /// The claims of the sentences in `range`, in order.
-    pub fn claims_in_range(&self, range: Range<usize>) -> impl Iterator<Item = &'a Claim> + '_ {
+    pub fn claims_in_range<'s, I: Iterator<Item = usize> + 's>(
+        &'s self,
+        range: I,
+    ) -> impl Iterator<Item = &'a Claim> + 's {
         range.flat_map(move |s| self.claims_in(s).iter())
     }
 
@@ -257,9 +262,23 @@ impl<'a> Links<'a> {
     /// sentence opener or a month): a weak sign they talk about the same subject.
     #[must_use]
     pub fn share_proper_noun(&self, s1: usize, s2: usize) -> bool {
-        let a = proper_nouns(self.slice(self.sentence_span(s1).start, self.sentence_span(s1).end));
-        let b = proper_nouns(self.slice(self.sentence_span(s2).start, self.sentence_span(s2).end));
+        // Read at most the first 400 bytes of each: bounded cost on run-on text.
+        let head = |s: usize| {
+            let sp = self.sentence_span(s);
+            self.slice(
+                sp.start,
+                floor_boundary(self.cx.text, sp.end.min(sp.start + 400)),
+            )
+        };
+        let (a, b) = (proper_nouns(head(s1)), proper_nouns(head(s2)));
         a.iter().any(|w| b.contains(w))
+    }
+
+    /// Whether sentence `s` holds more than [`MAX_CLAIMS_PER_SENTENCE`] claims: a
+    /// table or a run-on, where no pairing is attempted (keeps the cost linear).
+    #[must_use]
+    pub fn crowded(&self, s: usize) -> bool {
+        self.claims_in(s).len() > MAX_CLAIMS_PER_SENTENCE
     }
 }
 
@@ -682,6 +701,9 @@ fn pair_figure(links: &Links<'_>, c: &Claim) -> bool {
 /// a figure two cues compete for is dropped.
 #[must_use]
 pub fn change_pairs(links: &Links<'_>, s: usize) -> Vec<ChangePair> {
+    if links.crowded(s) {
+        return Vec::new();
+    }
     let claims = links.claims_in(s);
     // Figures of a delta (`up 50 from 500`) are not a change pair.
     let in_delta: Vec<usize> = delta_pairs(links, s)
@@ -769,6 +791,9 @@ pub struct DeltaPair {
 /// total introduced by `to`, `at` or `from`.
 #[must_use]
 pub fn delta_pairs(links: &Links<'_>, s: usize) -> Vec<DeltaPair> {
+    if links.crowded(s) {
+        return Vec::new();
+    }
     let claims = links.claims_in(s);
     let mut out = Vec::new();
     for (i, d) in claims.iter().enumerate() {
@@ -986,7 +1011,7 @@ pub fn link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
     }
     let mut direction: Vec<Option<Direction>> = vec![None; claims.len()];
     for c in claims {
-        if change_kind(c) && !used[c.id] {
+        if change_kind(c) && !used[c.id] && !links.crowded(c.sentence) {
             direction[c.id] = stated_direction(links, c);
         }
     }
@@ -1091,6 +1116,9 @@ pub fn link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
             [] if c.sentence > 0
                 && links.paragraph(c.sentence) - links.paragraph(c.sentence - 1) <= 1 =>
             {
+                if links.crowded(c.sentence - 1) {
+                    continue;
+                }
                 match figs(c.sentence - 1, usize::MAX).as_slice() {
                     [b] => (*b, Strength::Neighbour),
                     _ => continue,
@@ -1195,7 +1223,7 @@ pub fn link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
             continue;
         }
         let twin = links
-            .claims_in_range(links.window(c.sentence, 1))
+            .claims_in_range(links.window(c.sentence, 1).filter(|&s| !links.crowded(s)))
             .filter(|o| {
                 o.id != c.id
                     && o.kind == c.kind
