@@ -973,6 +973,63 @@ fn ratio_subject(links: &Links<'_>, c: &Claim) -> bool {
     RATIO_SUBJECT.is_match(clause) || RATIO_SUBJECT.is_match(links.tail(c, 50))
 }
 
+/// `rise 18% to £4.5bn` after `a 20% rise in pre-tax profits to £3.8bn` in the same
+/// sentence: the earlier end is this change's start when the words naming the
+/// quantity agree (a content word of four letters or more shared between the
+/// earlier claim's noun phrase and the words before this claim).
+fn successive<'a>(
+    links: &Links<'a>,
+    c: &Claim,
+    direction: &[Option<Direction>],
+) -> Option<(&'a Claim, &'a Claim)> {
+    let in_sentence = links.claims_in(c.sentence);
+    let end = in_sentence
+        .iter()
+        .find(|b| b.span.start >= c.span.end && is_figure(b))?;
+    if !links
+        .between(c.span, end.span)
+        .is_some_and(|g| g.len() <= 12 && total_cue(g) == Some(true))
+    {
+        return None;
+    }
+    // The earlier change claim and its end, in the same sentence.
+    let earlier = in_sentence
+        .iter()
+        .filter(|p| p.span.end <= c.span.start && direction[p.id].is_some())
+        .last()?;
+    let start = in_sentence.iter().find(|b| {
+        b.span.start >= earlier.span.end
+            && b.span.end <= c.span.start
+            && is_figure(b)
+            && !links.parenthesised(b)
+    })?;
+    if !compatible(start, end)
+        || !links
+            .between(earlier.span, start.span)
+            .is_some_and(|g| g.len() <= 60 && total_cue(g) == Some(true))
+    {
+        return None;
+    }
+    let words = |t: &str| -> Vec<String> {
+        t.split(|ch: char| !ch.is_alphanumeric() && ch != '-')
+            .filter(|w| w.len() >= 4)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let named = words(links.slice(earlier.span.end, start.span.start));
+    let here = words(links.before(c, 60));
+    named
+        .iter()
+        .any(|w| {
+            here.contains(w)
+                && !matches!(
+                    w.as_str(),
+                    "rise" | "rose" | "fall" | "fell" | "with" | "from" | "that"
+                )
+        })
+        .then_some((start, end))
+}
+
 /// Links every change claim of a file to the figures that determine it.
 ///
 /// 1. Within a sentence, a delta (`up 195 to 3,903`) or a change pair (`from 108
@@ -1138,6 +1195,29 @@ pub fn link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
             }),
             strength,
         });
+    }
+
+    // Step 2b: successive changes of one quantity in one sentence: `a 20% rise in
+    // pre-tax profits to £3.8bn, ... pre-tax profits would rise 18% to £4.5bn`.
+    for c in claims {
+        let Some(dir) = direction[c.id] else { continue };
+        if linked[c.id] {
+            continue;
+        }
+        if let Some((start, end)) = successive(links, c, &direction) {
+            linked[c.id] = true;
+            out.push(ChangeLink {
+                claim: c.id,
+                direction: dir,
+                evidence: Evidence::Pair(ChangePair {
+                    start: start.id,
+                    end: end.id,
+                    sentence: c.sentence,
+                    hull: Span::new(start.span.start, end.span.end),
+                }),
+                strength: Strength::Neighbour,
+            });
+        }
     }
 
     // Step 3: a pair in a neighbouring sentence.
@@ -1383,5 +1463,84 @@ mod tests {
             assert_eq!(l.claims_in(2).len(), 2);
             assert!(l.claims_in(99).is_empty());
         });
+    }
+}
+
+#[cfg(test)]
+mod robustness {
+    //! The linker must never panic, whatever the text: a deterministic stream of
+    //! sentences built from the cue words, numbers, currencies and odd characters.
+    use crate::check::{Context, RULES};
+
+    const PIECES: &[&str] = &[
+        "rose",
+        "fell",
+        "up",
+        "down",
+        " from ",
+        " to ",
+        " at ",
+        ", or ",
+        " compared with ",
+        "£1.2bn",
+        "$3",
+        "€4.5m",
+        "5%",
+        "12.5 per cent",
+        "a fifth",
+        "108",
+        "3,903",
+        "2004",
+        "(",
+        ")",
+        ". ",
+        "\n\n",
+        "—",
+        "é",
+        "％",
+        "🙂",
+        "-",
+        " by ",
+        "above",
+        "last year's",
+        "more than",
+        "nearly",
+        "0",
+        "0%",
+        "1,000,000",
+        " points",
+        "pence",
+        "p",
+    ];
+
+    #[test]
+    fn never_panics_on_scrambled_text() {
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..300 {
+            let mut text = String::new();
+            for _ in 0..40 {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                text.push_str(PIECES[(x % PIECES.len() as u64) as usize]);
+                text.push(' ');
+            }
+            let sentences = crate::segment::sentences(&text);
+            let claims = crate::extract::claims(&text, &sentences);
+            let cx = Context {
+                text: &text,
+                sentences: &sentences,
+                claims: &claims,
+            };
+            for r in RULES {
+                let mut out = Vec::new();
+                r.check(&cx, &mut out);
+                for c in &out {
+                    assert!(c.claim < claims.len());
+                    assert!(c.evidence.iter().all(|e| *e < claims.len()));
+                    assert!(!c.message.is_empty());
+                }
+            }
+        }
     }
 }

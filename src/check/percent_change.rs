@@ -416,3 +416,32 @@ mod start_cues {
         );
     }
 }
+
+#[cfg(test)]
+mod successive_changes {
+    use super::PercentChange;
+    use crate::check::testing::{assert_clean, assert_flags, checks};
+
+    #[test]
+    fn earlier_end_is_the_start_when_the_quantity_agrees() {
+        assert_clean(
+            &PercentChange,
+            "Barclays reported a 20% rise in pre-tax profits to £3.8bn, and predicted that pre-tax profits would rise 18% to £4.5bn.",
+        );
+        assert_flags(
+            &PercentChange,
+            "Barclays reported a 20% rise in pre-tax profits to £3.8bn, and predicted that pre-tax profits would rise 30% to £4.5bn.",
+        );
+    }
+
+    #[test]
+    fn different_quantities_are_not_chained() {
+        assert!(
+            checks(
+                &PercentChange,
+                "Sales rose 10% to £2bn, and profits would rise 18% to £4.5bn."
+            )
+            .is_empty()
+        );
+    }
+}
