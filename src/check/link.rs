@@ -995,8 +995,8 @@ fn successive<'a>(
     // The earlier change claim and its end, in the same sentence.
     let earlier = in_sentence
         .iter()
-        .filter(|p| p.span.end <= c.span.start && direction[p.id].is_some())
-        .last()?;
+        .rev()
+        .find(|p| p.span.end <= c.span.start && direction[p.id].is_some())?;
     let start = in_sentence.iter().find(|b| {
         b.span.start >= earlier.span.end
             && b.span.end <= c.span.start
