@@ -8,19 +8,29 @@
 //!
 //! Rules live one per file behind the [`RULES`] registry.
 
+mod direction;
+pub mod link;
 mod percent_change;
 mod percent_change_delta;
+mod percentage_points;
 
+pub use direction::DirectionRule;
 pub use percent_change::PercentChange;
 pub use percent_change_delta::PercentChangeDelta;
+pub use percentage_points::PercentagePoints;
 
 use serde::Serialize;
 
-use crate::extract::{Claim, HedgeSense};
+use crate::extract::{Claim, ClaimKind, HedgeSense};
 use crate::segment::Sentence;
 
 /// Every rule, in the order they run and are listed.
-pub static RULES: &[&dyn Rule] = &[&PercentChange, &PercentChangeDelta];
+pub static RULES: &[&dyn Rule] = &[
+    &PercentChange,
+    &PercentChangeDelta,
+    &DirectionRule,
+    &PercentagePoints,
+];
 
 /// Looks a rule up by id.
 #[must_use]
@@ -52,7 +62,13 @@ impl Interval {
     /// Overlap test with a relative slack of 1e-9 against float noise.
     #[must_use]
     pub fn overlaps(self, other: Interval) -> bool {
-        let eps = 1e-9 * (self.lo.abs() + self.hi.abs() + other.lo.abs() + other.hi.abs()).max(1.0);
+        // Open ends (`more than 30%` is 30..inf) must not make the slack infinite.
+        let mag: f64 = [self.lo, self.hi, other.lo, other.hi]
+            .iter()
+            .filter(|v| v.is_finite())
+            .map(|v| v.abs())
+            .sum();
+        let eps = 1e-9 * mag.max(1.0);
         self.lo <= other.hi + eps && other.lo <= self.hi + eps
     }
 
@@ -63,7 +79,7 @@ impl Interval {
 
     #[must_use]
     pub fn mid(self) -> f64 {
-        (self.lo + self.hi) / 2.0
+        f64::midpoint(self.lo, self.hi)
     }
 
     #[must_use]
@@ -98,14 +114,133 @@ pub fn stated_interval(claim: &Claim) -> Interval {
 
 /// The interval a figure used as evidence covers: exact when written plainly
 /// (`108`), its rounding when written with a magnitude or decimals that look rounded
-/// (`£4.4bn` is 4.35bn..4.45bn).
+/// (`£4.4bn` is 4.35bn..4.45bn; `$1bn` counts as two significant digits,
+/// 0.95bn..1.05bn). A hedged figure (`just over £25bn`, `about 300`)
+/// covers what its hedge allows, bounded at [`APPROX`] so that it still says
+/// something.
 #[must_use]
 pub fn figure_interval(claim: &Claim) -> Interval {
     let q = claim.quantity;
-    if q.scaled || claim.kind == crate::extract::ClaimKind::Percent {
+    let rounded = if q.scaled {
+        // `$1bn` written with one significant digit would cover 0.5bn..1.5bn, which
+        // checks nothing; read it as precise to two significant digits (0.95..1.05bn)
+        // as writers round to at least that when they compare figures.
+        let two_digits = 10f64.powf(q.value.abs().log10().floor() - 1.0);
+        let step = if two_digits.is_finite() && two_digits > 0.0 {
+            q.step.min(two_digits)
+        } else {
+            q.step
+        };
+        Interval::new(q.value - step / 2.0, q.value + step / 2.0)
+    } else if claim.kind == ClaimKind::Percent {
         Interval::new(q.value - q.step / 2.0, q.value + q.step / 2.0)
     } else {
         Interval::point(q.value)
+    };
+    let Some(hedge) = claim.hedge else {
+        return rounded;
+    };
+    let v = q.value;
+    let spread = v.abs() * APPROX;
+    let hedged = match hedge.sense() {
+        HedgeSense::Approximate => Interval::new(v - spread, v + spread),
+        HedgeSense::Above | HedgeSense::AtLeast => Interval::new(v, v + spread),
+        HedgeSense::Below | HedgeSense::AtMost | HedgeSense::JustBelow => {
+            Interval::new(v - spread, v)
+        }
+    };
+    Interval::new(rounded.lo.min(hedged.lo), rounded.hi.max(hedged.hi))
+}
+
+/// The interval a change claim states, in percent units, signed by the direction
+/// its words give (`fell 11%` covers -11.5..-10.5). A fraction (`fell by a fifth`)
+/// counts as its percentage, and without a hedge it is read as about (within
+/// [`APPROX`]), because round words are round on purpose.
+#[must_use]
+pub fn stated_change(claim: &Claim, direction: link::Direction) -> Interval {
+    let i = if claim.kind == ClaimKind::Fraction {
+        let v = claim.quantity.value * 100.0;
+        if claim.hedge.is_none() {
+            Interval::new(v * (1.0 - APPROX), v * (1.0 + APPROX))
+        } else {
+            let i = stated_interval(claim);
+            Interval::new(i.lo * 100.0, i.hi * 100.0)
+        }
+    } else {
+        stated_interval(claim)
+    };
+    match direction {
+        link::Direction::Up => i,
+        link::Direction::Down => Interval::new(-i.hi, -i.lo),
+    }
+}
+
+/// The stated value of a change claim in percent units, signed.
+#[must_use]
+pub fn stated_value(claim: &Claim, direction: link::Direction) -> f64 {
+    let v = if claim.kind == ClaimKind::Fraction {
+        claim.quantity.value * 100.0
+    } else {
+        claim.quantity.value
+    };
+    v * direction.sign()
+}
+
+/// Whether a computed value is close enough to a stated one that a mismatch is
+/// more likely an error than a wrong pairing: same sign and within a factor of
+/// four. Used for links that cross sentences, where a wrong pairing is the more
+/// likely explanation of a wild difference.
+#[must_use]
+pub fn plausible(stated: f64, computed: f64) -> bool {
+    stated * computed > 0.0 && {
+        let r = (computed / stated).abs();
+        (0.25..=4.0).contains(&r)
+    }
+}
+
+/// Writes `new_value` in the style of a figure's text: `restate("1130p", 11.3,
+/// 10.66)` is `1,066p`, `restate("$10.48", 10.48, 12.31)` is `$12.31`. Falls back
+/// to the bare number when the text has no digits.
+#[must_use]
+pub fn restate(text: &str, value: f64, new_value: f64) -> String {
+    let Some(start) = text.find(|c: char| c.is_ascii_digit()) else {
+        return fmt_num(new_value, 2);
+    };
+    let rest = &text[start..];
+    let len = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(rest.len());
+    let num = rest[..len].trim_end_matches(['.', ',']);
+    let Ok(written) = num.replace(',', "").parse::<f64>() else {
+        return fmt_num(new_value, 2);
+    };
+    if value == 0.0 || !written.is_finite() {
+        return fmt_num(new_value, 2);
+    }
+    let decimals = num.split_once('.').map_or(0, |(_, f)| f.len()).max(2);
+    let shown = fmt_num(written * new_value / value, decimals);
+    format!("{}{shown}{}", &text[..start], &text[start + num.len()..])
+}
+
+/// Formats a signed percentage with one decimal at most: `+51.9%`, `-10.8%`.
+#[must_use]
+pub fn fmt_signed_pct(v: f64) -> String {
+    let s = fmt_num(v, 2);
+    if v > 0.0 && s != "0" {
+        format!("+{s}%")
+    } else {
+        format!("{s}%")
+    }
+}
+
+/// Formats an interval of percentages: `19.18%..25.35%`, `above 30%`.
+#[must_use]
+pub fn fmt_pct_interval(i: Interval) -> String {
+    match (i.lo.is_finite(), i.hi.is_finite()) {
+        (true, true) => format!("{}%..{}%", fmt_num(i.lo, 2), fmt_num(i.hi, 2)),
+        (true, false) => format!("at least {}%", fmt_num(i.lo, 2)),
+        (false, true) => format!("at most {}%", fmt_num(i.hi, 2)),
+        (false, false) => "any value".to_owned(),
     }
 }
 
@@ -298,6 +433,17 @@ mod tests {
         assert!((c.hi - 25.35).abs() < 0.01, "{c:?}");
         assert!(c.overlaps(Interval::new(24.5, 25.5)));
         assert!(change_interval(Interval::point(0.0), b).is_none());
+        // An open end does not make everything overlap.
+        assert!(!Interval::new(40.0, f64::INFINITY).overlaps(Interval::new(31.0, 31.3)));
+        assert!(Interval::new(f64::NEG_INFINITY, 40.0).overlaps(Interval::new(31.0, 31.3)));
+    }
+
+    #[test]
+    fn restate_keeps_the_unit() {
+        assert_eq!(restate("1130p", 11.3, 10.66), "1,066p");
+        assert_eq!(restate("$10.48", 10.48, 12.31), "$12.31");
+        assert_eq!(restate("3,903", 3903.0, 3708.0), "3,708");
+        assert_eq!(restate("two", 2.0, 3.0), "3");
     }
 
     #[test]

@@ -1,0 +1,1546 @@
+//! Evidence linking: which figures belong to which claim.
+//!
+//! Input: one file's [`Context`] (text, sentences, claims sorted by span). Output:
+//! candidate figures around a claim in bounded windows, cue-phrase tests on the text
+//! between two spans, kind and unit compatibility, and the two figure structures the
+//! change rules need: [`ChangePair`] (`from A to B`, `B, down from A`,
+//! `B compared with A`) and [`DeltaPair`] (`up 195 to 3,903`, `up 8p, or 1.3%, at 605p`).
+//!
+//! Invariants: nothing here looks further than [`MAX_REACH`] sentences or
+//! [`MAX_GAP`] bytes from a claim, so the cost over a file is linear in its length;
+//! nothing panics on odd spans (text is sliced with `str::get`).
+//!
+//! Why this shape: real copy rarely prints both figures, and when it does the cue
+//! words (`from`, `to`, `compared with`, `up ... to`) say which is which far more
+//! reliably than proximity does (issue: "prefer explicit cue phrases"). Rules that
+//! need a pairing ask for the structures in the claim's own sentence first and
+//! only then in the neighbouring sentences; when two readings disagree they emit
+//! nothing.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Context;
+use crate::extract::{Claim, ClaimKind};
+use crate::source::Span;
+
+/// How many sentences away from a claim a rule may look for its evidence.
+pub const MAX_REACH: usize = 3;
+/// Sentences with more claims than this are tables or run-ons: no pairing there.
+pub const MAX_CLAIMS_PER_SENTENCE: usize = 64;
+/// How many bytes of text between two claims a cue test reads at most.
+pub const MAX_GAP: usize = 160;
+
+/// Which way a change goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+impl Direction {
+    /// +1 for up, -1 for down.
+    #[must_use]
+    pub fn sign(self) -> f64 {
+        match self {
+            Self::Up => 1.0,
+            Self::Down => -1.0,
+        }
+    }
+
+    /// The direction of a change from `a` to `b`, `None` when there is none.
+    #[must_use]
+    pub fn of_change(a: f64, b: f64) -> Option<Self> {
+        if b > a {
+            Some(Self::Up)
+        } else if b < a {
+            Some(Self::Down)
+        } else {
+            None
+        }
+    }
+
+    #[must_use]
+    pub fn word(self) -> &'static str {
+        match self {
+            Self::Up => "rise",
+            Self::Down => "fall",
+        }
+    }
+}
+
+/// An index over one file: claims per sentence and paragraph per sentence, built
+/// once in linear time so that every window lookup is a slice.
+#[derive(Clone, Debug)]
+pub struct Links<'a> {
+    pub cx: Context<'a>,
+    /// `starts[s]..starts[s + 1]` are the claims whose start lies in sentence `s`.
+    starts: Vec<usize>,
+    /// Paragraph number of each sentence (a line break between two sentences starts
+    /// a new paragraph; the headline is paragraph 0).
+    para: Vec<usize>,
+}
+
+impl<'a> Links<'a> {
+    #[must_use]
+    pub fn new(cx: &Context<'a>) -> Self {
+        let n = cx.sentences.len();
+        let mut starts = Vec::with_capacity(n + 1);
+        let mut k = 0;
+        for s in 0..n {
+            while k < cx.claims.len() && cx.claims[k].sentence < s {
+                k += 1;
+            }
+            starts.push(k);
+        }
+        starts.push(cx.claims.len());
+        let mut para = Vec::with_capacity(n);
+        let mut p = 0;
+        for (i, s) in cx.sentences.iter().enumerate() {
+            if i > 0 {
+                let prev = cx.sentences[i - 1].span.end;
+                let gap = cx.text.get(prev..s.span.start).unwrap_or("");
+                if gap.contains('\n') {
+                    p += 1;
+                }
+            }
+            para.push(p);
+        }
+        Self {
+            cx: *cx,
+            starts,
+            para,
+        }
+    }
+
+    /// Number of sentences in the file.
+    #[must_use]
+    pub fn sentence_count(&self) -> usize {
+        self.cx.sentences.len()
+    }
+
+    /// The claims of sentence `s` (empty when out of range).
+    #[must_use]
+    pub fn claims_in(&self, s: usize) -> &'a [Claim] {
+        match (self.starts.get(s), self.starts.get(s + 1)) {
+            (Some(&a), Some(&b)) if a <= b => self.cx.claims.get(a..b).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// Paragraph number of sentence `s`.
+    #[must_use]
+    pub fn paragraph(&self, s: usize) -> usize {
+        self.para.get(s).copied().unwrap_or(0)
+    }
+
+    /// Sentences within `reach` of `s` (capped at [`MAX_REACH`]) that lie in the same
+    /// paragraph as `s` or in the paragraphs just before and after it.
+    #[must_use]
+    pub fn window(&self, s: usize, reach: usize) -> Range<usize> {
+        let reach = reach.min(MAX_REACH);
+        let p = self.paragraph(s);
+        let mut lo = s;
+        while lo > 0 && s - (lo - 1) <= reach && p - self.paragraph(lo - 1) <= 1 {
+            lo -= 1;
+        }
+        let mut hi = s + 1;
+        while hi < self.sentence_count() && hi - s <= reach && self.paragraph(hi) - p <= 1 {
+            hi += 1;
+        }
+        lo..hi
+    }
+
+    /// The span of sentence `s` (empty span at 0 when out of range).
+    #[must_use]
+    pub fn sentence_span(&self, s: usize) -> Span {
+        self.cx.sentences.get(s).map_or(Span::default(), |x| x.span)
+    }
+
+    /// The text of a byte range, empty when the range is not on char boundaries.
+    #[must_use]
+    pub fn slice(&self, start: usize, end: usize) -> &'a str {
+        self.cx.text.get(start..end.max(start)).unwrap_or("")
+    }
+
+    /// The text between two spans (in either order), at most [`MAX_GAP`] bytes:
+    /// `None` when the gap is longer, so a caller never reads across a file.
+    #[must_use]
+    pub fn between(&self, a: Span, b: Span) -> Option<&'a str> {
+        let (x, y) = if a.start <= b.start {
+            (a.end, b.start)
+        } else {
+            (b.end, a.start)
+        };
+        if y < x || y - x > MAX_GAP {
+            return None;
+        }
+        self.cx.text.get(x..y)
+    }
+
+    /// The text before claim `c` in its sentence, back to the previous claim's end
+    /// (any kind) or at most `max` bytes: the words that introduce it.
+    #[must_use]
+    pub fn lead(&self, c: &Claim, max: usize) -> &'a str {
+        let sent = self.sentence_span(c.sentence);
+        let mut from = sent.start.max(c.span.start.saturating_sub(max));
+        if let Some(prev) = c.id.checked_sub(1).and_then(|i| self.cx.claims.get(i))
+            && prev.sentence == c.sentence
+            && prev.span.end <= c.span.start
+        {
+            from = from.max(prev.span.end);
+        }
+        self.slice(floor_boundary(self.cx.text, from), c.span.start)
+    }
+
+    /// The text of `c`'s sentence before `c`, at most `max` bytes, claims included.
+    #[must_use]
+    pub fn before(&self, c: &Claim, max: usize) -> &'a str {
+        let sent = self.sentence_span(c.sentence);
+        let from = sent.start.max(c.span.start.saturating_sub(max));
+        self.slice(floor_boundary(self.cx.text, from), c.span.start)
+    }
+
+    /// The text after claim `c` in its sentence, up to the next claim's start (any
+    /// kind) or at most `max` bytes.
+    #[must_use]
+    pub fn tail(&self, c: &Claim, max: usize) -> &'a str {
+        let sent = self.sentence_span(c.sentence);
+        let mut to = sent.end.min(c.span.end + max);
+        if let Some(next) = self.cx.claims.get(c.id + 1)
+            && next.sentence == c.sentence
+            && next.span.start >= c.span.end
+        {
+            to = to.min(next.span.start);
+        }
+        self.slice(c.span.end, floor_boundary(self.cx.text, to))
+    }
+
+    /// Whether `c` sits inside parentheses in its sentence (`£75m ($141m)`): such a
+    /// figure is a conversion or an aside, never the main evidence.
+    #[must_use]
+    pub fn parenthesised(&self, c: &Claim) -> bool {
+        let before = self.before(c, 80);
+        match (before.rfind('('), before.rfind(')')) {
+            (Some(o), Some(cl)) => o > cl,
+            (Some(_), None) => true,
+            _ => false,
+        }
+    }
+
+    /// The claims of the sentences in `range`, in order.
+    pub fn claims_in_range<'s, I: Iterator<Item = usize> + 's>(
+        &'s self,
+        range: I,
+    ) -> impl Iterator<Item = &'a Claim> + 's {
+        range.flat_map(move |s| self.claims_in(s).iter())
+    }
+
+    /// Candidate figures for `c`: claims compatible with `kind_of` within `reach`
+    /// sentences, nearest sentence first, and within a sentence nearest byte first.
+    /// Bounded by the window, so linear over a file.
+    #[must_use]
+    pub fn nearby(&self, c: &Claim, reach: usize, want: impl Fn(&Claim) -> bool) -> Vec<&'a Claim> {
+        let w = self.window(c.sentence, reach);
+        let mut out: Vec<&Claim> = self
+            .claims_in_range(w)
+            .filter(|x| x.id != c.id && want(x))
+            .collect();
+        out.sort_by_key(|x| {
+            (
+                x.sentence.abs_diff(c.sentence),
+                x.span.start.abs_diff(c.span.start),
+            )
+        });
+        out
+    }
+
+    /// Whether the sentences share a proper noun (a capitalised word that is not a
+    /// sentence opener or a month): a weak sign they talk about the same subject.
+    #[must_use]
+    pub fn share_proper_noun(&self, s1: usize, s2: usize) -> bool {
+        // Read at most the first 400 bytes of each: bounded cost on run-on text.
+        let head = |s: usize| {
+            let sp = self.sentence_span(s);
+            self.slice(
+                sp.start,
+                floor_boundary(self.cx.text, sp.end.min(sp.start + 400)),
+            )
+        };
+        let (a, b) = (proper_nouns(head(s1)), proper_nouns(head(s2)));
+        a.iter().any(|w| b.contains(w))
+    }
+
+    /// Whether sentence `s` holds more than [`MAX_CLAIMS_PER_SENTENCE`] claims: a
+    /// table or a run-on, where no pairing is attempted (keeps the cost linear).
+    #[must_use]
+    pub fn crowded(&self, s: usize) -> bool {
+        self.claims_in(s).len() > MAX_CLAIMS_PER_SENTENCE
+    }
+}
+
+/// The largest char boundary at or before `i`.
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn proper_nouns(s: &str) -> Vec<&str> {
+    const COMMON: &[&str] = &[
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "But",
+        "And",
+        "It",
+        "Its",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "He",
+        "She",
+        "They",
+        "We",
+        "I",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "However",
+        "Meanwhile",
+        "Also",
+        "For",
+        "Shares",
+        "Sales",
+        "Profits",
+        "UK",
+        "US",
+    ];
+    s.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .map(|w| w.trim_end_matches("'s").trim_matches('\''))
+        .filter(|w| {
+            w.len() > 1 && w.chars().next().is_some_and(char::is_uppercase) && !COMMON.contains(w)
+        })
+        .collect()
+}
+
+/// Whether a claim can serve as a raw figure: a count or an amount of money (never a
+/// year, date, time, age, ordinal, score or duration).
+#[must_use]
+pub fn is_figure(c: &Claim) -> bool {
+    match c.kind {
+        ClaimKind::Money => true,
+        ClaimKind::Count => !year_like(c),
+        _ => false,
+    }
+}
+
+/// A count that reads like a calendar year (`2004` written as four bare digits
+/// between 1900 and 2099): never used as a figure even if the extractor let it
+/// through as a count, because a year taken as a figure makes a wild false alarm.
+#[must_use]
+pub fn year_like(c: &Claim) -> bool {
+    let v = c.quantity.value;
+    c.kind == ClaimKind::Count
+        && v.fract() == 0.0
+        && (1900.0..2100.0).contains(&v)
+        && c.quantity.step >= 1.0
+        && !c.quantity.scaled
+}
+
+/// Whether two claims measure the same kind of thing in the same unit: money with
+/// money in the same currency, a count with a count whose nouns agree where both
+/// have one, a percentage with a percentage.
+#[must_use]
+pub fn compatible(a: &Claim, b: &Claim) -> bool {
+    if a.kind != b.kind {
+        return false;
+    }
+    match a.kind {
+        ClaimKind::Money => a.currency == b.currency,
+        ClaimKind::Count if year_like(a) || year_like(b) => false,
+        ClaimKind::Count => match (&a.noun, &b.noun) {
+            (Some(x), Some(y)) => same_noun(x, y),
+            _ => true,
+        },
+        ClaimKind::Percent | ClaimKind::Points => true,
+        _ => false,
+    }
+}
+
+/// Nouns agree when equal ignoring case and a plural ending (`offence`/`offences`).
+#[must_use]
+pub fn same_noun(a: &str, b: &str) -> bool {
+    fn stem(s: &str) -> String {
+        let s = s.trim().to_lowercase();
+        let s = s
+            .strip_suffix("es")
+            .filter(|t| t.ends_with('s') || t.ends_with('x'))
+            .map_or(s.clone(), str::to_owned);
+        s.strip_suffix('s').map_or(s.clone(), str::to_owned)
+    }
+    stem(a) == stem(b)
+}
+
+/// A hedge or filler phrase that can sit between a cue word and its number.
+const FILLER: &str = r"(?:the|a|an|its|their|some|about|around|roughly|approximately|nearly|almost|just|only|over|under|more\s+than|less\s+than|estimated|expected|forecast|projected|predicted|provisional|revised|previous|record|last\s+year's|[A-Za-z]+'s|[0-9]{4}'s)";
+
+/// Start cue: the text before a figure ends with `from`, `compared with`,
+/// `against`... (optionally followed by fillers): the figure is where a change starts.
+static START_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?xi)
+        \b(?:from                     # from 108, up from $1bn
+          |compared\s+(?:with|to)     # compared with £125m
+          |against|versus|vs\.?       # against 45
+          |than                       # higher than 200
+          |on\s+(?:the\s+)?(?:last|previous|prior|same)\s+(?:year|quarter|month|period)'s
+                                      # up 5% on last year's 200
+          |on\s+[0-9]{{4}}'s           # down 26.5% on 2003's $165.8m
+        )\s+(?:{FILLER}\s+)*
+        [^a-z0-9]{{0,2}}$             # a currency sign or quote may follow
+        "
+    ))
+    .expect("static regex")
+});
+
+/// End cue between a start figure and the figure after it: `from A to B`.
+static TO_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?xi)
+        ^(?:[^.;:!?]|\.[0-9]){{0,90}}? # the rest of A's phrase: noun, `in 2003`, an aside
+        \b(?:to|and)\s+               # to 164 (`between A and B` is read the same way)
+        (?:{FILLER}\s+)*
+        [^a-z0-9]{{0,2}}$
+        "
+    ))
+    .expect("static regex")
+});
+
+/// Delta cue: the text before a figure says it is the size of a change
+/// (`up 195`, `fell by 4`, `or $1.83`).
+static DELTA_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?xi)
+        \b(?:up|down                         # up 195 offences
+          |(?:rose|rise[ns]?|fell|fall(?:en|s)?|gained|lost|added|shed|increased|decreased
+             |jumped|dropped|climbed|sank|slipped|grew|slid|tumbled|plunged|soared)\s+by
+          |(?:gained|lost|added|shed|sank|slipped|tumbled|plunged|dropped|jumped|climbed
+             |rose|fell|grew|increased|decreased|declined|dipped|slid|soared|surged)
+          |(?:rise|increase|fall|drop|decline|decrease|gain|loss|jump)\s+of
+          |or                                # up 56 pence, or 7.6%
+        )\s+(?:{FILLER}\s+)*
+        [^a-z0-9]{{0,2}}$
+        "
+    ))
+    .expect("static regex")
+});
+
+/// Total cue after a delta: `to 3,903`, `at 797p`, `to close at $10.48` (base end),
+/// or `from 3,708` (base start).
+static TOTAL_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        \b(?P<cue>to(?:\s+(?:close|end|finish|stand)\s+at)?|at|from)\s+
+        (?:(?:a|an|the|some|about|around|nearly|almost|just|over|under)\s+)*
+        [^a-z0-9]{0,2}$
+        ",
+    )
+    .expect("static regex")
+});
+
+/// Whether the text before a figure makes it the start of a change.
+#[must_use]
+pub fn start_cue(lead: &str) -> bool {
+    START_CUE.is_match(lead)
+}
+
+/// A contrasting clause between two figures: they belong to different statements.
+static CONTRAST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        ,\s*(?:while|whereas|but|although|and)\b   # `, while France's ...`
+        ",
+    )
+    .expect("static regex")
+});
+
+/// Whether the text between a start figure and the next figure reads `... to`,
+/// without a contrasting clause in between.
+#[must_use]
+pub fn to_cue(between: &str) -> bool {
+    TO_CUE.is_match(between) && !CONTRAST.is_match(between)
+}
+
+/// Whether the text before a figure makes it the size of a change.
+#[must_use]
+pub fn delta_cue(lead: &str) -> bool {
+    DELTA_CUE.is_match(lead)
+}
+
+/// What a total after a delta is: `Some(true)` for the value after the change (`to`,
+/// `at`), `Some(false)` for the value before it (`from`), `None` for no cue.
+#[must_use]
+pub fn total_cue(lead: &str) -> Option<bool> {
+    TOTAL_CUE
+        .captures(lead)
+        .and_then(|c| c.name("cue"))
+        .map(|m| !m.as_str().eq_ignore_ascii_case("from"))
+}
+
+/// Change nouns after a percentage (`a 34 per cent rise`, `a 40% drop`): they make
+/// it a change even after `was a`.
+static DIR_NOUN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        ^\s*
+        (?:(?:year-on-year|year\s+on\s+year|annual|quarterly|overall|average)\s+)?
+        (?:
+          (?P<up>rise|rises|increase|increases|jump|gain|gains|growth|surge|climb|hike|boost
+            |improvement|uplift|rebound)
+         |(?P<down>fall|falls|drop|drops|decline|declines|decrease|decreases|reduction|cut|cuts
+            |dip|slump|slide|plunge|slowdown)
+        )\b
+        ",
+    )
+    .expect("static regex")
+});
+
+/// Comparatives after a percentage (`24.4% above`, `26.5% down on`).
+static DIR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        ^\s*[-,]?\s*
+        (?:
+          (?P<up>higher|more\s+than|above|up)
+         |(?P<down>lower|less\s+than|below|down)
+        )\b
+        ",
+    )
+    .expect("static regex")
+});
+
+/// Direction verbs before a percentage (`rose 12%`, `has fallen by 9.8%`).
+static DIR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        \b(?:
+          (?P<up>rose|rise|rises|risen|rising|up|increased?|increases|increasing|grew|grow|grows
+            |grown|growing|gained?|gains|jumped|jump|jumps|surged?|surges|climbed?|climbs|soared?
+            |soars|boosted|added|higher|rallied|leapt|leaped|swelled|expanded)
+         |(?P<down>fell|fall|falls|fallen|falling|down|dropped|drop|drops|declined?|declines
+            |decreased?|decreases|slipped|slip|slips|slumped?|slumps|sank|sunk|sink|plunged?
+            |plunges|tumbled?|tumbles|dipped|dips|lost|shed|cut|cuts|reduced|shrank|shrunk
+            |slid|lower|eased|contracted)
+        )\b
+        ",
+    )
+    .expect("static regex")
+});
+
+/// The words just before a percentage that make it a level, not a change
+/// (`rose to 4.75%`, `from 4%`, `a stake of 22%`, `was 8%`).
+static LEVEL_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?xi)
+        \b(?:to|from|at|of|between|and|is|was|were|are|be|been|reached|hit|stood|make\s+up
+          |made\s+up|represent(?:s|ed)?|account(?:s|ed)?\s+for)
+        \s+(?:{FILLER}\s+)*
+        [^a-z0-9]{{0,2}}$
+        "
+    ))
+    .expect("static regex")
+});
+
+/// `an increase of 5%`: a change noun with `of` before the percentage.
+static CHANGE_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?xi)
+        \b(?:(?P<up>rise|increase|jump|gain|growth|surge|climb|hike)
+           |(?P<down>fall|drop|decline|decrease|reduction|cut|dip|slump|loss))
+        \s+of\s+(?:{FILLER}\s+)*[^a-z0-9]{{0,2}}$
+        "
+    ))
+    .expect("static regex")
+});
+
+/// Clause breaks that end the reach of a verb before a percentage.
+static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        [;:]                 # a new clause
+        | \s--?\s            # a dash aside
+        | ,\s+(?:while|whereas|but|and)\s  # a contrasting clause
+        ",
+    )
+    .expect("static regex")
+});
+
+fn dir_from(c: &regex::Captures<'_>) -> Option<Direction> {
+    if c.name("up").is_some() {
+        Some(Direction::Up)
+    } else if c.name("down").is_some() {
+        Some(Direction::Down)
+    } else {
+        None
+    }
+}
+
+/// The direction a percentage claim states, when it states a change at all:
+/// `rose 12%`, `a 34 per cent rise`, `an increase of 5%`, `24.4% above`. `None` for
+/// levels and shares (`rose to 4.75%`, `40% of the debt`, `a 22% stake`).
+#[must_use]
+pub fn stated_direction(links: &Links<'_>, c: &Claim) -> Option<Direction> {
+    let lead = links.lead(c, 60);
+    if let Some(cap) = CHANGE_OF.captures(lead) {
+        return dir_from(&cap);
+    }
+    let tail = links.tail(c, 40);
+    if let Some(cap) = DIR_NOUN_AFTER.captures(tail) {
+        return dir_from(&cap);
+    }
+    // `was 24.4% above`: a comparative makes a change even after `was`; a bare
+    // `up`/`down` after a level does not (`rose to 4.75%, up from 4.5%`).
+    if let Some(cap) = DIR_AFTER.captures(tail)
+        && (!LEVEL_LEAD.is_match(lead) || COMPARATIVE.is_match(tail))
+    {
+        return dir_from(&cap);
+    }
+    if LEVEL_LEAD.is_match(lead) {
+        return None;
+    }
+    // The last direction verb before the claim in its clause (`fell from 7,613 to
+    // 6,630, or 12.9%`): read back at most 150 bytes and stop at a clause break.
+    if SHARE_AFTER.is_match(tail) {
+        return None;
+    }
+    let before = links.before(c, 150);
+    let clause = CLAUSE_BREAK
+        .find_iter(before)
+        .last()
+        .map_or(before, |m| &before[m.end()..]);
+    let cap = DIR_BEFORE.captures_iter(clause).last()?;
+    // The verb must govern the claim: a few words before it (`has fallen by 9.8%`),
+    // or before the figures the claim sums up (`fell from 7,613 to 6,630, or 12.9%`).
+    let gap = &clause[cap.get(0).map_or(0, |m| m.end())..];
+    let words = gap.split_whitespace().count();
+    if words <= 5 || APPOSITIVE.is_match(gap) {
+        dir_from(&cap)
+    } else {
+        None
+    }
+}
+
+/// `40% of the total debt`, `a third of children`: a share, not a change.
+static SHARE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        ^\s*of\b
+        ",
+    )
+    .expect("static regex")
+});
+
+/// `..., or 12.9%`, `- or 14.87%`: the claim restates the change just described.
+static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        [0-9a-z%)]\s*(?:,|-|–)\s*(?:or|a|an|which\s+is|that\s+is)\s+$
+        ",
+    )
+    .expect("static regex")
+});
+
+/// A change stated by two figures: `start` → `end` (claim ids).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ChangePair {
+    pub start: usize,
+    pub end: usize,
+    /// The sentence holding both figures.
+    pub sentence: usize,
+    /// The byte range from the first figure's start to the last one's end.
+    pub hull: Span,
+}
+
+/// Whether a claim can be a figure in a change pair.
+fn pair_figure(links: &Links<'_>, c: &Claim) -> bool {
+    (is_figure(c) || c.kind == ClaimKind::Percent) && !links.parenthesised(c)
+}
+
+/// The change pairs of sentence `s`, read from cue phrases: `from A to B`,
+/// `to B from A`, `B, down from A`, `B compared with A`. Each figure is used once;
+/// a figure two cues compete for is dropped.
+#[must_use]
+pub fn change_pairs(links: &Links<'_>, s: usize) -> Vec<ChangePair> {
+    if links.crowded(s) {
+        return Vec::new();
+    }
+    let claims = links.claims_in(s);
+    // Figures of a delta (`up 50 from 500`) are not a change pair.
+    let in_delta: Vec<usize> = delta_pairs(links, s)
+        .iter()
+        .flat_map(|d| [d.change, d.total])
+        .collect();
+    let pair_figure = |c: &Claim| pair_figure(links, c) && !in_delta.contains(&c.id);
+    let mut out: Vec<ChangePair> = Vec::new();
+    for (i, a) in claims.iter().enumerate() {
+        if !pair_figure(a) || !start_cue(links.lead(a, 60)) {
+            continue;
+        }
+        // `from A to B`: the next compatible figure after A, introduced by `to`.
+        let fwd = claims[i + 1..]
+            .iter()
+            .find(|b| pair_figure(b) && compatible(a, b));
+        let mut found = None;
+        if let Some(b) = fwd
+            && let Some(gap) = links.between(a.span, b.span)
+            && to_cue(gap)
+        {
+            found = Some(b);
+        }
+        // `B ... from A` / `B compared with A`: the nearest compatible figure before A
+        // that is not itself a start.
+        if found.is_none()
+            && let Some(b) = claims[..i]
+                .iter()
+                .rev()
+                .find(|b| pair_figure(b) && compatible(a, b))
+            && !start_cue(links.lead(b, 60))
+            && links
+                .between(b.span, a.span)
+                .is_some_and(|g| !CONTRAST.is_match(g))
+        {
+            found = Some(b);
+        }
+        if let Some(b) = found {
+            out.push(ChangePair {
+                start: a.id,
+                end: b.id,
+                sentence: s,
+                hull: Span::new(a.span.start.min(b.span.start), a.span.end.max(b.span.end)),
+            });
+        }
+    }
+    // A figure in two pairs means the cues are ambiguous: drop both.
+    let mut keep = vec![true; out.len()];
+    for i in 0..out.len() {
+        for j in i + 1..out.len() {
+            let (p, q) = (out[i], out[j]);
+            if [p.start, p.end]
+                .iter()
+                .any(|x| *x == q.start || *x == q.end)
+            {
+                keep[i] = false;
+                keep[j] = false;
+            }
+        }
+    }
+    out.into_iter()
+        .zip(keep)
+        .filter_map(|(p, k)| k.then_some(p))
+        .collect()
+}
+
+/// A change stated by its size and a total: `up 195 offences to 3,903`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DeltaPair {
+    /// The size of the change (claim id).
+    pub change: usize,
+    /// The total (claim id).
+    pub total: usize,
+    /// True when the total is the value after the change (`to`, `at`), false when
+    /// it is the value before (`from`).
+    pub total_is_end: bool,
+    /// The direction the delta's own words give (`up`, `sank`), if any.
+    pub direction: Option<Direction>,
+    pub sentence: usize,
+    pub hull: Span,
+}
+
+/// The delta structures of sentence `s`: a figure introduced by a change word
+/// (`up 195`, `fell by 4`, `or $1.83`) followed within the clause by a compatible
+/// total introduced by `to`, `at` or `from`.
+#[must_use]
+pub fn delta_pairs(links: &Links<'_>, s: usize) -> Vec<DeltaPair> {
+    if links.crowded(s) {
+        return Vec::new();
+    }
+    let claims = links.claims_in(s);
+    let mut out = Vec::new();
+    for (i, d) in claims.iter().enumerate() {
+        if !is_figure(d) || links.parenthesised(d) {
+            continue;
+        }
+        let lead = links.lead(d, 60);
+        if !delta_cue(lead) {
+            continue;
+        }
+        let Some((t, total_is_end)) = forward_total(links, d, &claims[i + 1..])
+            .or_else(|| backward_total(links, d, &claims[..i]))
+        else {
+            continue;
+        };
+        let direction = DIR_BEFORE
+            .captures_iter(lead)
+            .last()
+            .and_then(|cap| dir_from(&cap));
+        out.push(DeltaPair {
+            change: d.id,
+            total: t.id,
+            total_is_end,
+            direction,
+            sentence: s,
+            hull: Span::new(d.span.start.min(t.span.start), d.span.end.max(t.span.end)),
+        });
+    }
+    out
+}
+
+/// `up 195 offences to 3,903`, `or $1.83 - to close at $10.48`: the total after
+/// the delta, introduced by `to`/`at` (the end) or `from` (the start).
+fn forward_total<'a>(
+    links: &Links<'_>,
+    d: &Claim,
+    after: &'a [Claim],
+) -> Option<(&'a Claim, bool)> {
+    let t = after
+        .iter()
+        .find(|t| is_figure(t) && !links.parenthesised(t) && compatible(d, t))?;
+    let gap = links.between(d.span, t.span)?;
+    if gap.len() > 80 || gap.contains(';') || gap.contains(". ") {
+        return None;
+    }
+    Some((t, total_cue(links.lead(t, 60))?))
+}
+
+/// `3,903 offences, up 195`: the total just before the delta, always the end.
+fn backward_total<'a>(
+    links: &Links<'_>,
+    d: &Claim,
+    before: &'a [Claim],
+) -> Option<(&'a Claim, bool)> {
+    let t = before
+        .iter()
+        .rev()
+        .find(|t| is_figure(t) && !links.parenthesised(t))?;
+    if !compatible(d, t) {
+        return None;
+    }
+    let gap = links.between(t.span, d.span)?;
+    TOTAL_BEFORE.is_match(gap).then_some((t, true))
+}
+
+/// The words between a total and its delta: `3,903 offences, up 195`.
+static TOTAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?xi)
+        ^[^.;:!?0-9]{{0,30}}?,\s*      # the total's noun, then a comma
+        (?:up|down)\s+(?:by\s+)?      # up 195
+        (?:{FILLER}\s+)*[^a-z0-9]{{0,2}}$
+        "
+    ))
+    .expect("static regex")
+});
+
+/// How a change claim was tied to its figures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Strength {
+    /// Figures in a neighbouring sentence, or a start figure with the end taken from
+    /// context: good enough to confirm, reported as inconsistent only when the two
+    /// values are close enough to be the same quantity (see the rules' tolerance).
+    Neighbour,
+    /// Claim and figures in one sentence, tied by cue phrases.
+    Sentence,
+}
+
+/// The evidence a change claim is linked to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Evidence {
+    Pair(ChangePair),
+    Delta(DeltaPair),
+}
+
+/// A change claim (`rose 12%`, `a fifth lower`, `up 5 points`) and its figures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ChangeLink {
+    /// The claim stating the change (claim id).
+    pub claim: usize,
+    /// The direction the claim's words give.
+    pub direction: Direction,
+    pub evidence: Evidence,
+    pub strength: Strength,
+}
+
+/// Whether a claim can state a change: a percentage, percentage points or a
+/// fraction (`fell by a fifth`).
+fn change_kind(c: &Claim) -> bool {
+    matches!(
+        c.kind,
+        ClaimKind::Percent | ClaimKind::Points | ClaimKind::Fraction
+    )
+}
+
+/// `24.4% above`, `20% higher than`: the figure after names the start of the change.
+static COMPARATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        ^\s*(?:above|higher\s+than|more\s+than|greater\s+than|bigger\s+than|larger\s+than
+          |up\s+on|below|lower\s+than|less\s+than|smaller\s+than|down\s+on)\b
+        ",
+    )
+    .expect("static regex")
+});
+
+/// How good a cross-sentence pairing is; smaller is better: (shares no proper
+/// noun, sentence distance, reserved).
+type EdgeKey = (bool, usize, bool);
+
+/// Whether a change verb stands between claim `c` and the figures at `hull`, other
+/// than the cue words of the pair itself (`up from`, `down from`).
+fn own_verb_between(links: &Links<'_>, c: &Claim, hull: Span) -> bool {
+    let gap = if c.span.end <= hull.start {
+        // The claim's own noun (`a 34 per cent rise, from ...`) is not another verb.
+        let g = links.slice(c.span.end, hull.start);
+        DIR_NOUN_AFTER
+            .find(g)
+            .or_else(|| DIR_AFTER.find(g))
+            .map_or(g, |m| &g[m.end()..])
+    } else if hull.end <= c.span.start {
+        // The claim's own verb or noun just before it (`, a rise of 49.7%`,
+        // `, up 12%`) is not another statement.
+        let g = links.slice(hull.end, c.span.start);
+        match DIR_BEFORE.find_iter(g).last() {
+            Some(m) if g[m.end()..].split_whitespace().count() <= 2 => &g[..m.start()],
+            _ => g,
+        }
+    } else {
+        return false;
+    };
+    DIR_BEFORE.find_iter(gap).any(|m| {
+        let w = m.as_str().to_ascii_lowercase();
+        let rest = gap[m.end()..].trim_start();
+        !((w == "up" || w == "down") && rest.starts_with("from"))
+    })
+}
+
+/// `a 4.5% gain for the proportion of Japanese films`: a change in a share or a
+/// rate, which counts and money cannot give.
+static RATIO_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        \b(?:proportion|percentage|share\s+of|market\s+share|rate|ratio|margin|yield)s?\b
+        ",
+    )
+    .expect("static regex")
+});
+
+/// Whether the clause of a change claim says it is about a share or a rate.
+fn ratio_subject(links: &Links<'_>, c: &Claim) -> bool {
+    let before = links.before(c, 80);
+    let clause = CLAUSE_BREAK
+        .find_iter(before)
+        .last()
+        .map_or(before, |m| &before[m.end()..]);
+    RATIO_SUBJECT.is_match(clause) || RATIO_SUBJECT.is_match(links.tail(c, 50))
+}
+
+/// `rise 18% to £4.5bn` after `a 20% rise in pre-tax profits to £3.8bn` in the same
+/// sentence: the earlier end is this change's start when the words naming the
+/// quantity agree (a content word of four letters or more shared between the
+/// earlier claim's noun phrase and the words before this claim).
+fn successive<'a>(
+    links: &Links<'a>,
+    c: &Claim,
+    direction: &[Option<Direction>],
+) -> Option<(&'a Claim, &'a Claim)> {
+    let in_sentence = links.claims_in(c.sentence);
+    let end = in_sentence
+        .iter()
+        .find(|b| b.span.start >= c.span.end && is_figure(b))?;
+    if !links
+        .between(c.span, end.span)
+        .is_some_and(|g| g.len() <= 12 && total_cue(g) == Some(true))
+    {
+        return None;
+    }
+    // The earlier change claim and its end, in the same sentence.
+    let earlier = in_sentence
+        .iter()
+        .rev()
+        .find(|p| p.span.end <= c.span.start && direction[p.id].is_some())?;
+    let start = in_sentence.iter().find(|b| {
+        b.span.start >= earlier.span.end
+            && b.span.end <= c.span.start
+            && is_figure(b)
+            && !links.parenthesised(b)
+    })?;
+    if !compatible(start, end)
+        || !links
+            .between(earlier.span, start.span)
+            .is_some_and(|g| g.len() <= 60 && total_cue(g) == Some(true))
+    {
+        return None;
+    }
+    let words = |t: &str| -> Vec<String> {
+        t.split(|ch: char| !ch.is_alphanumeric() && ch != '-')
+            .filter(|w| w.len() >= 4)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let named = words(links.slice(earlier.span.end, start.span.start));
+    let here = words(links.before(c, 60));
+    named
+        .iter()
+        .any(|w| {
+            here.contains(w)
+                && !matches!(
+                    w.as_str(),
+                    "rise" | "rose" | "fall" | "fell" | "with" | "from" | "that"
+                )
+        })
+        .then_some((start, end))
+}
+
+/// Links every change claim of a file to the figures that determine it.
+///
+/// 1. Within a sentence, a delta (`up 195 to 3,903`) or a change pair (`from 108
+///    to 164`) goes to the nearest change claim, if that claim's nearest structure
+///    is the same one (mutual nearest, so two claims never share one reading).
+/// 2. `24.4% above ... $496.5bn` takes the figure after as the start and the only
+///    compatible figure earlier in the sentence, or else in the previous sentence,
+///    as the end.
+/// 3. A claim whose sentence has no figures takes a pair from a neighbouring
+///    sentence (within [`MAX_REACH`], one paragraph break either side) when the pair
+///    goes the same way, is not another claim's, and the two are each other's best
+///    match (sharing a proper noun first, then sentence distance, then the claim
+///    coming first). A pair already used by a claim with the same value and
+///    direction may be shared (the headline and the body repeating one change).
+///
+/// Linear: every step looks at a bounded window around one claim or one pair.
+#[must_use]
+pub fn link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
+    let n = links.sentence_count();
+    let claims = links.cx.claims;
+    let mut pairs: Vec<Vec<ChangePair>> = Vec::with_capacity(n);
+    let mut deltas: Vec<Vec<DeltaPair>> = Vec::with_capacity(n);
+    for s in 0..n {
+        pairs.push(change_pairs(links, s));
+        deltas.push(delta_pairs(links, s));
+    }
+    // Figures used by a structure are not change claims themselves.
+    let mut used = vec![false; claims.len()];
+    for p in pairs.iter().flatten() {
+        used[p.start] = true;
+        used[p.end] = true;
+    }
+    for d in deltas.iter().flatten() {
+        used[d.change] = true;
+        used[d.total] = true;
+    }
+    let mut direction: Vec<Option<Direction>> = vec![None; claims.len()];
+    for c in claims {
+        if change_kind(c) && !used[c.id] && !links.crowded(c.sentence) {
+            direction[c.id] = stated_direction(links, c);
+        }
+    }
+    let changes_in = |s: usize| {
+        links
+            .claims_in(s)
+            .iter()
+            .filter(|c| direction[c.id].is_some())
+            .collect::<Vec<_>>()
+    };
+    let mut out: Vec<ChangeLink> = Vec::new();
+    let mut linked = vec![false; claims.len()];
+    // Which claim each pair went to, per sentence, to allow sharing in step 3.
+    let mut pair_owner: Vec<Vec<Option<usize>>> =
+        pairs.iter().map(|v| vec![None; v.len()]).collect();
+
+    // Step 1: within the sentence.
+    for s in 0..n {
+        let cs = changes_in(s);
+        if cs.is_empty() {
+            continue;
+        }
+        let structs: Vec<(Span, Evidence)> = deltas[s]
+            .iter()
+            .map(|d| (d.hull, Evidence::Delta(*d)))
+            .chain(pairs[s].iter().map(|p| (p.hull, Evidence::Pair(*p))))
+            .collect();
+        for (k, (hull, ev)) in structs.iter().enumerate() {
+            let Some(c) = cs.iter().min_by_key(|c| distance(c.span, *hull)) else {
+                continue;
+            };
+            let Some(best) = structs
+                .iter()
+                .enumerate()
+                .min_by_key(|(_, (h, _))| distance(c.span, *h))
+                .map(|(j, _)| j)
+            else {
+                continue;
+            };
+            // Mutual nearest, and no tie for the claim's nearest structure.
+            let ties = structs
+                .iter()
+                .filter(|(h, _)| distance(c.span, *h) == distance(c.span, *hull))
+                .count();
+            if best != k || ties > 1 || linked[c.id] {
+                continue;
+            }
+            if let Evidence::Delta(d) = ev
+                && distance(c.span, d.hull) > 60
+            {
+                continue;
+            }
+            // `grow by 6% a year, ... would rise from 5bn to 9bn`: a change verb
+            // between the claim and the figures gives them their own statement.
+            if let Evidence::Pair(_) = ev
+                && (own_verb_between(links, c, *hull) || ratio_subject(links, c))
+            {
+                continue;
+            }
+            let Some(dir) = direction[c.id] else { continue };
+            linked[c.id] = true;
+            if let Evidence::Pair(p) = ev
+                && let Some(j) = pairs[s].iter().position(|q| q == p)
+            {
+                pair_owner[s][j] = Some(c.id);
+            }
+            out.push(ChangeLink {
+                claim: c.id,
+                direction: dir,
+                evidence: *ev,
+                strength: Strength::Sentence,
+            });
+        }
+    }
+
+    // Step 2: `N% above <start>`, end from context.
+    for c in claims {
+        let Some(dir) = direction[c.id] else { continue };
+        if linked[c.id] || !COMPARATIVE.is_match(links.tail(c, 40)) || ratio_subject(links, c) {
+            continue;
+        }
+        let Some(a) = links
+            .claims_in(c.sentence)
+            .iter()
+            .find(|a| a.span.start >= c.span.end && is_figure(a) && !links.parenthesised(a))
+        else {
+            continue;
+        };
+        if links.between(c.span, a.span).is_none_or(|g| g.len() > 80) {
+            continue;
+        }
+        let figs = |s: usize, before: usize| {
+            links
+                .claims_in(s)
+                .iter()
+                .filter(|b| b.span.end <= before && compatible(a, b) && !links.parenthesised(b))
+                .collect::<Vec<_>>()
+        };
+        let own = figs(c.sentence, c.span.start);
+        let (b, strength) = match own.as_slice() {
+            [b] => (*b, Strength::Sentence),
+            [] if c.sentence > 0
+                && links.paragraph(c.sentence) - links.paragraph(c.sentence - 1) <= 1 =>
+            {
+                if links.crowded(c.sentence - 1) {
+                    continue;
+                }
+                match figs(c.sentence - 1, usize::MAX).as_slice() {
+                    [b] => (*b, Strength::Neighbour),
+                    _ => continue,
+                }
+            }
+            _ => continue,
+        };
+        linked[c.id] = true;
+        out.push(ChangeLink {
+            claim: c.id,
+            direction: dir,
+            evidence: Evidence::Pair(ChangePair {
+                start: a.id,
+                end: b.id,
+                sentence: c.sentence,
+                hull: Span::new(b.span.start.min(a.span.start), a.span.end.max(b.span.end)),
+            }),
+            strength,
+        });
+    }
+
+    // Step 2b: successive changes of one quantity in one sentence: `a 20% rise in
+    // pre-tax profits to £3.8bn, ... pre-tax profits would rise 18% to £4.5bn`.
+    for c in claims {
+        let Some(dir) = direction[c.id] else { continue };
+        if linked[c.id] {
+            continue;
+        }
+        if let Some((start, end)) = successive(links, c, &direction) {
+            linked[c.id] = true;
+            out.push(ChangeLink {
+                claim: c.id,
+                direction: dir,
+                evidence: Evidence::Pair(ChangePair {
+                    start: start.id,
+                    end: end.id,
+                    sentence: c.sentence,
+                    hull: Span::new(start.span.start, end.span.end),
+                }),
+                strength: Strength::Neighbour,
+            });
+        }
+    }
+
+    // Step 3: a pair in a neighbouring sentence.
+    let has_figures = |s: usize| links.claims_in(s).iter().any(is_figure);
+    // Candidate edges (claim, sentence, pair index, key); a smaller key is better.
+    let mut edges: Vec<(usize, usize, usize, EdgeKey)> = Vec::new();
+    for c in claims {
+        let Some(dir) = direction[c.id] else { continue };
+        if linked[c.id] || has_figures(c.sentence) || ratio_subject(links, c) {
+            continue;
+        }
+        for s in links.window(c.sentence, MAX_REACH) {
+            if s == c.sentence {
+                continue;
+            }
+            for (j, p) in pairs[s].iter().enumerate() {
+                let (a, b) = (&claims[p.start], &claims[p.end]);
+                if a.kind == ClaimKind::Percent
+                    || Direction::of_change(a.value(), b.value()) != Some(dir)
+                {
+                    continue;
+                }
+                if let Some(owner) = pair_owner[s][j] {
+                    let o = &claims[owner];
+                    if o.value() != c.value() || direction[owner] != Some(dir) {
+                        continue;
+                    }
+                    // Shared with the claim it repeats: link directly.
+                    edges.push((c.id, s, j, (false, 0, false)));
+                    continue;
+                }
+                // A pair whose own sentence states a change belongs to that claim.
+                if !changes_in(s).is_empty() {
+                    continue;
+                }
+                let key = (
+                    !links.share_proper_noun(c.sentence, s),
+                    s.abs_diff(c.sentence),
+                    false,
+                );
+                edges.push((c.id, s, j, key));
+            }
+        }
+    }
+    // Best key per claim and per pair, with how many edges reach it (a tie is an
+    // ambiguity: no link). Hash maps keep this linear in the number of edges.
+    let mut claim_best: HashMap<usize, (EdgeKey, usize)> = HashMap::new();
+    let mut pair_best: HashMap<(usize, usize), (EdgeKey, usize)> = HashMap::new();
+    for &(cid, s, j, key) in &edges {
+        for (slot, k) in [
+            (claim_best.entry(cid).or_insert((key, 0)), key),
+            (pair_best.entry((s, j)).or_insert((key, 0)), key),
+        ] {
+            if k < slot.0 {
+                *slot = (k, 1);
+            } else if k == slot.0 {
+                slot.1 += 1;
+            }
+        }
+    }
+    for &(cid, s, j, key) in &edges {
+        let shared = key == (false, 0, false);
+        let best_for_claim = claim_best.get(&cid) == Some(&(key, 1));
+        let best_for_pair = shared || pair_best.get(&(s, j)) == Some(&(key, 1));
+        if !best_for_claim || !best_for_pair || linked[cid] {
+            continue;
+        }
+        let Some(dir) = direction[cid] else { continue };
+        linked[cid] = true;
+        out.push(ChangeLink {
+            claim: cid,
+            direction: dir,
+            evidence: Evidence::Pair(pairs[s][j]),
+            strength: Strength::Neighbour,
+        });
+    }
+    // Step 4: a claim repeating a linked claim nearby (the headline and the lead
+    // saying `fell 40%` twice) shares its evidence.
+    let by_claim: HashMap<usize, ChangeLink> = out.iter().map(|l| (l.claim, *l)).collect();
+    for c in claims {
+        let Some(dir) = direction[c.id] else { continue };
+        if linked[c.id] || has_figures(c.sentence) {
+            continue;
+        }
+        let twin = links
+            .claims_in_range(links.window(c.sentence, 1).filter(|&s| !links.crowded(s)))
+            .filter(|o| {
+                o.id != c.id
+                    && o.kind == c.kind
+                    && o.value() == c.value()
+                    && direction[o.id] == Some(dir)
+            })
+            .find_map(|o| by_claim.get(&o.id));
+        if let Some(t) = twin {
+            linked[c.id] = true;
+            out.push(ChangeLink {
+                claim: c.id,
+                direction: dir,
+                evidence: t.evidence,
+                strength: Strength::Neighbour,
+            });
+        }
+    }
+    out.sort_by_key(|l| l.claim);
+    out
+}
+
+/// Byte distance between a claim and a span (0 when they touch or overlap).
+#[must_use]
+pub fn distance(a: Span, b: Span) -> usize {
+    if a.end <= b.start {
+        b.start - a.end
+    } else {
+        a.start.saturating_sub(b.end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_links<R>(text: &str, f: impl FnOnce(&Links<'_>) -> R) -> R {
+        let sentences = crate::segment::sentences(text);
+        let claims = crate::extract::claims(text, &sentences);
+        let cx = Context {
+            text,
+            sentences: &sentences,
+            claims: &claims,
+        };
+        f(&Links::new(&cx))
+    }
+
+    #[test]
+    fn static_regexes_compile() {
+        for re in [
+            &START_CUE,
+            &TO_CUE,
+            &DELTA_CUE,
+            &TOTAL_CUE,
+            &DIR_AFTER,
+            &DIR_NOUN_AFTER,
+            &COMPARATIVE,
+            &DIR_BEFORE,
+            &LEVEL_LEAD,
+            &CHANGE_OF,
+            &CLAUSE_BREAK,
+            &CONTRAST,
+            &TOTAL_BEFORE,
+            &SHARE_AFTER,
+            &APPOSITIVE,
+            &RATIO_SUBJECT,
+        ] {
+            assert!(!re.as_str().is_empty());
+            LazyLock::force(re);
+        }
+    }
+
+    #[test]
+    fn cues_read_the_words_before_a_figure() {
+        assert!(start_cue(", from "));
+        assert!(start_cue(" compared with the "));
+        assert!(start_cue(" down from "));
+        assert!(!start_cue(" up "));
+        assert!(to_cue(" offences to "));
+        assert!(to_cue(" ($6.13bn) in 2003 to "));
+        assert!(!to_cue(" offences. Then to "));
+        assert!(!to_cue(
+            "% this year, while France's is forecast to drop to "
+        ));
+        assert!(delta_cue(" - up "));
+        assert!(delta_cue("%, or "));
+        assert!(delta_cue(" fell by "));
+        assert_eq!(total_cue(" offences to "), Some(true));
+        assert_eq!(total_cue(", at "), Some(true));
+        assert_eq!(total_cue(" - to close at "), Some(true));
+        assert_eq!(total_cue(" from "), Some(false));
+        assert_eq!(total_cue(" and "), None);
+    }
+
+    #[test]
+    fn nouns_agree_across_plurals() {
+        assert!(same_noun("offence", "offences"));
+        assert!(same_noun("Boxes", "box"));
+        assert!(!same_noun("offences", "officers"));
+    }
+
+    #[test]
+    fn finds_from_to_pair_and_direction() {
+        let text = "Crime showed a 34 per cent rise, from 108 offences to 164 this year.";
+        with_links(text, |l| {
+            let pairs = change_pairs(l, 0);
+            assert_eq!(pairs.len(), 1, "{pairs:?}");
+            let c = l.cx.claims;
+            assert_eq!(c[pairs[0].start].value(), 108.0);
+            assert_eq!(c[pairs[0].end].value(), 164.0);
+            assert_eq!(stated_direction(l, &c[0]), Some(Direction::Up));
+        });
+    }
+
+    #[test]
+    fn finds_reversed_pair() {
+        let text = "Sales fell 10% to 90 units, down from 100 units.";
+        with_links(text, |l| {
+            let pairs = change_pairs(l, 0);
+            assert_eq!(pairs.len(), 1, "{pairs:?}");
+            let c = l.cx.claims;
+            assert_eq!(c[pairs[0].start].value(), 100.0);
+            assert_eq!(c[pairs[0].end].value(), 90.0);
+            assert_eq!(stated_direction(l, &c[0]), Some(Direction::Down));
+        });
+    }
+
+    #[test]
+    fn finds_delta_pair() {
+        let text = "Crime rose by 5.3 per cent - up 195 offences to 3,903 - this year.";
+        with_links(text, |l| {
+            assert!(change_pairs(l, 0).is_empty());
+            let d = delta_pairs(l, 0);
+            assert_eq!(d.len(), 1, "{d:?}");
+            assert!(d[0].total_is_end);
+            assert_eq!(d[0].direction, Some(Direction::Up));
+        });
+    }
+
+    #[test]
+    fn levels_and_shares_are_not_changes() {
+        let text = "Rates rose to 4.75% and 40% of the debt was paid.";
+        with_links(text, |l| {
+            for c in l.cx.claims {
+                assert_eq!(stated_direction(l, c), None, "{c:?}");
+            }
+        });
+    }
+
+    #[test]
+    fn window_is_bounded_by_reach_and_paragraphs() {
+        let text = "One 1.\n\nTwo 2. Three 3. Four 4. Five 5. Six 6.\n\nSeven 7.\n\nEight 8.";
+        with_links(text, |l| {
+            assert_eq!(l.sentence_count(), 8);
+            assert_eq!(l.window(1, 1), 0..3);
+            assert_eq!(l.window(3, 9), 0..7);
+            assert_eq!(l.window(6, 3), 3..8);
+            assert_eq!(l.claims_in(2).len(), 2);
+            assert!(l.claims_in(99).is_empty());
+        });
+    }
+}
+
+#[cfg(test)]
+mod robustness {
+    //! The linker must never panic, whatever the text: a deterministic stream of
+    //! sentences built from the cue words, numbers, currencies and odd characters.
+    use crate::check::{Context, RULES};
+
+    const PIECES: &[&str] = &[
+        "rose",
+        "fell",
+        "up",
+        "down",
+        " from ",
+        " to ",
+        " at ",
+        ", or ",
+        " compared with ",
+        "£1.2bn",
+        "$3",
+        "€4.5m",
+        "5%",
+        "12.5 per cent",
+        "a fifth",
+        "108",
+        "3,903",
+        "2004",
+        "(",
+        ")",
+        ". ",
+        "\n\n",
+        "—",
+        "é",
+        "％",
+        "🙂",
+        "-",
+        " by ",
+        "above",
+        "last year's",
+        "more than",
+        "nearly",
+        "0",
+        "0%",
+        "1,000,000",
+        " points",
+        "pence",
+        "p",
+    ];
+
+    #[test]
+    fn never_panics_on_scrambled_text() {
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..300 {
+            let mut text = String::new();
+            for _ in 0..40 {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                text.push_str(PIECES[(x % PIECES.len() as u64) as usize]);
+                text.push(' ');
+            }
+            let sentences = crate::segment::sentences(&text);
+            let claims = crate::extract::claims(&text, &sentences);
+            let cx = Context {
+                text: &text,
+                sentences: &sentences,
+                claims: &claims,
+            };
+            for r in RULES {
+                let mut out = Vec::new();
+                r.check(&cx, &mut out);
+                for c in &out {
+                    assert!(c.claim < claims.len());
+                    assert!(c.evidence.iter().all(|e| *e < claims.len()));
+                    assert!(!c.message.is_empty());
+                }
+            }
+        }
+    }
+}
