@@ -198,9 +198,7 @@ impl<'t> Finder<'t> {
     /// The first offset at or after `to`, given `current`, the last one returned.
     fn skip_to(&mut self, current: Option<usize>, to: usize) -> Option<usize> {
         let mut current = current;
-        let Some(at) = current else {
-            return None;
-        };
+        let at = current?;
         if at >= to {
             return current;
         }
