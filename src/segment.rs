@@ -429,7 +429,7 @@ impl<'t> Segmenter<'t> {
                 // the next sentence (Golden Rule 48).
                 return upper.then_some(p + 1);
             }
-            if !attached && c.spaced + 1 == 3 {
+            if !attached && c.spaced == 2 {
                 // `is . . . I didn't`: a spaced ellipsis (Golden Rule 47).
                 return None;
             }
@@ -501,10 +501,10 @@ impl<'t> Segmenter<'t> {
         // The word after: a capital and at least one lower-case letter.
         let r0 = p + 1;
         let mut r1 = r0;
-        while r1 < bytes.len() && r1 - r0 < 32 && bytes[r1].is_ascii_alphabetic() {
+        while r1 - r0 < 32 && bytes.get(r1).is_some_and(u8::is_ascii_alphabetic) {
             r1 += 1;
         }
-        let right = &bytes[r0..r1];
+        let right = bytes.get(r0..r1).unwrap_or_default();
         let [first, rest @ ..] = right else {
             return false;
         };
@@ -585,7 +585,7 @@ impl<'t> Segmenter<'t> {
         while let Some(&b) = bytes.get(i) {
             match b {
                 b'.' => {
-                    c.dots += 1;
+                    c.dots = c.dots.saturating_add(1);
                     i += 1;
                 }
                 b'!' | b'?' => {
@@ -594,7 +594,7 @@ impl<'t> Segmenter<'t> {
                 }
                 0x80.. => match self.char_at(i) {
                     Some(unicode::ELLIPSIS) => {
-                        c.dots += 3;
+                        c.dots = c.dots.saturating_add(3);
                         i += unicode::ELLIPSIS.len_utf8();
                     }
                     Some(ch) if unicode::is_wide_terminator(ch) => {
@@ -615,7 +615,7 @@ impl<'t> Segmenter<'t> {
                     .char_at(i + 2)
                     .is_none_or(|ch| is_space(ch) || unicode::is_closer(ch))
             {
-                c.spaced += 1;
+                c.spaced = c.spaced.saturating_add(1);
                 i += 2;
             }
         }
