@@ -1229,6 +1229,27 @@ mod tests {
     }
 
     #[test]
+    fn invariants_hold_on_random_unicode() {
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..5_000 {
+            let len = next(&mut state) % 40;
+            let mut text = String::new();
+            for _ in 0..len {
+                let r = next(&mut state);
+                // Half ASCII (where the rules live), half anywhere in Unicode.
+                let ascii = b" .!?\n\r\t\"')(aZ9";
+                let c = if r & 1 == 0 {
+                    char::from(ascii[(r >> 8) as usize % ascii.len()])
+                } else {
+                    char::from_u32((r >> 8) as u32 % 0x11_0000).unwrap_or('\u{2029}')
+                };
+                text.push(c);
+            }
+            assert_invariants(&text);
+        }
+    }
+
+    #[test]
     fn invariants_hold_on_every_prefix_and_suffix() {
         let text = "\u{feff}Ad sales boost profit\r\n\r\nMr. Smith paid £1.50 (5.3%).\" \
                     He left… 1) one 2) two • x ⁃ y\u{2028}z。終わり！ Done?! \"Yes.\"\n";
