@@ -10,11 +10,11 @@
 //! Unicode's sentence boundaries (UAX #29, as in `unicode-segmentation`) are the
 //! base: a sentence ends after a terminator (`STerm`: `!` `?` `。` and others;
 //! `ATerm`: `.`), the closing quotes and brackets after it and the spaces after
-//! those, unless the next letter is lower case. On its own that splits `Mr. Smith`, `U.S. Government`
-//! and `J. K. Rowling`, and knows nothing of lines. It also runs at tens of MB/s
-//! (about 20 MB/s on the BBC articles on our shared machine, where this module runs
-//! at 400-800 MB/s) because it classifies every character. So the rules are not run
-//! as a state machine over all characters; instead:
+//! those, unless the next letter is lower case. On its own that splits `Mr. Smith`,
+//! `U.S. Government` and `J. K. Rowling`, and knows nothing of lines. It also runs at
+//! tens of MB/s (about 20 MB/s on the BBC articles on our shared machine, where this
+//! module runs at 400-800 MB/s) because it classifies every character. So the rules
+//! are not run as a state machine over all characters; instead:
 //!
 //! 1. `memchr` finds the candidates: `.` `!` `?` (one `memchr3` pass), `\n` `\r`
 //!    (a second), and the few non-ASCII characters that matter (the UAX #29
