@@ -793,6 +793,11 @@ impl Scan<'_> {
                         "their", "his", "her", "our",
                     ],
                 )
+                // `four times as many`, not `won it four times as a player`
+                && !(is(b, c, "as")
+                    && next_word(b, c.1).is_some_and(|x| {
+                        is_any(b, x, &["a", "an", "the", "part", "well", "he", "she", "it", "they", "we", "i", "you"])
+                    }))
             });
             if comparative {
                 self.push_num(ClaimKind::Multiplier, (num.start, w.1), num);
@@ -1093,15 +1098,20 @@ impl Scan<'_> {
             return alnum_end(b, w.1);
         }
         if let Some(p) = prev_word(b, w.0)
-            && is_any(
+            && (is_any(
                 b,
                 p,
                 &[
                     "first", "second", "other", "latter", "and", "the", "this", "that", "each",
                     "one",
                 ],
-            )
+            ) || (p.1 + 1 == w.0 && is_capitalised(b, p) && !is_sentence_initial(b, p.0)))
         {
+            // `the second half`, `the Italian half`
+            return w.1;
+        }
+        // `before half time`
+        if next_word(b, w.1).is_some_and(|t| t.0 == w.1 + 1 && is_any(b, t, &["time", "term"])) {
             return w.1;
         }
         // `half a million`, `half million`
@@ -1217,6 +1227,25 @@ impl Scan<'_> {
     /// `two-thirds`, `a quarter`, `three quarters`.
     fn word_fraction(&mut self, w: Word, p: &words::Phrase) -> usize {
         let b = self.b;
+        // `a quarter of a million`: a number, not a proportion
+        if let Some(of) = next_word(b, p.end).filter(|o| o.0 == p.end + 1 && is(b, *o, "of"))
+            && let Some(a) = next_word(b, of.1).filter(|a| is_any(b, *a, &["a", "an"]))
+            && let Some(x) = next_word(b, a.1)
+            && let Some(Token::Scale(f)) = words::token_of(b, x)
+        {
+            let n = Num {
+                start: w.0,
+                end: x.1,
+                value: p.value * f,
+                step: p.step * f,
+                scaled: f >= 1e6,
+                factor: f,
+                plain_int: false,
+                int_len: 0,
+                spelled: true,
+            };
+            return self.classify(n, None);
+        }
         let hyphenated = memchr::memchr(b'-', b.get(w.0..p.end).unwrap_or(&[])).is_some();
         let next = next_word(b, p.end).filter(|n| n.0 == p.end + 1);
         let punct = matches!(
@@ -1721,6 +1750,27 @@ mod tests {
             "money",
             "29.4bn",
             2.94e10,
+        );
+    }
+
+    #[test]
+    fn reads_fractions_of_magnitudes_and_skips_match_halves() {
+        has(
+            "A quarter of a million Sri Lankans",
+            "count",
+            "A quarter of a million",
+            250_000.0,
+        );
+        lacks(
+            "the lead from 18 yards before half time.",
+            "fraction",
+            "half",
+        );
+        lacks("into the Italian half after 22 minutes", "fraction", "half");
+        lacks(
+            "won the Cup four times as a player",
+            "multiplier",
+            "four times",
         );
     }
 
