@@ -891,6 +891,24 @@ impl Scan<'_> {
             }
             return true;
         }
+        // `when he was just 14,`: a person's age
+        if n.plain_int
+            && (1.0..=120.0).contains(&n.value)
+            && !at(b, n.end).is_ascii_alphanumeric()
+            && noun_after(b, n.end).is_none()
+            && let Some(mut v) = prev
+        {
+            if is_any(b, v, &["just", "only", "still", "barely", "aged"]) {
+                v = prev_word(b, v.0).unwrap_or(v);
+            }
+            if is_any(b, v, &["was", "is", "were", "are", "turned", "turns"])
+                && prev_word(b, v.0)
+                    .is_some_and(|p| is_any(b, p, &["he", "she", "i", "they", "we", "you"]))
+            {
+                self.push_num(ClaimKind::Age, (n.start, n.end), n);
+                return true;
+            }
+        }
         // `at the age of 80`
         if let Some(w) = prev
             && is(b, w, "of")
@@ -1772,6 +1790,17 @@ mod tests {
             "multiplier",
             "four times",
         );
+    }
+
+    #[test]
+    fn reads_ages_after_he_was() {
+        has(
+            "in the top 200 when he was just 14, was only",
+            "age",
+            "14",
+            14.0,
+        );
+        has("The survivors were 14 in all", "count", "14", 14.0);
     }
 
     #[test]
