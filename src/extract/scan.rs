@@ -75,6 +75,12 @@ pub(crate) fn scan(text: &str, sentences: &[Sentence]) -> Vec<Claim> {
         }
         let next = if CLASS[usize::from(c)] == DIGIT {
             st.digits(pos, 0).max(pos + 1)
+        } else if !words::may_start_at(b, pos) {
+            // `the`, `that`, `said`: rejected from three bytes; the rest of the
+            // word passes through the loop above without triggering.
+            state = AFTER_LETTER;
+            pos += 1;
+            continue;
         } else {
             let e = letters_end(b, pos + 1);
             st.word((pos, e)).max(e)
