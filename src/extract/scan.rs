@@ -141,14 +141,23 @@ static TRIGGER: [u8; 256] = {
     t
 };
 
+/// The state after each byte.
+static STATE_AFTER: [u8; 256] = {
+    let mut t = [AFTER_OTHER; 256];
+    let mut c = 0;
+    while c < 256 {
+        if CLASS[c] >= LETTER {
+            t[c] = AFTER_LETTER;
+        }
+        c += 1;
+    }
+    t
+};
+
 /// The state after byte `c`.
 #[inline]
 fn state_after(c: u8) -> u8 {
-    if CLASS[usize::from(c)] >= LETTER {
-        AFTER_LETTER
-    } else {
-        AFTER_OTHER
-    }
+    STATE_AFTER[usize::from(c)]
 }
 
 /// End of the run of ASCII letters from `i`, through the class table.
