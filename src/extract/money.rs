@@ -247,6 +247,12 @@ pub(crate) fn word_before(b: &[u8], start: usize) -> Option<&'static str> {
     Some(adjective.unwrap_or(code))
 }
 
+/// A currency word joined by a hyphen (`5bn-euro`, `10-pound`), whole units only.
+pub(crate) fn hyphen_currency(b: &[u8], w: Word) -> Option<&'static str> {
+    let (code, factor) = currency_word(lower(b, w, &mut [0; 16]), false)?;
+    (factor == 1.0 && !is(b, w, "sterling")).then_some(code)
+}
+
 /// The word after `w`, separated by exactly one space.
 fn follow(b: &[u8], w: Word) -> Option<Word> {
     (at(b, w.1) == b' ')

@@ -725,6 +725,11 @@ impl Scan<'_> {
         if w.1 == w.0 {
             return None;
         }
+        // `a 5bn-euro deal`, `a 10-pound note`
+        if let Some(code) = money::hyphen_currency(b, w) {
+            self.push_money((n.start, w.1), n, Some(code), 1.0);
+            return Some(w.1);
+        }
         if is_time_unit(b, w) {
             // `21-year-old`, `year-olds`
             if at(b, w.1) == b'-' {
@@ -1816,6 +1821,12 @@ mod tests {
             14.0,
         );
         has("The survivors were 14 in all", "count", "14", 14.0);
+    }
+
+    #[test]
+    fn reads_hyphenated_currencies() {
+        has("a 5bn-euro deal", "money", "5bn-euro", 5e9);
+        has("the 10-dollar bill", "money", "10-dollar", 10.0);
     }
 
     #[test]
