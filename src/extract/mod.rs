@@ -4,6 +4,24 @@
 //! `34 per cent`, `£3bn`, `two`), its kind, its normalised value with the precision
 //! the writer used, and the hedge and noun around it. Claims are sorted by span and
 //! their `id` is their index in that order.
+//!
+//! How: one pass over the bytes (`scan`) stops only at digits and at word starts
+//! that can begin a number word (a three-letter prefix table rejects `the`,
+//! `said`...). Each stop is parsed locally (`number` for digits, `words` for
+//! spelled numbers) and classified from the few words around it: `percent`,
+//! `money`, `context` (months, time units, names, nouns) and `hedge`. Spans and
+//! kinds follow the labelling conventions of `shared/data/news/LABELS.md` (a
+//! count's span has no noun; a hedge is never in the span; `4-5%` gives two
+//! percent mentions). No regex runs per word, nothing is allocated per word, and
+//! the cost is linear in the text; values are always finite.
+//!
+//! Decisions worth knowing when reading claims:
+//! - a year range `2004-05` gives two years, the second spanning `05`;
+//! - `the 1990s` is a [`ClaimKind::Decade`], not a year (LABELS.md does not label
+//!   it as one);
+//! - `seven out of 10` gives two counts and a fraction over the whole phrase;
+//! - numbers in names (`Formula 1`, `BBC One`), codes (`CO19`), ranks
+//!   (`number five`), versions and race distances (`the 100m`) give no claim.
 
 use serde::Serialize;
 
