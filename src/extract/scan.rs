@@ -339,7 +339,17 @@ impl Scan<'_> {
                 && (n.value >= 1000.0
                     || (n.plain_int
                         && n.value % 100.0 == 0.0
-                        && prev_word(b, n.start).is_some_and(|w| is_any(b, w, &["the", "and"]))
+                        && n.value <= 10_000.0
+                        && prev_word(b, n.start).is_some_and(|w| {
+                            is_any(
+                                b,
+                                w,
+                                &[
+                                    "the", "and", "over", "in", "at", "a", "his", "her", "s",
+                                    "final", "indoor", "outdoor", "world", "olympic", "european",
+                                ],
+                            )
+                        })
                         && noun_after(b, m.end).is_none_or(|w| !w.ends_with('s'))));
             if metres
                 || m.factor == 1e6
@@ -928,6 +938,16 @@ impl Scan<'_> {
                 self.push_num(ClaimKind::Age, (n.start, n.end), n);
                 return true;
             }
+        }
+        // `At 34, Holmes will`
+        if n.plain_int
+            && (10.0..=120.0).contains(&n.value)
+            && at(b, n.end) == b','
+            && prev.is_some_and(|w| w.1 + 1 == n.start && is(b, w, "at"))
+            && next_word(b, n.end + 1).is_some_and(|w| is_capitalised(b, w))
+        {
+            self.push_num(ClaimKind::Age, (n.start, n.end), n);
+            return true;
         }
         // `at the age of 80`
         if let Some(w) = prev
@@ -1783,6 +1803,9 @@ mod tests {
         has("a bid of 1,200m euros", "money", "1,200m euros", 1.2e9);
         lacks("he produced in the 800m and 1000m at", "count", "800m");
         has("China's net users number 100m but", "count", "100m", 1e8);
+        lacks("claiming the men's 800m at the meeting", "count", "800m");
+        lacks("beating him in the final 300m, beating", "count", "300m");
+        has("more than 100m people", "count", "100m", 1e8);
         has(
             "to a record Australian dollar 29.4bn.",
             "money",
@@ -1821,6 +1844,7 @@ mod tests {
             14.0,
         );
         has("The survivors were 14 in all", "count", "14", 14.0);
+        has("At 34, Holmes will also be", "age", "34", 34.0);
     }
 
     #[test]
