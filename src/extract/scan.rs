@@ -485,10 +485,16 @@ impl Scan<'_> {
         let second = match self.out.get(before_len) {
             Some(c) if self.out.len() == before_len + 1 && c.span.start == s2 => c.clone(),
             _ => {
-                // The second part was skipped (a code) or is not a plain number:
-                // the first is classified alone and scanning re-reads the second.
+                let produced = self.out.len() - before_len;
                 self.out.truncate(before_len);
                 self.last_money = money_before;
+                // `1-2mbps`: the unit that made the second no claim covers the
+                // first too.
+                if produced == 0 && at(b, d2.end).is_ascii_alphabetic() {
+                    return Some(resume);
+                }
+                // The second part is not a plain number: the first is classified
+                // alone and scanning re-reads the second.
                 return None;
             }
         };
@@ -938,6 +944,19 @@ impl Scan<'_> {
                 self.push_num(ClaimKind::Age, (n.start, n.end), n);
                 return true;
             }
+        }
+        // `has died in Germany at 50.`
+        if n.plain_int
+            && (10.0..=120.0).contains(&n.value)
+            && matches!(at(b, n.end), b',' | b'.' | b';')
+            && prev.is_some_and(|w| w.1 + 1 == n.start && is(b, w, "at"))
+            && {
+                let window = b.get(n.start.saturating_sub(80)..n.start).unwrap_or(&[]);
+                memmem::find(window, b"died").is_some() || memmem::find(window, b"dies").is_some()
+            }
+        {
+            self.push_num(ClaimKind::Age, (n.start, n.end), n);
+            return true;
         }
         // `At 34, Holmes will`
         if n.plain_int
@@ -1845,6 +1864,8 @@ mod tests {
         );
         has("The survivors were 14 in all", "count", "14", 14.0);
         has("At 34, Holmes will also be", "age", "34", 34.0);
+        has("Viotti has died in Germany at 50.", "age", "50", 50.0);
+        lacks("at more modest speeds of 1-2mbps.", "count", "1");
     }
 
     #[test]
