@@ -283,6 +283,29 @@ mod tests {
     }
 
     #[test]
+    fn never_panics_on_random_bytes() {
+        let mut state = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..2000 {
+            let n = next(&mut state) % 64;
+            // Bias towards digits, letters and the bytes of `£`/`€`.
+            let bytes: Vec<u8> = (0..n)
+                .map(|_| {
+                    let r = next(&mut state);
+                    match r % 4 {
+                        0 => b"0123456789"[(r >> 8) as usize % 10],
+                        1 => b" ,.-%$/:"[(r >> 8) as usize % 8],
+                        2 => [0xC2, 0xA3, 0xE2, 0x82, 0xAC][(r >> 8) as usize % 5],
+                        _ => (r >> 8) as u8,
+                    }
+                })
+                .collect();
+            let text = String::from_utf8_lossy(&bytes);
+            let sentences = crate::segment::sentences(&text);
+            assert_well_formed(&text, &claims(&text, &sentences));
+        }
+    }
+
+    #[test]
     fn handles_huge_and_pathological_inputs() {
         for text in [
             "1-".repeat(100_000),

@@ -79,7 +79,7 @@ pub(crate) fn prefix(b: &[u8], start: usize) -> Option<Prefix> {
     // `Rs 500`, `Rs.500`
     let j = if before(b, i) == b'.' { i - 1 } else { i };
     if j >= 2
-        && &b[j - 2..j] == b"Rs"
+        && b.get(j - 2..j) == Some(b"Rs".as_slice())
         && !before(b, j - 2).is_ascii_alphanumeric()
         && (j < i || i < start)
     {
