@@ -394,7 +394,7 @@ impl Scan<'_> {
                 return m.end;
             }
             n.value = scale(n.value, n.step, m.factor);
-            n.step *= m.factor;
+            n.step = scaled_step(d.decimals, n.step, m.factor);
             n.factor = m.factor;
             n.scaled = m.factor >= 1e3;
             n.plain_int = false;
@@ -1491,6 +1491,17 @@ fn scale(value: f64, step: f64, factor: f64) -> f64 {
     }
 }
 
+/// The step of a scaled number, exact for powers of ten: `£4.4bn` has step 1e8
+/// (not 1e8 plus float noise).
+fn scaled_step(decimals: usize, step: f64, factor: f64) -> f64 {
+    let k = factor.log10().round();
+    if 10f64.powf(k) == factor {
+        number::pow10(k as i32 - decimals.min(30) as i32)
+    } else {
+        step * factor
+    }
+}
+
 /// Whether what follows the `B` of `A-B` makes it a score: nothing counted
 /// (`lost 2-1 in the first leg`), a result (`a 3-2 victory`) or a name
 /// (`2-0 World Cup qualifying win`), rather than a counted range (`2-3 people`).
@@ -1879,6 +1890,9 @@ mod tests {
         let t = "more than 4.1 million viewers";
         let c = claims(t);
         assert_eq!(c.first().map(Claim::value), Some(4_100_000.0));
+        let t = "a £4.4bn deal and £3m more";
+        let steps: Vec<f64> = claims(t).iter().map(|c| c.quantity.step).collect();
+        assert_eq!(steps, [1e8, 1e6]);
     }
 
     #[test]
