@@ -1886,6 +1886,51 @@ mod tests {
     }
 
     #[test]
+    fn covers_the_issue_examples() {
+        has("a 34pc rise", "percent", "34pc", 34.0);
+        has("inflation of -0.5% last year", "percent", "-0.5%", -0.5);
+        has("a 10-15% rise", "percent", "10", 10.0);
+        has(
+            "up 3 percentage points",
+            "points",
+            "3 percentage points",
+            3.0,
+        );
+        has("it cost US$5 each", "money", "US$5", 5.0);
+        has("a ticket at £1.50", "money", "£1.50", 1.5);
+        has("paid 3 million euros", "money", "3 million euros", 3e6);
+        has(
+            "worth 59.2 trillion rupiah",
+            "money",
+            "59.2 trillion rupiah",
+            59.2e12,
+        );
+        has("a 10,000-strong army", "count", "10,000", 1e4);
+        has("about 1.5 million people", "count", "1.5 million", 1.5e6);
+        has("a dozen eggs", "count", "a dozen", 12.0);
+        has(
+            "one and a half million people",
+            "count",
+            "one and a half million",
+            1.5e6,
+        );
+        has("since the year 2004-05", "year", "2004", 2004.0);
+        has("since the year 2004-05", "year", "05", 2005.0);
+        for (t, n) in [
+            ("the M25 was closed", "25"),
+            ("the G8 summit", "8"),
+            ("a Formula 1 team", "1"),
+            ("running Windows 95 still", "95"),
+            ("on BBC News 24 tonight", "24"),
+            ("on July 22 police said", "22"),
+            ("at 10:30 on Friday", "10"),
+            ("call 0800 555 0199 now", "555"),
+        ] {
+            lacks(t, "count", n);
+        }
+    }
+
+    #[test]
     fn keeps_scaled_values_exact() {
         let t = "more than 4.1 million viewers";
         let c = claims(t);
