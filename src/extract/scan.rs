@@ -323,7 +323,9 @@ impl Scan<'_> {
             }
             let known =
                 is(b, suffix, "pc") || is(b, suffix, "p") || number::magnitude(b, d.end).is_some();
-            if !known {
+            // `£20k` is money; a bare `5k` is a race or a file size.
+            let bare_k = is(b, suffix, "k") && money::prefix(b, n.start).is_none();
+            if !known || bare_k {
                 // A unit or code: `5kg`, `100mph`, `3G`, `4x4`.
                 return alnum_end(b, le);
             }
