@@ -57,7 +57,7 @@ pub(crate) fn scan(text: &str, sentences: &[Sentence]) -> Vec<Claim> {
     let mut st = Scan {
         b,
         sentences,
-        out: Vec::with_capacity(text.len() / 200),
+        out: Vec::with_capacity((text.len() / 256).min(1 << 16)),
         last_money: None,
         money_log: Vec::new(),
     };
