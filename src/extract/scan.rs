@@ -57,7 +57,7 @@ pub(crate) fn scan(text: &str, sentences: &[Sentence]) -> Vec<Claim> {
     let mut st = Scan {
         b,
         sentences,
-        out: Vec::with_capacity(text.len() / 200),
+        out: Vec::with_capacity((text.len() / 256).min(1 << 16)),
         last_money: None,
         money_log: Vec::new(),
     };
@@ -75,6 +75,12 @@ pub(crate) fn scan(text: &str, sentences: &[Sentence]) -> Vec<Claim> {
         }
         let next = if CLASS[usize::from(c)] == DIGIT {
             st.digits(pos, 0).max(pos + 1)
+        } else if !words::may_start_at(b, pos) {
+            // `the`, `that`, `said`: rejected from three bytes; the rest of the
+            // word passes through the loop above without triggering.
+            state = AFTER_LETTER;
+            pos += 1;
+            continue;
         } else {
             let e = letters_end(b, pos + 1);
             st.word((pos, e)).max(e)
@@ -135,14 +141,23 @@ static TRIGGER: [u8; 256] = {
     t
 };
 
+/// The state after each byte.
+static STATE_AFTER: [u8; 256] = {
+    let mut t = [AFTER_OTHER; 256];
+    let mut c = 0;
+    while c < 256 {
+        if CLASS[c] >= LETTER {
+            t[c] = AFTER_LETTER;
+        }
+        c += 1;
+    }
+    t
+};
+
 /// The state after byte `c`.
 #[inline]
 fn state_after(c: u8) -> u8 {
-    if CLASS[usize::from(c)] >= LETTER {
-        AFTER_LETTER
-    } else {
-        AFTER_OTHER
-    }
+    STATE_AFTER[usize::from(c)]
 }
 
 /// End of the run of ASCII letters from `i`, through the class table.
@@ -308,7 +323,9 @@ impl Scan<'_> {
             }
             let known =
                 is(b, suffix, "pc") || is(b, suffix, "p") || number::magnitude(b, d.end).is_some();
-            if !known {
+            // `£20k` is money; a bare `5k` is a race or a file size.
+            let bare_k = is(b, suffix, "k") && money::prefix(b, n.start).is_none();
+            if !known || bare_k {
                 // A unit or code: `5kg`, `100mph`, `3G`, `4x4`.
                 return alnum_end(b, le);
             }
@@ -324,7 +341,17 @@ impl Scan<'_> {
                 && (n.value >= 1000.0
                     || (n.plain_int
                         && n.value % 100.0 == 0.0
-                        && prev_word(b, n.start).is_some_and(|w| is_any(b, w, &["the", "and"]))
+                        && n.value <= 10_000.0
+                        && prev_word(b, n.start).is_some_and(|w| {
+                            is_any(
+                                b,
+                                w,
+                                &[
+                                    "the", "and", "over", "in", "at", "a", "his", "her", "s",
+                                    "final", "indoor", "outdoor", "world", "olympic", "european",
+                                ],
+                            )
+                        })
                         && noun_after(b, m.end).is_none_or(|w| !w.ends_with('s'))));
             if metres
                 || m.factor == 1e6
@@ -369,7 +396,7 @@ impl Scan<'_> {
                 return m.end;
             }
             n.value = scale(n.value, n.step, m.factor);
-            n.step *= m.factor;
+            n.step = scaled_step(d.decimals, n.step, m.factor);
             n.factor = m.factor;
             n.scaled = m.factor >= 1e3;
             n.plain_int = false;
@@ -460,10 +487,16 @@ impl Scan<'_> {
         let second = match self.out.get(before_len) {
             Some(c) if self.out.len() == before_len + 1 && c.span.start == s2 => c.clone(),
             _ => {
-                // The second part was skipped (a code) or is not a plain number:
-                // the first is classified alone and scanning re-reads the second.
+                let produced = self.out.len() - before_len;
                 self.out.truncate(before_len);
                 self.last_money = money_before;
+                // `1-2mbps`: the unit that made the second no claim covers the
+                // first too.
+                if produced == 0 && at(b, d2.end).is_ascii_alphabetic() {
+                    return Some(resume);
+                }
+                // The second part is not a plain number: the first is classified
+                // alone and scanning re-reads the second.
                 return None;
             }
         };
@@ -710,6 +743,11 @@ impl Scan<'_> {
         if w.1 == w.0 {
             return None;
         }
+        // `a 5bn-euro deal`, `a 10-pound note`
+        if let Some(code) = money::hyphen_currency(b, w) {
+            self.push_money((n.start, w.1), n, Some(code), 1.0);
+            return Some(w.1);
+        }
         if is_time_unit(b, w) {
             // `21-year-old`, `year-olds`
             if at(b, w.1) == b'-' {
@@ -793,6 +831,11 @@ impl Scan<'_> {
                         "their", "his", "her", "our",
                     ],
                 )
+                // `four times as many`, not `won it four times as a player`
+                && !(is(b, c, "as")
+                    && next_word(b, c.1).is_some_and(|x| {
+                        is_any(b, x, &["a", "an", "the", "part", "well", "he", "she", "it", "they", "we", "i", "you"])
+                    }))
             });
             if comparative {
                 self.push_num(ClaimKind::Multiplier, (num.start, w.1), num);
@@ -884,6 +927,47 @@ impl Scan<'_> {
             if is_any(b, w, &["aged", "age"]) && n.plain_int {
                 self.push_num(ClaimKind::Age, (n.start, n.end), n);
             }
+            return true;
+        }
+        // `when he was just 14,`: a person's age
+        if n.plain_int
+            && (1.0..=120.0).contains(&n.value)
+            && !at(b, n.end).is_ascii_alphanumeric()
+            && noun_after(b, n.end).is_none()
+            && let Some(mut v) = prev
+        {
+            if is_any(b, v, &["just", "only", "still", "barely", "aged"]) {
+                v = prev_word(b, v.0).unwrap_or(v);
+            }
+            if is_any(b, v, &["was", "is", "were", "are", "turned", "turns"])
+                && prev_word(b, v.0)
+                    .is_some_and(|p| is_any(b, p, &["he", "she", "i", "they", "we", "you"]))
+            {
+                self.push_num(ClaimKind::Age, (n.start, n.end), n);
+                return true;
+            }
+        }
+        // `has died in Germany at 50.`
+        if n.plain_int
+            && (10.0..=120.0).contains(&n.value)
+            && matches!(at(b, n.end), b',' | b'.' | b';')
+            && prev.is_some_and(|w| w.1 + 1 == n.start && is(b, w, "at"))
+            && {
+                let window = b.get(n.start.saturating_sub(80)..n.start).unwrap_or(&[]);
+                memmem::find(window, b"died").is_some() || memmem::find(window, b"dies").is_some()
+            }
+        {
+            self.push_num(ClaimKind::Age, (n.start, n.end), n);
+            return true;
+        }
+        // `At 34, Holmes will`
+        if n.plain_int
+            && (10.0..=120.0).contains(&n.value)
+            && at(b, n.end) == b','
+            && prev.is_some_and(|w| w.1 + 1 == n.start && is(b, w, "at"))
+            && next_word(b, n.end + 1).is_some_and(|w| is_capitalised(b, w))
+        {
+            self.push_num(ClaimKind::Age, (n.start, n.end), n);
             return true;
         }
         // `at the age of 80`
@@ -1093,15 +1177,20 @@ impl Scan<'_> {
             return alnum_end(b, w.1);
         }
         if let Some(p) = prev_word(b, w.0)
-            && is_any(
+            && (is_any(
                 b,
                 p,
                 &[
                     "first", "second", "other", "latter", "and", "the", "this", "that", "each",
                     "one",
                 ],
-            )
+            ) || (p.1 + 1 == w.0 && is_capitalised(b, p) && !is_sentence_initial(b, p.0)))
         {
+            // `the second half`, `the Italian half`
+            return w.1;
+        }
+        // `before half time`
+        if next_word(b, w.1).is_some_and(|t| t.0 == w.1 + 1 && is_any(b, t, &["time", "term"])) {
             return w.1;
         }
         // `half a million`, `half million`
@@ -1217,6 +1306,25 @@ impl Scan<'_> {
     /// `two-thirds`, `a quarter`, `three quarters`.
     fn word_fraction(&mut self, w: Word, p: &words::Phrase) -> usize {
         let b = self.b;
+        // `a quarter of a million`: a number, not a proportion
+        if let Some(of) = next_word(b, p.end).filter(|o| o.0 == p.end + 1 && is(b, *o, "of"))
+            && let Some(a) = next_word(b, of.1).filter(|a| is_any(b, *a, &["a", "an"]))
+            && let Some(x) = next_word(b, a.1)
+            && let Some(Token::Scale(f)) = words::token_of(b, x)
+        {
+            let n = Num {
+                start: w.0,
+                end: x.1,
+                value: p.value * f,
+                step: p.step * f,
+                scaled: f >= 1e6,
+                factor: f,
+                plain_int: false,
+                int_len: 0,
+                spelled: true,
+            };
+            return self.classify(n, None);
+        }
         let hyphenated = memchr::memchr(b'-', b.get(w.0..p.end).unwrap_or(&[])).is_some();
         let next = next_word(b, p.end).filter(|n| n.0 == p.end + 1);
         let punct = matches!(
@@ -1382,6 +1490,17 @@ fn scale(value: f64, step: f64, factor: f64) -> f64 {
         (v / s).round() * s
     } else {
         v
+    }
+}
+
+/// The step of a scaled number, exact for powers of ten: `£4.4bn` has step 1e8
+/// (not 1e8 plus float noise).
+fn scaled_step(decimals: usize, step: f64, factor: f64) -> f64 {
+    let k = factor.log10().round();
+    if 10f64.powf(k) == factor {
+        number::pow10(k as i32 - decimals.min(30) as i32)
+    } else {
+        step * factor
     }
 }
 
@@ -1716,6 +1835,9 @@ mod tests {
         has("a bid of 1,200m euros", "money", "1,200m euros", 1.2e9);
         lacks("he produced in the 800m and 1000m at", "count", "800m");
         has("China's net users number 100m but", "count", "100m", 1e8);
+        lacks("claiming the men's 800m at the meeting", "count", "800m");
+        lacks("beating him in the final 300m, beating", "count", "300m");
+        has("more than 100m people", "count", "100m", 1e8);
         has(
             "to a record Australian dollar 29.4bn.",
             "money",
@@ -1725,10 +1847,99 @@ mod tests {
     }
 
     #[test]
+    fn reads_fractions_of_magnitudes_and_skips_match_halves() {
+        has(
+            "A quarter of a million Sri Lankans",
+            "count",
+            "A quarter of a million",
+            250_000.0,
+        );
+        lacks(
+            "the lead from 18 yards before half time.",
+            "fraction",
+            "half",
+        );
+        lacks("into the Italian half after 22 minutes", "fraction", "half");
+        lacks(
+            "won the Cup four times as a player",
+            "multiplier",
+            "four times",
+        );
+    }
+
+    #[test]
+    fn reads_ages_after_he_was() {
+        has(
+            "in the top 200 when he was just 14, was only",
+            "age",
+            "14",
+            14.0,
+        );
+        has("The survivors were 14 in all", "count", "14", 14.0);
+        has("At 34, Holmes will also be", "age", "34", 34.0);
+        has("Viotti has died in Germany at 50.", "age", "50", 50.0);
+        lacks("at more modest speeds of 1-2mbps.", "count", "1");
+    }
+
+    #[test]
+    fn reads_hyphenated_currencies() {
+        has("a 5bn-euro deal", "money", "5bn-euro", 5e9);
+        has("the 10-dollar bill", "money", "10-dollar", 10.0);
+    }
+
+    #[test]
+    fn covers_the_issue_examples() {
+        has("a 34pc rise", "percent", "34pc", 34.0);
+        has("inflation of -0.5% last year", "percent", "-0.5%", -0.5);
+        has("a 10-15% rise", "percent", "10", 10.0);
+        has(
+            "up 3 percentage points",
+            "points",
+            "3 percentage points",
+            3.0,
+        );
+        has("it cost US$5 each", "money", "US$5", 5.0);
+        has("a ticket at £1.50", "money", "£1.50", 1.5);
+        has("paid 3 million euros", "money", "3 million euros", 3e6);
+        has(
+            "worth 59.2 trillion rupiah",
+            "money",
+            "59.2 trillion rupiah",
+            59.2e12,
+        );
+        has("a 10,000-strong army", "count", "10,000", 1e4);
+        has("about 1.5 million people", "count", "1.5 million", 1.5e6);
+        has("a dozen eggs", "count", "a dozen", 12.0);
+        has(
+            "one and a half million people",
+            "count",
+            "one and a half million",
+            1.5e6,
+        );
+        has("since the year 2004-05", "year", "2004", 2004.0);
+        has("since the year 2004-05", "year", "05", 2005.0);
+        for (t, n) in [
+            ("the M25 was closed", "25"),
+            ("the G8 summit", "8"),
+            ("a Formula 1 team", "1"),
+            ("running Windows 95 still", "95"),
+            ("on BBC News 24 tonight", "24"),
+            ("on July 22 police said", "22"),
+            ("at 10:30 on Friday", "10"),
+            ("call 0800 555 0199 now", "555"),
+        ] {
+            lacks(t, "count", n);
+        }
+    }
+
+    #[test]
     fn keeps_scaled_values_exact() {
         let t = "more than 4.1 million viewers";
         let c = claims(t);
         assert_eq!(c.first().map(Claim::value), Some(4_100_000.0));
+        let t = "a £4.4bn deal and £3m more";
+        let steps: Vec<f64> = claims(t).iter().map(|c| c.quantity.step).collect();
+        assert_eq!(steps, [1e8, 1e6]);
     }
 
     #[test]
