@@ -24,6 +24,7 @@ pub mod check;
 pub mod cli;
 pub mod error;
 pub mod extract;
+pub mod markup;
 pub mod report;
 pub mod segment;
 pub mod source;
