@@ -25,6 +25,9 @@
 //! use the table below, which holds the entities news copy uses (Latin-1,
 //! currency, punctuation, fractions and maths). A name not in it stays as written.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 
 use super::map::Builder;
@@ -250,18 +253,31 @@ fn reference(s: &str) -> Option<(usize, char)> {
         return None;
     }
     if bytes.get(1 + name_len) == Some(&b';')
-        && let Some(&(_, d, _)) = ENTITIES.iter().find(|(n, _, _)| *n == name)
+        && let Some(&(c, _)) = ENTITY_INDEX.get(name)
     {
-        return Some((name_len + 2, d));
+        return Some((name_len + 2, c));
     }
     // Without a semicolon only the legacy (HTML 4 Latin-1) names decode, and as
     // the longest one that prefixes the run: `&pound3bn` is `£3bn`, `&notit;` is `¬it;`.
+    (2..=name_len.min(LONGEST_LEGACY)).rev().find_map(|n| {
+        let prefix = name.get(..n)?;
+        match ENTITY_INDEX.get(prefix) {
+            Some(&(c, true)) => Some((n + 1, c)),
+            _ => None,
+        }
+    })
+}
+
+/// The longest legacy name (`frac12`, `plusmn`, ...), which bounds the prefix search.
+const LONGEST_LEGACY: usize = 6;
+
+/// [`ENTITIES`] by name, built on first use.
+static ENTITY_INDEX: LazyLock<HashMap<&'static str, (char, bool)>> = LazyLock::new(|| {
     ENTITIES
         .iter()
-        .filter(|(n, _, legacy)| *legacy && name.starts_with(n))
-        .max_by_key(|(n, _, _)| n.len())
-        .map(|&(n, d, _)| (n.len() + 1, d))
-}
+        .map(|&(name, c, legacy)| (name, (c, legacy)))
+        .collect()
+});
 
 /// `&#163;`, `&#xA3;`, with or without the semicolon.
 fn numeric(s: &str) -> Option<(usize, char)> {
@@ -567,6 +583,15 @@ mod tests {
         let mut c = Collector::new(html);
         extract(&Pieces::whole(html), &mut b, &mut c);
         b.finish()
+    }
+
+    #[test]
+    fn entity_table_has_unique_names_and_short_legacy_names() {
+        assert_eq!(ENTITY_INDEX.len(), ENTITIES.len(), "duplicate entity name");
+        for (name, _, legacy) in ENTITIES {
+            assert!(!legacy || name.len() <= LONGEST_LEGACY, "{name}");
+            assert!(name.bytes().all(|b| b.is_ascii_alphanumeric()), "{name}");
+        }
     }
 
     #[test]
