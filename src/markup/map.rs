@@ -60,9 +60,17 @@ impl OffsetMap {
         if end == start {
             return Span::new(o_start, o_start);
         }
-        let Some(last) = self.segment(end - 1) else {
+        let Some(mut last) = self.segment(end - 1) else {
             return Span::new(o_start, o_start);
         };
+        let mut end = end;
+        if !last.linear && last.orig == last.orig_end && last.prose > start {
+            // The span ends in a block separator, which stands for no original
+            // bytes: end it where the text before the separator ended, not at
+            // the next block's start (past the closing and opening tags).
+            end = last.prose;
+            last = self.segment(end - 1).unwrap_or(last);
+        }
         let o_end = if last.linear {
             (last.orig + (end - last.prose)).min(last.orig_end)
         } else {
@@ -256,6 +264,9 @@ mod tests {
         let (text, map) = b.finish();
         assert_eq!(text, "A\n\nB");
         assert_eq!(map.to_original(Span::new(0, 4)).slice(orig), "A</h1><p>B");
+        // Ending in the separator ends after `A`; starting in it starts at `B`.
+        assert_eq!(map.to_original(Span::new(0, 3)).slice(orig), "A");
+        assert_eq!(map.to_original(Span::new(2, 4)).slice(orig), "B");
         assert_eq!(map.segments(), 3);
     }
 

@@ -40,8 +40,9 @@ pub use suppress::{Suppression, Suppressions};
 use crate::Analysis;
 use crate::source::Span;
 
-/// How a file is marked up.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+/// How a file is marked up. A `clap::ValueEnum`, so a `--markup` flag can
+/// override [`Markup::from_path`] (for stdin, say).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum Markup {
     /// Plain text: read as it is.
     #[default]
