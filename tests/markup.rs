@@ -56,10 +56,24 @@ fn assert_spans_sound(prose: &Prose<'_>) {
         );
     }
     let mut last = 0;
-    for (i, _) in prose.text.char_indices() {
+    for (i, c) in prose.text.char_indices() {
         let o = prose.to_original(Span::new(i, i));
         assert!(o.start >= last, "map not monotonic at prose {i}");
         last = o.start;
+        // Each prose character is the original character, a line break read as
+        // a space, a decoded entity or escape, or a block separator.
+        let whole = prose
+            .to_original(Span::new(i, i + c.len_utf8()))
+            .slice(original);
+        let mut buf = [0u8; 4];
+        let same = whole == c.encode_utf8(&mut buf);
+        let line_break = c == ' ' && (whole == "\n" || whole == "\r");
+        let decoded = whole.len() > 1 && (whole.starts_with('&') || whole.starts_with('\\'));
+        let separator = c == '\n' && whole.is_empty();
+        assert!(
+            same || line_break || decoded || separator,
+            "prose {c:?} at {i} maps to {whole:?} in {original:?}"
+        );
     }
 }
 
@@ -518,8 +532,17 @@ fn random_markup_never_panics_and_maps_soundly() {
         "<!-- claimcheck-enable x -->",
         "\t",
     ];
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    for _ in 0..1_000 {
+    // CLAIMCHECK_FUZZ_CASES=100000 CLAIMCHECK_FUZZ_SEED=7 for a longer, other run.
+    let cases = std::env::var("CLAIMCHECK_FUZZ_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1_000);
+    let seed = std::env::var("CLAIMCHECK_FUZZ_SEED")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0x9E37_79B9_7F4A_7C15);
+    let mut rng = Rng(seed);
+    for _ in 0..cases {
         let len = rng.next() % 60;
         let doc: String = (0..len).map(|_| BITS[rng.next() % BITS.len()]).collect();
         for markup in [Markup::Markdown, Markup::Html] {

@@ -68,7 +68,11 @@ pub(super) fn extract(original: &str, b: &mut Builder<'_>, c: &mut Collector<'_>
                     b.block();
                 }
             }
-            Event::Text(t) | Event::Code(t) if skip == 0 && inline_skip == 0 => {
+            // pulldown-cmark reports the indentation of an HTML block as empty-range
+            // text; the block's own lines are read as HTML below.
+            Event::Text(t) | Event::Code(t)
+                if skip == 0 && inline_skip == 0 && html_block.is_none() =>
+            {
                 text(original, &t, range, b);
             }
             Event::Html(_) => {
@@ -93,21 +97,60 @@ pub(super) fn extract(original: &str, b: &mut Builder<'_>, c: &mut Collector<'_>
     }
 }
 
-/// Appends a text event: copied when its text is found verbatim in its source
-/// range (plain text, or inline code inside its backticks), else as an atom over
-/// the whole range (an entity, an escape).
+/// Appends a text event: copied byte for byte where its text is its source
+/// (plain text, inline code inside its backticks), else as an atom over the whole
+/// range (an entity, an escape).
 fn text(original: &str, t: &str, range: std::ops::Range<usize>, b: &mut Builder<'_>) {
     let Some(slice) = original.get(range.clone()) else {
         return;
     };
     if slice == t {
         b.copy(range);
-    } else if let Some(i) = slice.find(t).filter(|_| !t.is_empty()) {
-        let start = range.start + i;
-        b.copy(start..start + t.len());
-    } else {
-        b.atom(t, range);
+        return;
     }
+    match align(t, slice) {
+        Some(runs) => {
+            for r in runs {
+                b.copy(range.start + r.start..range.start + r.end);
+            }
+        }
+        None => b.atom(t, range),
+    }
+}
+
+/// Aligns inline code text `t` with its source `slice` (backticks included) and
+/// returns the source runs it is made of. `CommonMark` drops the backticks and a
+/// padding space, reads line breaks as spaces (which is what `Builder::copy`
+/// makes of them too) and drops the indentation and `>` markers of continuation
+/// lines: so `t` must be `slice` less some of those bytes, matched greedily.
+/// `None` when it is not (an entity, an escape), and the caller maps it whole.
+fn align(t: &str, slice: &str) -> Option<Vec<std::ops::Range<usize>>> {
+    let droppable = |c: u8| matches!(c, b'`' | b' ' | b'\t' | b'\n' | b'\r' | b'>');
+    let (tb, sb) = (t.as_bytes(), slice.as_bytes());
+    let mut runs = Vec::new();
+    let mut run = 0;
+    let mut j = 0;
+    for &want in tb {
+        loop {
+            let &c = sb.get(j)?;
+            if c == want || (want == b' ' && matches!(c, b'\n' | b'\r')) {
+                break;
+            }
+            if !droppable(c) {
+                return None;
+            }
+            if run < j {
+                runs.push(run..j);
+            }
+            j += 1;
+            run = j;
+        }
+        j += 1;
+    }
+    if run < j {
+        runs.push(run..j);
+    }
+    sb[j..].iter().all(|&c| droppable(c)).then_some(runs)
 }
 
 fn inline_html(
@@ -211,6 +254,21 @@ mod tests {
     fn code_blocks_front_matter_and_images_are_dropped() {
         let md = "---\ntitle: 9\n---\n\nText `5%` here ![chart 8](x.png).\n\n```\ncode 7\n```\n\n    indented 6\n";
         assert_eq!(prose(md), "Text 5% here .");
+    }
+
+    #[test]
+    fn inline_code_across_lines_aligns_with_its_source() {
+        assert_eq!(align("a 5%  of 6", "`` a 5%\r\nof 6 ``"), Some(vec![3..13]));
+        assert_eq!(
+            align("a 5% of 6", "`a 5%\n\t of 6`"),
+            Some(vec![1..6, 8..12])
+        );
+        assert_eq!(align("x ", "`\nx \n`"), Some(vec![2..4]));
+        assert_eq!(align("a 5%", "`a\n> > 5%`"), Some(vec![1..3, 7..9]));
+        assert_eq!(align("&", "&amp;"), None);
+        assert_eq!(align("*", "\\*"), None);
+        let md = "Up `5%\n  more` here.";
+        assert_eq!(prose(md), "Up 5%   more here.");
     }
 
     #[test]
