@@ -257,6 +257,10 @@ mod tests {
     }
 
     #[test]
+    #[allow(
+        clippy::single_range_in_vec_init,
+        reason = "a list of one source run, not a range to collect"
+    )]
     fn inline_code_across_lines_aligns_with_its_source() {
         assert_eq!(align("a 5%  of 6", "`` a 5%\r\nof 6 ``"), Some(vec![3..13]));
         assert_eq!(
