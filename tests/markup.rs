@@ -432,7 +432,12 @@ fn remap_moves_spans_and_drops_suppressed_checks() {
         check("percent-change", id(&a, "30%")),
         check("other-rule", id(&a, "20%")),
     ];
-    prose.remap(&mut a);
+    let suppressed = prose.remap(&mut a);
+    assert_eq!(suppressed.len(), 1);
+    assert_eq!(
+        a.claims[suppressed[0].claim].span.slice(SUPPRESSED_MD),
+        "20%"
+    );
     let kept: Vec<(&str, &str)> = a
         .checks
         .iter()

@@ -38,6 +38,7 @@ pub use map::OffsetMap;
 pub use suppress::{Suppression, Suppressions};
 
 use crate::Analysis;
+use crate::check::Check;
 use crate::source::Span;
 
 /// How a file is marked up. A `clap::ValueEnum`, so a `--markup` flag can
@@ -147,9 +148,10 @@ impl<'a> Prose<'a> {
     }
 
     /// Rewrites every span of `analysis` (made on [`Prose::text`]) into original
-    /// offsets and removes the checks an inline directive suppresses (a check is
-    /// suppressed where its claim starts).
-    pub fn remap(&self, analysis: &mut Analysis) {
+    /// offsets, and moves the checks an inline directive suppresses out of it (a
+    /// check is suppressed where its claim starts). Returns the suppressed checks,
+    /// for a report that counts or lists them.
+    pub fn remap(&self, analysis: &mut Analysis) -> Vec<Check> {
         if self.map.is_some() {
             for s in &mut analysis.sentences {
                 s.span = self.to_original(s.span);
@@ -158,16 +160,21 @@ impl<'a> Prose<'a> {
                 c.span = self.to_original(c.span);
             }
         }
-        if !self.suppressions.is_empty() {
-            let claims = &analysis.claims;
-            analysis.checks.retain(|check| {
-                claims.get(check.claim).is_none_or(|claim| {
-                    !self
-                        .suppressions
-                        .is_suppressed(claim.span.start, check.rule)
-                })
-            });
+        if self.suppressions.is_empty() {
+            return Vec::new();
         }
+        let claims = &analysis.claims;
+        let (suppressed, kept) =
+            std::mem::take(&mut analysis.checks)
+                .into_iter()
+                .partition(|check| {
+                    claims.get(check.claim).is_some_and(|claim| {
+                        self.suppressions
+                            .is_suppressed(claim.span.start, check.rule)
+                    })
+                });
+        analysis.checks = kept;
+        suppressed
     }
 }
 
@@ -177,7 +184,7 @@ impl<'a> Prose<'a> {
 pub fn analyze(original: &str, markup: Markup) -> Analysis {
     let prose = prose(original, markup);
     let mut analysis = crate::analyze(&prose.text);
-    prose.remap(&mut analysis);
+    let _suppressed = prose.remap(&mut analysis);
     analysis
 }
 

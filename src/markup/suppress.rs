@@ -73,6 +73,18 @@ impl Suppressions {
     pub fn iter(&self) -> std::slice::Iter<'_, Suppression> {
         self.items.iter()
     }
+
+    /// Rule ids that directives name but no rule has, with the directive's span:
+    /// most likely a typo, which would otherwise silence nothing without a word.
+    pub fn unknown_rules(&self) -> impl Iterator<Item = (Span, &str)> {
+        self.items.iter().flat_map(|s| {
+            s.rules
+                .iter()
+                .flatten()
+                .filter(|r| crate::check::rule(r).is_none())
+                .map(move |r| (s.directive, r.as_str()))
+        })
+    }
 }
 
 impl<'a> IntoIterator for &'a Suppressions {
@@ -266,5 +278,15 @@ mod tests {
             !s.is_suppressed(1, "x"),
             "the comment itself is not covered"
         );
+    }
+
+    #[test]
+    fn reports_unknown_rule_ids() {
+        let text = "<!-- claimcheck-disable percent-change, percnt-change -->";
+        let mut c = Collector::new(text);
+        c.comment(Span::new(0, text.len()), &text[4..text.len() - 3]);
+        let s = c.finish();
+        let unknown: Vec<_> = s.unknown_rules().collect();
+        assert_eq!(unknown, [(Span::new(0, text.len()), "percnt-change")]);
     }
 }
