@@ -673,3 +673,19 @@ fn hundred_megabytes() {
         assert_eq!(o.slice(&doc), "34 per cent");
     }
 }
+
+#[test]
+fn html_blocks_inside_block_quotes_map_through_the_markers() {
+    let md = "> <div>Up &pound;5 to\n> 34 per\n> cent <!-- claimcheck-disable-next-line -->\n> of 7%</div>\n";
+    let prose = markup::prose(md, Markup::Markdown);
+    assert!(!prose.text.contains('>'), "{:?}", prose.text);
+    assert_eq!(mapped(&prose, "£5"), "&pound;5");
+    assert_eq!(mapped(&prose, "34 per cent"), "34 per\n> cent");
+    assert_eq!(claims(&prose), ["5", "34 per\n> cent", "7%"]);
+    assert!(
+        prose
+            .suppressions
+            .is_suppressed(offset(md, "7%"), "percent-change")
+    );
+    assert_spans_sound(&prose);
+}

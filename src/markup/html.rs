@@ -145,6 +145,17 @@ impl<'a> Pieces<'a> {
         }
     }
 
+    /// Original range of `html` range `r`: from its first byte to just after its
+    /// last, so a range that ends where a piece ends does not run on to the start
+    /// of the next piece (past the `>` markers between them).
+    fn orig_range(&self, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        let start = self.orig(r.start);
+        if r.end <= r.start {
+            return start..start;
+        }
+        start..self.orig(r.end - 1) + 1
+    }
+
     /// Appends `html[range]` to `b` as copied text, split where pieces join.
     fn copy(&self, b: &mut Builder<'_>, range: std::ops::Range<usize>, verbatim: bool) {
         let mut at = range.start;
@@ -197,7 +208,8 @@ pub(super) fn extract(pieces: &Pieces<'_>, b: &mut Builder<'_>, c: &mut Collecto
                     text(pieces, span.start..span.end, pre > 0, b);
                 }
                 CallbackEvent::Comment { value } => {
-                    let span = Span::new(pieces.orig(span.start), pieces.orig(span.end));
+                    let r = pieces.orig_range(span.start..span.end);
+                    let span = Span::new(r.start, r.end);
                     c.comment(span, &String::from_utf8_lossy(value));
                 }
                 _ => {}
@@ -235,7 +247,7 @@ fn text(pieces: &Pieces<'_>, range: std::ops::Range<usize>, verbatim: bool, b: &
         let mut buf = [0u8; 4];
         b.atom(
             decoded.encode_utf8(&mut buf),
-            pieces.orig(at)..pieces.orig(at + len),
+            pieces.orig_range(at..at + len),
         );
         copied = at + len;
     }
