@@ -25,6 +25,21 @@
 //! [`analyze`] runs the whole pipeline on a marked-up file and returns an
 //! [`Analysis`] in original offsets with suppressed checks removed, so a caller
 //! that used `crate::analyze(text)` needs only to pass the markup too.
+//!
+//! ```
+//! use claimcheck::markup::{self, Markup};
+//!
+//! let md = "# Knife crime\n\nOffences rose **34 per cent**, costing &pound;3bn.";
+//! let prose = markup::prose(md, Markup::Markdown);
+//! assert_eq!(prose.text, "Knife crime\n\nOffences rose 34 per cent, costing £3bn.");
+//! let analysis = claimcheck::analyze(&prose.text);
+//! let claim = &analysis.claims[0];
+//! assert_eq!(prose.to_original(claim.span).slice(md), "34 per cent");
+//!
+//! // Or in one call, spans already in the original:
+//! let analysis = markup::analyze(md, Markup::Markdown);
+//! assert_eq!(analysis.claims[0].span.slice(md), "34 per cent");
+//! ```
 
 mod html;
 mod map;
