@@ -27,6 +27,7 @@ pub mod config;
 pub mod error;
 pub mod extract;
 pub mod inputs;
+pub mod markup;
 pub mod report;
 pub mod segment;
 pub mod source;
