@@ -14,7 +14,8 @@ use rayon::prelude::*;
 use crate::baseline::Baseline;
 use crate::check::{RULES, Severity};
 use crate::config::Config;
-use crate::inputs::{self, FileType, Input};
+use crate::inputs::{self, Input};
+use crate::markup::Markup;
 use crate::report::{self, FileReport, Format, RenderOptions, Report};
 use crate::{Error, Source};
 
@@ -50,7 +51,7 @@ pub struct Args {
 
     /// Only check files of these types when walking folders (repeatable).
     #[arg(long = "type", short = 't', value_enum, value_name = "TYPE")]
-    pub types: Vec<FileType>,
+    pub types: Vec<Markup>,
 
     /// Include (or with a leading `!`, exclude) files matching this glob when
     /// walking folders (repeatable; gitignore syntax).
@@ -266,7 +267,10 @@ fn read_input(input: &Input, max: u64) -> Result<Source, Error> {
 /// Runs the pipeline on one job and applies the rule selection and severities.
 fn process(job: &Job, args: &Args) -> Result<FileReport, Error> {
     let source = read_input(&job.input, args.max_file_size)?;
-    let mut f = FileReport::new(source);
+    let markup = match &job.input {
+        Input::Stdin { ty, .. } | Input::File { ty, .. } => *ty,
+    };
+    let mut f = FileReport::with_markup(source, markup);
     let config = &job.config.config;
     f.analysis.checks.retain(|c| {
         let cli_selects = args.select.is_empty() || args.select.iter().any(|s| s == c.rule);

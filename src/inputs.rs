@@ -8,35 +8,19 @@ use ignore::WalkBuilder;
 use ignore::overrides::OverrideBuilder;
 
 use crate::Error;
+use crate::markup::Markup;
 
-/// The kinds of article file claimcheck reads, chosen by extension.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
-pub enum FileType {
-    /// `.txt`
-    Text,
-    /// `.md`, `.markdown`
-    Markdown,
-    /// `.html`, `.htm`
-    Html,
-}
-
-impl FileType {
-    /// The type a path's extension says, if it is one claimcheck reads.
-    #[must_use]
-    pub fn of(path: &Path) -> Option<Self> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
-            "txt" | "text" => Some(Self::Text),
-            "md" | "markdown" => Some(Self::Markdown),
-            "html" | "htm" | "xhtml" => Some(Self::Html),
-            _ => None,
+/// The type of a file found while walking a folder: `.txt` files and the
+/// extensions [`Markup::from_path`] knows; `None` for anything else, which a walk
+/// skips.
+#[must_use]
+pub fn walked_type(path: &Path) -> Option<Markup> {
+    match Markup::from_path(path) {
+        Markup::Text => {
+            let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+            matches!(ext.as_str(), "txt" | "text").then_some(Markup::Text)
         }
-    }
-
-    /// The type of an explicitly named file: by extension, plain text otherwise.
-    #[must_use]
-    pub fn of_named(path: &Path) -> Self {
-        Self::of(path).unwrap_or(Self::Text)
+        other => Some(other),
     }
 }
 
@@ -44,11 +28,11 @@ impl FileType {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Input {
     /// Standard input, with the name and type `--stdin-filename` gives it.
-    Stdin { name: String, ty: FileType },
+    Stdin { name: String, ty: Markup },
     /// A file, named on the command line (`explicit`) or found in a directory.
     File {
         path: PathBuf,
-        ty: FileType,
+        ty: Markup,
         explicit: bool,
     },
 }
@@ -59,17 +43,17 @@ pub enum Input {
 #[must_use]
 pub fn expand(
     paths: &[PathBuf],
-    types: &[FileType],
+    types: &[Markup],
     globs: &[String],
     stdin_name: Option<&str>,
 ) -> (Vec<Input>, Vec<Error>) {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
-    let wanted = |ty: FileType| types.is_empty() || types.contains(&ty);
+    let wanted = |ty: Markup| types.is_empty() || types.contains(&ty);
     for path in paths {
         if path.as_os_str() == "-" {
             let name = stdin_name.unwrap_or("<stdin>").to_owned();
-            let ty = FileType::of_named(Path::new(&name));
+            let ty = Markup::from_path(Path::new(&name));
             inputs.push(Input::Stdin { name, ty });
             continue;
         }
@@ -77,7 +61,7 @@ pub fn expand(
             // Named files are read whatever their extension; reading reports any error.
             inputs.push(Input::File {
                 path: path.clone(),
-                ty: FileType::of_named(path),
+                ty: Markup::from_path(path),
                 explicit: true,
             });
             continue;
@@ -110,7 +94,7 @@ pub fn expand(
             match entry {
                 Ok(e) => {
                     if e.file_type().is_some_and(|t| t.is_file())
-                        && let Some(ty) = FileType::of(e.path())
+                        && let Some(ty) = walked_type(e.path())
                         && wanted(ty)
                     {
                         inputs.push(Input::File {
@@ -203,7 +187,7 @@ mod tests {
             names(&inputs, root),
             ["a.md", "b.txt", "c.html", "sub/y.markdown", "sub/z.htm"]
         );
-        let (inputs, _) = expand(&[root.to_path_buf()], &[FileType::Html], &[], None);
+        let (inputs, _) = expand(&[root.to_path_buf()], &[Markup::Html], &[], None);
         assert_eq!(names(&inputs, root), ["c.html", "sub/z.htm"]);
         let (inputs, _) = expand(&[root.to_path_buf()], &[], &["!sub/**".to_owned()], None);
         assert_eq!(names(&inputs, root), ["a.md", "b.txt", "c.html"]);
@@ -226,13 +210,13 @@ mod tests {
             inputs[1],
             Input::Stdin {
                 name: "draft.html".into(),
-                ty: FileType::Html
+                ty: Markup::Html
             }
         );
         assert!(matches!(
             &inputs[0],
             Input::File {
-                ty: FileType::Text,
+                ty: Markup::Text,
                 explicit: true,
                 ..
             }
@@ -240,7 +224,7 @@ mod tests {
         assert!(matches!(
             &inputs[2],
             Input::File {
-                ty: FileType::Markdown,
+                ty: Markup::Markdown,
                 ..
             }
         ));

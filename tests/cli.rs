@@ -448,3 +448,103 @@ fn jsonl_streams_one_line_per_file_in_order() {
     }
     assert_eq!(lines[7]["checks"][0]["verdict"], "inconsistent");
 }
+
+#[test]
+fn markdown_and_html_spans_point_at_the_original_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = write(
+        &dir,
+        "draft.md",
+        "# Crime — **up** in 2005\n\nCrime rose **34 per cent**, from 108 offences to 164.\n\n\
+         * Costs hit £3bn\n* Fees rose 5%, from £100 to £105\n"
+            .as_bytes(),
+    );
+    let html = write(
+        &dir,
+        "draft.html",
+        "<html><head><style>p{}</style><script>var x = 99;</script></head><body>\
+         <h1>Budget &mdash; 2005</h1><p>Spending rose <em>34</em>&nbsp;per cent, from \
+         &pound;108m to &pound;164m.</p><!-- 77 --></body></html>"
+            .as_bytes(),
+    );
+    let out = claimcheck()
+        .args(["--format", "json"])
+        .args([&md, &html])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for (f, path) in json["files"].as_array().unwrap().iter().zip([&md, &html]) {
+        let bytes = std::fs::read(path).unwrap();
+        let mut texts = Vec::new();
+        for c in f["claims"].as_array().unwrap() {
+            let (s, e) = (
+                c["start"].as_u64().unwrap() as usize,
+                c["end"].as_u64().unwrap() as usize,
+            );
+            let original = std::str::from_utf8(&bytes[s..e]).unwrap();
+            assert_eq!(c["text"].as_str().unwrap(), original);
+            texts.push(original.to_owned());
+        }
+        let flagged: Vec<&str> = f["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["verdict"] == "inconsistent")
+            .map(|c| {
+                let id = c["claim"].as_u64().unwrap() as usize;
+                f["claims"][id]["text"].as_str().unwrap()
+            })
+            .collect();
+        if path == &md {
+            assert!(texts.contains(&"34 per cent".to_owned()), "{texts:?}");
+            assert!(texts.contains(&"£3bn".to_owned()), "{texts:?}");
+            assert_eq!(flagged, ["34 per cent"]);
+        } else {
+            assert!(
+                texts.contains(&"34</em>&nbsp;per cent".to_owned()),
+                "{texts:?}"
+            );
+            assert!(texts.contains(&"&pound;108m".to_owned()), "{texts:?}");
+            assert!(
+                !texts.iter().any(|t| t.contains("99") || t.contains("77")),
+                "{texts:?}"
+            );
+            assert_eq!(flagged, ["34</em>&nbsp;per cent"]);
+        }
+    }
+}
+
+#[test]
+fn inline_suppressions_silence_a_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = write(
+        &dir,
+        "draft.md",
+        format!("<!-- claimcheck-disable-next-line percent-change -->\n{WRONG}").as_bytes(),
+    );
+    claimcheck()
+        .args(["--format", "json"])
+        .arg(&md)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("\"suppressed\": 1"));
+    let md2 = write(
+        &dir,
+        "other.md",
+        format!("<!-- claimcheck-disable-next-line direction -->\n{WRONG}").as_bytes(),
+    );
+    claimcheck().arg(&md2).assert().code(1);
+}
+
+#[test]
+fn stdin_filename_gives_stdin_a_format() {
+    claimcheck()
+        .args(["--format", "json", "--stdin-filename", "draft.html", "-"])
+        .write_stdin("<p>Crime rose <b>34 per cent</b>, from 108 offences to 164.</p>")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("\"path\": \"draft.html\""))
+        .stdout(predicate::str::contains("\"text\": \"34 per cent\""));
+}

@@ -29,15 +29,27 @@ pub struct FileReport {
 }
 
 impl FileReport {
+    /// Analyses a plain-text article.
     #[must_use]
     pub fn new(source: Source) -> Self {
-        let analysis = crate::analyze(&source.text);
+        Self::with_markup(source, crate::markup::Markup::Text)
+    }
+
+    /// Analyses an article in `markup`: the pipeline reads its prose, and every
+    /// span is mapped back to the original bytes; checks silenced by inline
+    /// `claimcheck-disable` comments are dropped and counted.
+    #[must_use]
+    pub fn with_markup(source: Source, markup: crate::markup::Markup) -> Self {
+        let prose = crate::markup::prose(&source.text, markup);
+        let mut analysis = crate::analyze(&prose.text);
+        let suppressed = prose.remap(&mut analysis).len();
+        drop(prose);
         let lines = LineIndex::new(&source.text);
         Self {
             source,
             analysis,
             lines,
-            suppressed: 0,
+            suppressed,
         }
     }
 
