@@ -211,3 +211,47 @@ fn context(text: &str, start: usize, end: usize) -> String {
     }
     text.get(s..e).unwrap_or("").replace('\n', " ")
 }
+
+/// How fast is extraction alone? Run in release:
+/// `cargo test --release --test eval_extraction -- --ignored --nocapture`.
+/// Concatenates every DEV BBC article, segments once, then times
+/// `extract::claims` over the whole text and prints MB/s (best of five).
+#[test]
+#[ignore = "throughput measurement; run by hand in release"]
+fn extract_throughput_on_bbc_dev() {
+    let bbc = shared_dir().join("data/news/bbc");
+    let Ok(cats) = std::fs::read_dir(&bbc) else {
+        println!("skipping: no BBC articles at {}", bbc.display());
+        return;
+    };
+    let mut paths: Vec<PathBuf> = cats
+        .filter_map(Result::ok)
+        .filter_map(|c| std::fs::read_dir(c.path()).ok())
+        .flatten()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    paths.sort();
+    let mut text = String::new();
+    for p in &paths {
+        if let Ok(t) = std::fs::read_to_string(p) {
+            text.push_str(&t);
+            text.push_str("\n\n");
+        }
+    }
+    let sentences = claimcheck::segment::sentences(&text);
+    let mut best = f64::INFINITY;
+    let mut n = 0;
+    for _ in 0..5 {
+        let t0 = std::time::Instant::now();
+        n = std::hint::black_box(claimcheck::extract::claims(&text, &sentences)).len();
+        best = best.min(t0.elapsed().as_secs_f64());
+    }
+    println!(
+        "extract: {} files, {:.1} MB, {n} claims, best {:.1} ms = {:.0} MB/s",
+        paths.len(),
+        text.len() as f64 / 1e6,
+        best * 1e3,
+        text.len() as f64 / 1e6 / best
+    );
+}

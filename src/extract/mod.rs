@@ -210,3 +210,81 @@ pub fn finish(mut claims: Vec<Claim>) -> Vec<Claim> {
     }
     claims
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Pieces that exercise every recogniser, glued at random.
+    const PIECES: [&str; 52] = [
+        "1", "0", "9", "42", "2004", ",", ".", "-", "/", ":", "%", "£", "€", "$", "¥", " ", "\n",
+        "a", "one", "two", "Twenty", "hundred", "million", "bn", "m", "p", "per cent", "half",
+        "and", "quarter", "thirds", "US", "é", "—", "“", "s", "th", "year", "-old", "to", "in",
+        "out of", "July", "GMT", "Rs", "Danish", "kroner", "minus", "(", "times", "points", "No",
+    ];
+
+    /// A small deterministic generator (xorshift), so the test needs no crate.
+    fn next(state: &mut u64) -> u64 {
+        *state ^= *state << 13;
+        *state ^= *state >> 7;
+        *state ^= *state << 17;
+        *state
+    }
+
+    fn assert_well_formed(text: &str, claims: &[Claim]) {
+        let head: String = text.chars().take(80).collect();
+        let mut last = (0, 0);
+        for (i, c) in claims.iter().enumerate() {
+            assert_eq!(c.id, i);
+            assert!(
+                c.span.end <= text.len()
+                    && text.is_char_boundary(c.span.start)
+                    && text.is_char_boundary(c.span.end),
+                "{head:?}: {c:?}"
+            );
+            assert!(
+                c.value().is_finite() && c.quantity.step.is_finite(),
+                "{head:?}: {c:?}"
+            );
+            assert!((c.span.start, c.span.end) >= last, "unsorted in {head:?}");
+            last = (c.span.start, c.span.end);
+        }
+    }
+
+    #[test]
+    fn never_panics_on_random_text() {
+        let mut state = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..4000 {
+            let n = next(&mut state) % 40 + 1;
+            let text: String = (0..n)
+                .map(|_| PIECES[(next(&mut state) % PIECES.len() as u64) as usize])
+                .collect();
+            let sentences = crate::segment::sentences(&text);
+            assert_well_formed(&text, &claims(&text, &sentences));
+        }
+    }
+
+    #[test]
+    fn handles_huge_and_pathological_inputs() {
+        for text in [
+            "1-".repeat(100_000),
+            "1,000,".repeat(50_000),
+            "one hundred and ".repeat(20_000),
+            "9".repeat(100_000),
+            "£".repeat(50_000) + "5",
+            "a half a ".repeat(30_000),
+            "rose 5% and 3 points ".repeat(30_000),
+        ] {
+            let sentences = crate::segment::sentences(&text);
+            assert_well_formed(&text, &claims(&text, &sentences));
+        }
+    }
+
+    #[test]
+    fn finds_sentence_of_offsets() {
+        let text = "Up 5%. Down 3%.";
+        let sentences = crate::segment::sentences(text);
+        let c = claims(text, &sentences);
+        assert_eq!(c.iter().map(|c| c.sentence).collect::<Vec<_>>(), [0, 1]);
+    }
+}

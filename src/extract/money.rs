@@ -233,6 +233,20 @@ pub(crate) fn suffix(b: &[u8], i: usize, scaled: bool) -> Option<Suffix> {
     })
 }
 
+/// A currency named in words just before a number (`Australian dollar 29.4bn`,
+/// `euro 5bn`), with the nationality deciding the code when given.
+pub(crate) fn word_before(b: &[u8], start: usize) -> Option<&'static str> {
+    let w = super::lex::prev_word(b, start).filter(|w| w.1 + 1 == start)?;
+    let (code, factor) = currency_word(lower(b, w, &mut [0; 16]), false)?;
+    if factor != 1.0 || code == "GBP" && !is(b, w, "sterling") {
+        return None;
+    }
+    let adjective = super::lex::prev_word(b, w.0)
+        .filter(|a| a.1 + 1 == w.0)
+        .and_then(|a| currency_adjective(lower(b, a, &mut [0; 16])));
+    Some(adjective.unwrap_or(code))
+}
+
 /// The word after `w`, separated by exactly one space.
 fn follow(b: &[u8], w: Word) -> Option<Word> {
     (at(b, w.1) == b' ')

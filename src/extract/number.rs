@@ -148,7 +148,8 @@ fn suffix_factor(s: &[u8]) -> Option<f64> {
     Some(match s {
         b"k" => 1e3,
         b"m" | b"mn" | b"mln" => 1e6,
-        b"bn" | b"b" | b"bln" => 1e9,
+        // not a bare `b`: `802.11b` is a standard, not billions
+        b"bn" | b"bln" => 1e9,
         b"tn" | b"trn" => 1e12,
         _ => return None,
     })
@@ -158,6 +159,7 @@ fn suffix_factor(s: &[u8]) -> Option<f64> {
 pub(crate) fn word_factor(s: &[u8]) -> Option<f64> {
     Some(match s {
         b"hundred" => 1e2,
+        b"dozen" | b"dozens" => 12.0,
         b"thousand" => 1e3,
         b"million" | b"mn" | b"m" | b"mln" => 1e6,
         b"billion" | b"bn" | b"bln" => 1e9,

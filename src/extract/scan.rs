@@ -61,19 +61,114 @@ pub(crate) fn scan(text: &str, sentences: &[Sentence]) -> Vec<Claim> {
         last_money: None,
         money_log: Vec::new(),
     };
+    // The hot loop looks at each byte once with two independent table loads and
+    // one branch that is taken only at a candidate: a digit, or a letter that can
+    // start a number word at the start of a word. Everything else (most of the
+    // text) falls through.
     let mut pos = 0;
-    while pos < b.len() {
-        let c = b[pos];
-        if c.is_ascii_digit() {
-            pos = st.digits(pos, 0).max(pos + 1);
-        } else if c.is_ascii_alphabetic() {
-            let e = alpha_end(b, pos);
-            pos = st.word((pos, e)).max(e);
-        } else {
+    let mut state = AFTER_OTHER;
+    while let Some(&c) = b.get(pos) {
+        if TRIGGER[usize::from(c)] & state == 0 {
+            state = state_after(c);
             pos += 1;
+            continue;
         }
+        let next = if CLASS[usize::from(c)] == DIGIT {
+            st.digits(pos, 0).max(pos + 1)
+        } else if !words::may_start_at(b, pos) {
+            // `the`, `that`, `said`: rejected from three bytes; the rest of the
+            // word passes through the loop above without triggering.
+            state = AFTER_LETTER;
+            pos += 1;
+            continue;
+        } else {
+            let e = letters_end(b, pos + 1);
+            st.word((pos, e)).max(e)
+        };
+        pos = next;
+        state = state_after(before(b, pos));
     }
     st.out
+}
+
+/// Byte classes for the main loop.
+const OTHER: u8 = 0;
+const DIGIT: u8 = 1;
+const LETTER: u8 = 2;
+/// A letter that starts some number word, fraction or multiplier (either case).
+const CANDIDATE: u8 = 3;
+
+static CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = if b.is_ascii_digit() {
+            DIGIT
+        } else if b.is_ascii_alphabetic() {
+            if words::may_start_token(b) {
+                CANDIDATE
+            } else {
+                LETTER
+            }
+        } else {
+            OTHER
+        };
+        c += 1;
+    }
+    t
+};
+
+/// The state after a letter and after any other byte: a candidate byte is one
+/// whose `TRIGGER` bits meet the state's.
+const AFTER_LETTER: u8 = 0b01;
+const AFTER_OTHER: u8 = 0b11;
+
+/// Per byte: digits are candidates in any state (`0b11`); letters that can start
+/// a number word only after a non-letter (`0b10`, which misses `AFTER_LETTER`);
+/// everything else never (0).
+static TRIGGER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = match CLASS[c] {
+            DIGIT => 0b11,
+            CANDIDATE => 0b10,
+            _ => 0,
+        };
+        c += 1;
+    }
+    t
+};
+
+/// The state after each byte.
+static STATE_AFTER: [u8; 256] = {
+    let mut t = [AFTER_OTHER; 256];
+    let mut c = 0;
+    while c < 256 {
+        if CLASS[c] >= LETTER {
+            t[c] = AFTER_LETTER;
+        }
+        c += 1;
+    }
+    t
+};
+
+/// The state after byte `c`.
+#[inline]
+fn state_after(c: u8) -> u8 {
+    STATE_AFTER[usize::from(c)]
+}
+
+/// End of the run of ASCII letters from `i`, through the class table.
+#[inline]
+fn letters_end(b: &[u8], i: usize) -> usize {
+    b.get(i..).map_or(i, |rest| {
+        i + rest
+            .iter()
+            .position(|&c| CLASS[usize::from(c)] < LETTER)
+            .unwrap_or(rest.len())
+    })
 }
 
 impl Scan<'_> {
@@ -157,10 +252,21 @@ impl Scan<'_> {
         {
             return alnum_end(b, start);
         }
-        let d = match number::parse(b, start) {
+        let mut d = match number::parse(b, start) {
             Parsed::Num(d) => d,
             Parsed::Skip(e) => return e,
         };
+        // `.08`: a decimal without its leading zero
+        let mut start = start;
+        if prev == b'.' && d.plain_int() && !before(b, start - 1).is_ascii_alphanumeric() {
+            let scale = number::pow10(-(d.int_len.min(30) as i32));
+            d.value *= scale;
+            d.step = scale;
+            d.decimals = d.int_len;
+            d.int_len = 0;
+            d.lead_zero = false;
+            start -= 1;
+        }
         // A leading zero: a clock time before a zone, else a code or phone number.
         if d.lead_zero && d.decimals == 0 {
             if let Some(w) = next_word(b, d.end)
@@ -223,49 +329,61 @@ impl Scan<'_> {
             }
         }
         if let Some(m) = number::magnitude(b, n.end) {
-            // `the 100m final` is a race, not a hundred million.
-            if m.factor == 1e6
+            // `the 100m final` is a race, not a hundred million; `the 10,000m`
+            // too (news writes ten billion as `10bn`).
+            let metres = m.factor == 1e6
                 && m.end == n.end + 1
-                && next_word(b, m.end).is_some_and(|w| {
-                    is_any(
-                        b,
-                        w,
-                        &[
-                            "hurdles",
-                            "sprint",
-                            "race",
-                            "final",
-                            "freestyle",
-                            "relay",
-                            "butterfly",
-                            "backstroke",
-                            "breaststroke",
-                            "medley",
-                            "metres",
-                            "record",
-                            "title",
-                            "champion",
-                            "champions",
-                            "championship",
-                            "runner",
-                            "runners",
-                            "specialist",
-                            "gold",
-                            "silver",
-                            "bronze",
-                            "heat",
-                            "heats",
-                            "semi",
-                            "world",
-                            "indoor",
-                            "outdoor",
-                        ],
-                    )
-                })
+                && money::prefix(b, n.start).is_none()
+                && money::suffix(b, m.end, true).is_none()
+                && money::word_before(b, n.start).is_none()
+                && (n.value >= 1000.0
+                    || (n.plain_int
+                        && n.value % 100.0 == 0.0
+                        && prev_word(b, n.start).is_some_and(|w| is_any(b, w, &["the", "and"]))
+                        && noun_after(b, m.end).is_none_or(|w| !w.ends_with('s'))));
+            if metres
+                || m.factor == 1e6
+                    && m.end == n.end + 1
+                    && next_word(b, m.end).is_some_and(|w| {
+                        is_any(
+                            b,
+                            w,
+                            &[
+                                "hurdles",
+                                "sprint",
+                                "race",
+                                "final",
+                                "freestyle",
+                                "relay",
+                                "butterfly",
+                                "backstroke",
+                                "breaststroke",
+                                "medley",
+                                "metres",
+                                "record",
+                                "title",
+                                "champion",
+                                "champions",
+                                "championship",
+                                "runner",
+                                "runners",
+                                "specialist",
+                                "gold",
+                                "silver",
+                                "bronze",
+                                "heat",
+                                "heats",
+                                "semi",
+                                "world",
+                                "indoor",
+                                "outdoor",
+                            ],
+                        )
+                    })
             {
                 return m.end;
             }
-            n.value *= m.factor;
+            n.value = scale(n.value, n.step, m.factor);
             n.step *= m.factor;
             n.factor = m.factor;
             n.scaled = m.factor >= 1e3;
@@ -436,15 +554,25 @@ impl Scan<'_> {
 
     /// Decides what a number is from the words after and before it, pushes the
     /// claim and returns where scanning resumes.
-    fn classify(&mut self, n: Num, currency: Option<money::Prefix>) -> usize {
+    fn classify(&mut self, mut n: Num, currency: Option<money::Prefix>) -> usize {
         let b = self.b;
         let end = n.end;
+        // `minus five percent`, `negative one`
+        if n.value > 0.0
+            && currency.is_none()
+            && let Some(w) = prev_word(b, n.start)
+            && w.1 + 1 == n.start
+            && is_any(b, w, &["minus", "negative"])
+        {
+            n.value = -n.value;
+            n.start = w.0;
+        }
         if let Some(e) = percent::percent_after(b, end) {
             self.push_num(ClaimKind::Percent, (n.start, e), &n);
             return e;
         }
         if let Some(p) = percent::points_after(b, end)
-            && (p.explicit || self.percent_context(n.start))
+            && (p.explicit || (self.percent_context(n.start) && !self.index_context(n.start)))
         {
             let q = Num {
                 value: n.value * p.factor,
@@ -459,6 +587,13 @@ impl Scan<'_> {
             let end = money::suffix(b, end, true)
                 .map_or(end, |s| if s.factor == 1.0 { s.end } else { end });
             self.push_money((p.start, end), &n, Some(p.code), 1.0);
+            return end;
+        }
+        // `a record Australian dollar 29.4bn`
+        if n.scaled
+            && let Some(code) = money::word_before(b, n.start)
+        {
+            self.push_money((n.start, end), &n, Some(code), 1.0);
             return end;
         }
         if let Some(s) = money::suffix(b, end, n.scaled) {
@@ -606,7 +741,35 @@ impl Scan<'_> {
             self.push_num(ClaimKind::Multiplier, (n.start, w.1), n);
             return Some(w.1);
         }
-        if is_any(b, w, &["odd", "something", "plus"]) {
+        // `102-inch`, `5-mile`: a measurement, not a count
+        if is_any(
+            b,
+            w,
+            &[
+                "odd",
+                "something",
+                "plus",
+                "inch",
+                "foot",
+                "feet",
+                "metre",
+                "meter",
+                "mile",
+                "yard",
+                "km",
+                "kilometre",
+                "tonne",
+                "ton",
+                "litre",
+                "gallon",
+                "acre",
+                "hectare",
+                "megapixel",
+                "degree",
+                "storey",
+                "point",
+            ],
+        ) {
             return Some(w.1);
         }
         None
@@ -645,6 +808,11 @@ impl Scan<'_> {
                         "their", "his", "her", "our",
                     ],
                 )
+                // `four times as many`, not `won it four times as a player`
+                && !(is(b, c, "as")
+                    && next_word(b, c.1).is_some_and(|x| {
+                        is_any(b, x, &["a", "an", "the", "part", "well", "he", "she", "it", "they", "we", "i", "you"])
+                    }))
             });
             if comparative {
                 self.push_num(ClaimKind::Multiplier, (num.start, w.1), num);
@@ -738,6 +906,24 @@ impl Scan<'_> {
             }
             return true;
         }
+        // `when he was just 14,`: a person's age
+        if n.plain_int
+            && (1.0..=120.0).contains(&n.value)
+            && !at(b, n.end).is_ascii_alphanumeric()
+            && noun_after(b, n.end).is_none()
+            && let Some(mut v) = prev
+        {
+            if is_any(b, v, &["just", "only", "still", "barely", "aged"]) {
+                v = prev_word(b, v.0).unwrap_or(v);
+            }
+            if is_any(b, v, &["was", "is", "were", "are", "turned", "turns"])
+                && prev_word(b, v.0)
+                    .is_some_and(|p| is_any(b, p, &["he", "she", "i", "they", "we", "you"]))
+            {
+                self.push_num(ClaimKind::Age, (n.start, n.end), n);
+                return true;
+            }
+        }
         // `at the age of 80`
         if let Some(w) = prev
             && is(b, w, "of")
@@ -780,6 +966,29 @@ impl Scan<'_> {
         {
             return true;
         }
+        // A numbered list item (`  13 Tommy Robredo (Spain)  14 ...`) or an
+        // address (`10 Downing Street`): a rank or a name, not a count.
+        if !n.spelled
+            && n.plain_int
+            && n.int_len <= 3
+            && let Some(w) =
+                next_word(b, n.end).filter(|w| w.0 == n.end + 1 && is_capitalised(b, *w))
+        {
+            let line_start = matches!(before(b, n.start), 0 | b'\n')
+                || (before(b, n.start) == b' ' && before(b, n.start - 1) == b' ');
+            let street = next_word(b, w.1).is_some_and(|s| {
+                is_any(
+                    b,
+                    s,
+                    &[
+                        "street", "road", "avenue", "square", "lane", "place", "drive", "terrace",
+                    ],
+                ) && is_capitalised(b, s)
+            });
+            if line_start || street {
+                return true;
+            }
+        }
         // `Lee, 82, who created`
         if n.plain_int
             && (1.0..=120.0).contains(&n.value)
@@ -792,6 +1001,28 @@ impl Scan<'_> {
             return true;
         }
         false
+    }
+
+    /// Whether a stock index is named just before `pos` (`the Dow closed down
+    /// 0.89 points`): index points, not percentage points.
+    fn index_context(&self, pos: usize) -> bool {
+        let hay = self.b.get(pos.saturating_sub(200)..pos).unwrap_or(&[]);
+        [
+            "Dow",
+            "FTSE",
+            "Nasdaq",
+            "Nikkei",
+            "Dax",
+            "DAX",
+            "Cac",
+            "CAC",
+            "Hang Seng",
+            "S&P",
+            "index",
+            "Index",
+        ]
+        .iter()
+        .any(|w| memmem::find(hay, w.as_bytes()).is_some())
     }
 
     /// Whether the sentence around `pos` talks about percentages (so a bare
@@ -808,6 +1039,9 @@ impl Scan<'_> {
             .sentences
             .get(idx.wrapping_sub(1))
             .map_or(s, |p| p.span.start.min(s));
+        // Bounded, so a huge unpunctuated "sentence" cannot make this quadratic.
+        let s = s.max(pos.saturating_sub(600));
+        let e = e.min(pos + 300);
         let hay = self.b.get(s..e).unwrap_or(&[]);
         memchr::memchr(b'%', hay).is_some()
             || memmem::find(hay, b"per cent").is_some()
@@ -897,16 +1131,38 @@ impl Scan<'_> {
             return alnum_end(b, w.1);
         }
         if let Some(p) = prev_word(b, w.0)
-            && is_any(
+            && (is_any(
                 b,
                 p,
                 &[
                     "first", "second", "other", "latter", "and", "the", "this", "that", "each",
                     "one",
                 ],
-            )
+            ) || (p.1 + 1 == w.0 && is_capitalised(b, p) && !is_sentence_initial(b, p.0)))
         {
+            // `the second half`, `the Italian half`
             return w.1;
+        }
+        // `before half time`
+        if next_word(b, w.1).is_some_and(|t| t.0 == w.1 + 1 && is_any(b, t, &["time", "term"])) {
+            return w.1;
+        }
+        // `half a million`, `half million`
+        if let Some(x) = next_word(b, w.1)
+            && let Some(Token::Scale(f)) = words::token_of(b, x)
+        {
+            let n = Num {
+                start: w.0,
+                end: x.1,
+                value: 0.5 * f,
+                step: 0.5 * f,
+                scaled: f >= 1e6,
+                factor: f,
+                plain_int: false,
+                int_len: 0,
+                spelled: true,
+            };
+            return self.classify(n, None);
         }
         if let Some(a) = next_word(b, w.1)
             && is_any(b, a, &["a", "an"])
@@ -1004,62 +1260,83 @@ impl Scan<'_> {
     /// `two-thirds`, `a quarter`, `three quarters`.
     fn word_fraction(&mut self, w: Word, p: &words::Phrase) -> usize {
         let b = self.b;
+        // `a quarter of a million`: a number, not a proportion
+        if let Some(of) = next_word(b, p.end).filter(|o| o.0 == p.end + 1 && is(b, *o, "of"))
+            && let Some(a) = next_word(b, of.1).filter(|a| is_any(b, *a, &["a", "an"]))
+            && let Some(x) = next_word(b, a.1)
+            && let Some(Token::Scale(f)) = words::token_of(b, x)
+        {
+            let n = Num {
+                start: w.0,
+                end: x.1,
+                value: p.value * f,
+                step: p.step * f,
+                scaled: f >= 1e6,
+                factor: f,
+                plain_int: false,
+                int_len: 0,
+                spelled: true,
+            };
+            return self.classify(n, None);
+        }
         let hyphenated = memchr::memchr(b'-', b.get(w.0..p.end).unwrap_or(&[])).is_some();
         let next = next_word(b, p.end).filter(|n| n.0 == p.end + 1);
-        let punct = matches!(at(b, p.end), b',' | b'.' | b';' | b':' | b')' | b'(' | b' ')
-            && next.is_none_or(|n| {
-                is_any(
-                    b,
-                    n,
-                    &[
-                        "of",
-                        "from",
-                        "in",
-                        "on",
-                        "to",
-                        "and",
-                        "or",
-                        "more",
-                        "less",
-                        "fewer",
-                        "higher",
-                        "lower",
-                        "up",
-                        "down",
-                        "since",
-                        "as",
-                        "than",
-                        "the",
-                        "its",
-                        "their",
-                        "his",
-                        "her",
-                        "were",
-                        "was",
-                        "is",
-                        "are",
-                        "have",
-                        "had",
-                        "said",
-                        "say",
-                        "says",
-                        "compared",
-                        "over",
-                        "this",
-                        "each",
-                        "per",
-                        "voted",
-                        "believe",
-                        "think",
-                        "thought",
-                        "supported",
-                        "opposed",
-                        "backed",
-                        "wanted",
-                        "want",
-                    ],
-                )
-            });
+        let punct = matches!(
+            at(b, p.end),
+            0 | b',' | b'.' | b';' | b':' | b')' | b'(' | b' ' | b'\n'
+        ) && next.is_none_or(|n| {
+            is_any(
+                b,
+                n,
+                &[
+                    "of",
+                    "from",
+                    "in",
+                    "on",
+                    "to",
+                    "and",
+                    "or",
+                    "more",
+                    "less",
+                    "fewer",
+                    "higher",
+                    "lower",
+                    "up",
+                    "down",
+                    "since",
+                    "as",
+                    "than",
+                    "the",
+                    "its",
+                    "their",
+                    "his",
+                    "her",
+                    "were",
+                    "was",
+                    "is",
+                    "are",
+                    "have",
+                    "had",
+                    "said",
+                    "say",
+                    "says",
+                    "compared",
+                    "over",
+                    "this",
+                    "each",
+                    "per",
+                    "voted",
+                    "believe",
+                    "think",
+                    "thought",
+                    "supported",
+                    "opposed",
+                    "backed",
+                    "wanted",
+                    "want",
+                ],
+            )
+        });
         let ordinal_word = p.words == 2 && (p.starts_with_a || p.value < 1.0);
         // `the preceding three quarters`: a duration
         if !hyphenated
@@ -1111,16 +1388,31 @@ impl Scan<'_> {
         let b = self.b;
         if let Some(p) = prev_word(b, w.0)
             && p.1 + 1 == w.0
-            && is_any(
+        {
+            if is_any(
                 b,
                 p,
                 &[
                     "no", "any", "every", "each", "the", "this", "that", "which", "whose",
-                    "another", "someone", "anyone", "everyone",
+                    "another", "someone", "anyone", "everyone", "either", "neither",
                 ],
-            )
-        {
-            return true;
+            ) {
+                return true;
+            }
+            // `the existing one`, `a positive one`, `the only one`
+            if prev_word(b, p.0).is_some_and(|d| {
+                is_any(
+                    b,
+                    d,
+                    &[
+                        "a", "an", "the", "this", "that", "its", "their", "his", "her", "our",
+                        "your", "my",
+                    ],
+                )
+            }) && words::token_of(b, p).is_none()
+            {
+                return true;
+            }
         }
         next_word(b, w.1)
             .filter(|n| n.0 == w.1 + 1)
@@ -1130,11 +1422,28 @@ impl Scan<'_> {
                     n,
                     &[
                         "of", "another", "would", "could", "should", "might", "must", "can", "may",
-                        "day", "hand", "way", "thing", "or",
+                        "day", "hand", "way", "thing", "or", "that", "which", "who", "whose",
+                        "where",
                     ],
                 )
             })
             || before(b, w.0) == b'-'
+            || next_word(b, w.1).is_some_and(|n| {
+                is_any(b, n, &["in", "for", "with", "on", "at"])
+                    && next_word(b, n.1).is_some_and(|x| is_any(b, x, &["which", "whom"]))
+            })
+    }
+}
+
+/// `value * factor` without float noise: `4.1 million` is 4,100,000, not
+/// 4,099,999.9999999995. Rounds to the scaled step when that is whole.
+fn scale(value: f64, step: f64, factor: f64) -> f64 {
+    let v = value * factor;
+    let s = step * factor;
+    if s >= 1.0 && (v / s).abs() < 1e15 {
+        (v / s).round() * s
+    } else {
+        v
     }
 }
 
@@ -1145,7 +1454,10 @@ fn score_follows(b: &[u8], noun: Option<&str>, end: usize) -> bool {
     let Some(noun) = noun else {
         return true;
     };
-    next_word(b, end).is_some_and(|w| is_capitalised(b, w))
+    // a counted range names a plural (`2-3 people`); `led 9-8 early`, `a 6-3
+    // 6-0 winner` do not
+    !noun.ends_with('s')
+        || next_word(b, end).is_some_and(|w| is_capitalised(b, w))
         || matches!(
             noun,
             "win"
@@ -1229,4 +1541,314 @@ fn skip_digit_groups(b: &[u8], mut i: usize) -> usize {
         }
     }
     i
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{Claim, ClaimKind, Hedge};
+
+    fn claims(text: &str) -> Vec<Claim> {
+        crate::extract::claims(text, &crate::segment::sentences(text))
+    }
+
+    /// `(kind, text, value)` of every claim.
+    fn found(text: &str) -> Vec<(&'static str, String, f64)> {
+        claims(text)
+            .iter()
+            .map(|c| (c.kind.as_str(), c.span.slice(text).to_owned(), c.value()))
+            .collect()
+    }
+
+    fn has(text: &str, kind: &str, span: &str, value: f64) {
+        let all = found(text);
+        assert!(
+            all.iter().any(|(k, s, v)| *k == kind
+                && s == span
+                && (v - value).abs() <= 1e-9 * value.abs().max(1.0)),
+            "{kind} {span:?} = {value} not in {all:?}"
+        );
+    }
+
+    fn lacks(text: &str, kind: &str, span: &str) {
+        let all = found(text);
+        assert!(
+            !all.iter().any(|(k, s, _)| *k == kind && s == span),
+            "{kind} {span:?} unexpectedly in {all:?}"
+        );
+    }
+
+    #[test]
+    fn reads_the_seed_sentence() {
+        let t = "Gun crime in London has increased by 5.3 per cent - up 195 offences to 3,903 - in the year up to November 2005.";
+        has(t, "percent", "5.3 per cent", 5.3);
+        has(t, "count", "195", 195.0);
+        has(t, "count", "3,903", 3903.0);
+        has(t, "year", "2005", 2005.0);
+        let c = claims(t);
+        let n = c
+            .iter()
+            .find(|c| c.value() == 195.0)
+            .and_then(|c| c.noun.clone());
+        assert_eq!(n.as_deref(), Some("offences"));
+    }
+
+    #[test]
+    fn reads_money_in_symbols_and_words() {
+        let t = "AOL made $1.13bn (£600m), against 456m euros and 3.4bn Danish kroner; shares rose 8.5p to 797p, or 40 euro cents.";
+        has(t, "money", "$1.13bn", 1.13e9);
+        has(t, "money", "£600m", 6e8);
+        has(t, "money", "456m euros", 4.56e8);
+        has(t, "money", "3.4bn Danish kroner", 3.4e9);
+        has(t, "money", "797p", 7.97);
+        has(t, "money", "40 euro cents", 0.4);
+        let c = claims(t);
+        let q = c
+            .iter()
+            .find(|c| c.value() == 1.13e9)
+            .map(|c| (c.quantity.step, c.quantity.scaled, c.currency));
+        assert_eq!(q.map(|q| (q.1, q.2)), Some((true, Some("USD"))));
+        assert!(q.is_some_and(|q| (q.0 - 1e7).abs() < 1.0));
+    }
+
+    #[test]
+    fn continues_a_currency_for_a_bare_amount() {
+        let t = "The budget is 1,546 trillion rials ($173.6bn; £93.6bn) from the previous year's 1,070 trillion. It took $28.5m, making a total of 204.3m (£109m).";
+        has(t, "money", "1,070 trillion", 1.07e15);
+        has(t, "money", "204.3m", 2.043e8);
+    }
+
+    #[test]
+    fn reads_spelled_numbers_and_percentages() {
+        let t = "Twenty-seven British films were made, with two hundred and five staff. Forty-three per cent said five per cent.";
+        has(t, "count", "Twenty-seven", 27.0);
+        has(t, "count", "two hundred and five", 205.0);
+        has(t, "percent", "Forty-three per cent", 43.0);
+        has(t, "percent", "five per cent", 5.0);
+    }
+
+    #[test]
+    fn splits_ranges() {
+        has("a 4-5% cut", "percent", "4", 4.0);
+        has("a 4-5% cut", "percent", "5%", 5.0);
+        has("growth of 7.1% in 2005-6", "year", "6", 2006.0);
+        has("In 1998/99, for example", "year", "99", 1999.0);
+        has("valued at £40m-£50m.", "money", "£40m", 4e7);
+        has("valued at £40m-£50m.", "money", "£50m", 5e7);
+        has("lost 2-1 in the first leg", "score", "2", 2.0);
+        lacks("lost 2-1 in the first leg", "count", "2");
+        has("between 80,000 to 100,000 people", "count", "80,000", 8e4);
+    }
+
+    #[test]
+    fn recognises_what_is_not_a_count() {
+        for (t, n) in [
+            ("the firearms unit, CO19, expanding", "19"),
+            ("at Stockwell Tube on 22 July.", "22"),
+            ("The 21-year-old has been sidelined", "21"),
+            ("the browser Firefox 1.0, released", "1.0"),
+            ("the FTSE 100 closed higher", "100"),
+            ("New episodes of BBC One shows", "One"),
+            ("no one was hurt", "one"),
+            ("one of the reasons", "one"),
+            ("sealed the deal at 0227 GMT on Friday", "0227"),
+            ("fell one place to number five", "five"),
+            ("Of the cut due to Lee, 82, who created", "82"),
+            ("within a year or two while 39% opposed", "two"),
+            ("in the 3rd round", "3"),
+        ] {
+            lacks(t, "count", n);
+        }
+        has("at Stockwell Tube on 22 July.", "date", "22 July", 22.0);
+        has(
+            "The 21-year-old has been sidelined",
+            "age",
+            "21-year-old",
+            21.0,
+        );
+        has("for the six months to April", "duration", "six months", 6.0);
+        has("since the late 1990s.", "decade", "1990s", 1990.0);
+    }
+
+    #[test]
+    fn skips_one_as_a_pronoun() {
+        lacks("built close to the existing one in Chennai", "count", "one");
+        lacks("defined as one in which the majority", "count", "one");
+        lacks("does not have to let either one off", "count", "one");
+    }
+
+    #[test]
+    fn counts_one_when_it_counts() {
+        has("Reuters quoted one trader as saying", "count", "one", 1.0);
+        has("in more than one country", "count", "one", 1.0);
+    }
+
+    #[test]
+    fn reads_fractions_and_multipliers() {
+        has(
+            "One in four said he should be back",
+            "fraction",
+            "One in four",
+            0.25,
+        );
+        has(
+            "almost two-thirds in 1999",
+            "fraction",
+            "two-thirds",
+            2.0 / 3.0,
+        );
+        has(
+            "dropped by nearly a quarter from the same period",
+            "fraction",
+            "a quarter",
+            0.25,
+        );
+        has(
+            "Maruti accounts for half of India's car sales",
+            "fraction",
+            "half",
+            0.5,
+        );
+        has(
+            "has risen more than tenfold in less than",
+            "multiplier",
+            "tenfold",
+            10.0,
+        );
+        has(
+            "would reject it by two to one, a poll",
+            "multiplier",
+            "two to one",
+            2.0,
+        );
+        has("sales doubled", "multiplier", "doubled", 2.0);
+        has(
+            "three times as many people",
+            "multiplier",
+            "three times",
+            3.0,
+        );
+        has("has won the San Jose five times, but", "count", "five", 5.0);
+    }
+
+    #[test]
+    fn records_hedges_outside_the_span() {
+        let t = "More than 14 million people saw it, and about 100,000 people downloaded it.";
+        let c = claims(t);
+        let h: Vec<_> = c.iter().map(|c| (c.span.slice(t), c.hedge)).collect();
+        assert!(h.contains(&("14 million", Some(Hedge::MoreThan))), "{h:?}");
+        assert!(h.contains(&("100,000", Some(Hedge::About))), "{h:?}");
+    }
+
+    #[test]
+    fn reads_percentage_points_only_about_percentages() {
+        has(
+            "unemployment rose from 5% to 8%, up 3 points",
+            "points",
+            "3 points",
+            3.0,
+        );
+        has(
+            "a 0.25 percentage point cut",
+            "points",
+            "0.25 percentage point",
+            0.25,
+        );
+        has(
+            "the deduction of 10 points by the League",
+            "count",
+            "10",
+            10.0,
+        );
+    }
+
+    #[test]
+    fn skips_list_ranks_and_addresses() {
+        lacks("(Argentina)  13 Tommy Robredo (Spain)", "count", "13");
+        lacks("talks at 10 Downing Street today", "count", "10");
+        has("Six UK greyhound tracks", "count", "Six", 6.0);
+    }
+
+    #[test]
+    fn skips_race_distances() {
+        lacks(
+            "starting in the 10,000m five days later",
+            "count",
+            "10,000m",
+        );
+        has("a bid of 1,200m euros", "money", "1,200m euros", 1.2e9);
+        lacks("he produced in the 800m and 1000m at", "count", "800m");
+        has("China's net users number 100m but", "count", "100m", 1e8);
+        has(
+            "to a record Australian dollar 29.4bn.",
+            "money",
+            "29.4bn",
+            2.94e10,
+        );
+    }
+
+    #[test]
+    fn reads_fractions_of_magnitudes_and_skips_match_halves() {
+        has(
+            "A quarter of a million Sri Lankans",
+            "count",
+            "A quarter of a million",
+            250_000.0,
+        );
+        lacks(
+            "the lead from 18 yards before half time.",
+            "fraction",
+            "half",
+        );
+        lacks("into the Italian half after 22 minutes", "fraction", "half");
+        lacks(
+            "won the Cup four times as a player",
+            "multiplier",
+            "four times",
+        );
+    }
+
+    #[test]
+    fn reads_ages_after_he_was() {
+        has(
+            "in the top 200 when he was just 14, was only",
+            "age",
+            "14",
+            14.0,
+        );
+        has("The survivors were 14 in all", "count", "14", 14.0);
+    }
+
+    #[test]
+    fn keeps_scaled_values_exact() {
+        let t = "more than 4.1 million viewers";
+        let c = claims(t);
+        assert_eq!(c.first().map(Claim::value), Some(4_100_000.0));
+    }
+
+    #[test]
+    fn skips_standards_measurements_and_index_points() {
+        lacks("It includes a 802.11b wireless network", "count", "802.11b");
+        lacks("including Samsung's 102-inch plasma", "count", "102");
+        has("Italy led 9-8 early in the second half", "score", "9", 9.0);
+        let t = "The Dow Jones industrial average closed down 0.89 points, or 0.01%, at 10,385.48.";
+        lacks(t, "points", "0.89 points");
+    }
+
+    #[test]
+    fn never_reports_overlong_or_infinite_numbers() {
+        let t = format!(
+            "{} people and {}.5% and £{}bn",
+            "9".repeat(400),
+            "1".repeat(30),
+            "7".repeat(300)
+        );
+        for c in claims(&t) {
+            assert!(
+                c.value().is_finite() && c.quantity.step.is_finite(),
+                "{c:?}"
+            );
+        }
+        assert_eq!(claims("").len(), 0);
+        assert_eq!(ClaimKind::Count.as_str(), "count");
+    }
 }

@@ -89,8 +89,178 @@ pub(crate) fn token(w: &[u8]) -> Option<Token> {
     })
 }
 
+/// Every word [`token`] knows, for the quick filter below.
+const WORDS: [&str; 71] = [
+    "a",
+    "an",
+    "billion",
+    "doubled",
+    "dozen",
+    "dozens",
+    "eight",
+    "eighteen",
+    "eighth",
+    "eighths",
+    "eighty",
+    "eleven",
+    "fifteen",
+    "fifth",
+    "fifths",
+    "fifty",
+    "five",
+    "fivefold",
+    "forty",
+    "four",
+    "fourfold",
+    "fourteen",
+    "fourth",
+    "fourths",
+    "half",
+    "halved",
+    "halves",
+    "hundred",
+    "hundredfold",
+    "hundredth",
+    "hundredths",
+    "million",
+    "nine",
+    "nineteen",
+    "ninety",
+    "ninth",
+    "ninths",
+    "one",
+    "quadrupled",
+    "quarter",
+    "quarters",
+    "seven",
+    "seventeen",
+    "seventh",
+    "sevenths",
+    "seventy",
+    "six",
+    "sixteen",
+    "sixth",
+    "sixths",
+    "sixty",
+    "ten",
+    "tenfold",
+    "tenth",
+    "tenths",
+    "third",
+    "thirds",
+    "thirteen",
+    "thirty",
+    "thousand",
+    "three",
+    "threefold",
+    "trebled",
+    "trillion",
+    "tripled",
+    "twelve",
+    "twenty",
+    "twice",
+    "two",
+    "twofold",
+    "zero",
+];
+
+/// Longest word in [`WORDS`].
+const MAX_LEN: usize = 11;
+
+/// Per word length, the set of first letters (bit `c - b'a'`) that some word of
+/// that length starts with; likewise for last letters. Most words of running
+/// text (`the`, `that`, `said`) fail one of the two, so they are rejected
+/// without lower-casing or matching.
+const FIRST: [u32; MAX_LEN + 1] = letter_masks(true);
+const LAST: [u32; MAX_LEN + 1] = letter_masks(false);
+
+const fn letter_masks(first: bool) -> [u32; MAX_LEN + 1] {
+    let mut m = [0u32; MAX_LEN + 1];
+    let mut i = 0;
+    while i < WORDS.len() {
+        let w = WORDS[i].as_bytes();
+        let c = if first { w[0] } else { w[w.len() - 1] };
+        m[w.len()] |= 1 << (c - b'a');
+        i += 1;
+    }
+    m
+}
+
+/// Index of a byte in the prefix table: 0..26 for a letter (either case), 26
+/// for anything else.
+const fn prefix_index(c: u8) -> usize {
+    let l = c.to_ascii_lowercase();
+    if l.is_ascii_lowercase() {
+        (l - b'a') as usize
+    } else {
+        26
+    }
+}
+
+/// Bit set over the first three letters of every word of [`WORDS`] (shorter
+/// words padded with "not a letter"), so that a word start is rejected from
+/// three bytes without finding the word's end: `the` and `that` miss, `thr`
+/// (three) and `tho` (thousand) hit.
+static PREFIXES: [u64; 27 * 27 * 27 / 64 + 1] = {
+    let mut t = [0u64; 27 * 27 * 27 / 64 + 1];
+    let mut i = 0;
+    while i < WORDS.len() {
+        let w = WORDS[i].as_bytes();
+        let c1 = if w.len() > 1 { prefix_index(w[1]) } else { 26 };
+        let c2 = if w.len() > 2 { prefix_index(w[2]) } else { 26 };
+        let k = prefix_index(w[0]) * 729 + c1 * 27 + c2;
+        t[k / 64] |= 1 << (k % 64);
+        i += 1;
+    }
+    t
+};
+
+/// Whether a number word could start at `pos` (a word start), judged from its
+/// first three bytes; no false negatives.
+#[inline]
+pub(crate) fn may_start_at(b: &[u8], pos: usize) -> bool {
+    let c0 = prefix_index(at(b, pos));
+    let c1 = prefix_index(at(b, pos + 1));
+    let c2 = if c1 == 26 {
+        26
+    } else {
+        prefix_index(at(b, pos + 2))
+    };
+    let k = c0 * 729 + c1 * 27 + c2;
+    PREFIXES
+        .get(k / 64)
+        .is_some_and(|w| w & (1 << (k % 64)) != 0)
+}
+
+/// Whether some word of [`WORDS`] starts with the letter `c` (either case).
+pub(crate) const fn may_start_token(c: u8) -> bool {
+    let mut len = 1;
+    while len <= MAX_LEN {
+        if FIRST[len] & (1 << (c.to_ascii_lowercase().wrapping_sub(b'a') & 31)) != 0 {
+            return true;
+        }
+        len += 1;
+    }
+    false
+}
+
+/// Whether `w` could be one of [`WORDS`] (no false negatives).
+#[inline]
+fn may_be_token(w: &[u8]) -> bool {
+    let (Some(&f), Some(&l)) = (w.first(), w.last()) else {
+        return false;
+    };
+    let bit = |c: u8| 1u32 << (c.to_ascii_lowercase().wrapping_sub(b'a') & 31);
+    w.len() <= MAX_LEN && FIRST[w.len()] & bit(f) != 0 && LAST[w.len()] & bit(l) != 0
+}
+
 /// The token of the word `w`, if it is one.
+#[inline]
 pub(crate) fn token_of(b: &[u8], w: Word) -> Option<Token> {
+    let word = b.get(w.0..w.1)?;
+    if !may_be_token(word) {
+        return None;
+    }
     let mut buf = [0u8; 16];
     token(lower(b, w, &mut buf))
 }
@@ -149,7 +319,7 @@ pub(crate) fn parse(b: &[u8], w: Word) -> Option<Phrase> {
     let mut end = w.0;
     let mut scale_cap = f64::INFINITY;
     let mut last_scale = 1.0;
-    let mut half = false;
+    let mut half = 0.0;
     let mut words = 0;
     let mut pos = w.0;
     let mut first = true;
@@ -168,9 +338,9 @@ pub(crate) fn parse(b: &[u8], w: Word) -> Option<Phrase> {
             {
                 {
                     match p {
-                        AndNext::Half(after) => {
-                            cur += 0.5;
-                            half = true;
+                        AndNext::Part(after, part) => {
+                            cur += part;
+                            half = part;
                             end = after;
                             words += 2;
                             // only a magnitude may follow `one and a half`
@@ -209,7 +379,9 @@ pub(crate) fn parse(b: &[u8], w: Word) -> Option<Phrase> {
                 cur += v;
                 true
             }
-            (Last::Unit | Last::Tens | Last::A, Token::Hundred) => {
+            // `one hundred and one hundred` is two numbers, not 10,100 growing
+            // without bound.
+            (Last::Unit | Last::Tens | Last::A, Token::Hundred) if cur < 100.0 => {
                 cur *= 100.0;
                 true
             }
@@ -222,7 +394,7 @@ pub(crate) fn parse(b: &[u8], w: Word) -> Option<Phrase> {
                 last_scale = f;
                 true
             }
-            (Last::Unit | Last::Tens | Last::A, Token::Dozen) => {
+            (Last::Unit | Last::Tens | Last::A, Token::Dozen) if total == 0.0 && cur < 100.0 => {
                 cur *= 12.0;
                 end = e;
                 words += 1;
@@ -230,8 +402,9 @@ pub(crate) fn parse(b: &[u8], w: Word) -> Option<Phrase> {
                 break;
             }
             (Last::Unit | Last::Tens | Last::A | Last::Hundred, Token::Denominator(d)) => {
-                // `two thirds`, `a quarter`; `one half` too.
-                let value = (total + cur) / d;
+                // `two thirds`, `a quarter`, `one half`; `a million and three
+                // quarters` adds the fraction to what came before.
+                let value = total + cur / d;
                 return Some(Phrase {
                     end: e,
                     value,
@@ -268,9 +441,13 @@ pub(crate) fn parse(b: &[u8], w: Word) -> Option<Phrase> {
     let value = total + cur;
     let scaled = cur == 0.0 && last_scale >= 1e6;
     let step = if cur == 0.0 && last_scale > 1.0 {
-        if half { last_scale * 0.5 } else { last_scale }
-    } else if half {
-        0.5
+        if half > 0.0 {
+            last_scale * half
+        } else {
+            last_scale
+        }
+    } else if half > 0.0 {
+        half
     } else {
         1.0
     };
@@ -286,8 +463,8 @@ pub(crate) fn parse(b: &[u8], w: Word) -> Option<Phrase> {
 }
 
 enum AndNext {
-    /// `and a half` read up to the given end.
-    Half(usize),
+    /// `and a half` (`and a quarter`...) read up to the given end, and its value.
+    Part(usize, f64),
     /// `and` followed by a number word starting here.
     Word(usize),
 }
@@ -301,8 +478,10 @@ fn and_continuation(b: &[u8], and_end: usize, last: Last, cur: f64) -> Option<An
     match token_of(b, n)? {
         Token::A if matches!(last, Last::Unit | Last::Tens) && cur > 0.0 => {
             let h = next_word(b, n.1)?;
-            (token_of(b, h) == Some(Token::Denominator(2.0)) && is(b, h, "half"))
-                .then_some(AndNext::Half(h.1))
+            match token_of(b, h)? {
+                Token::Denominator(d) => Some(AndNext::Part(h.1, 1.0 / d)),
+                _ => None,
+            }
         }
         Token::Unit(v) | Token::Tens(v)
             if v > 0.0 && matches!(last, Last::Hundred | Last::Scale) =>
@@ -357,6 +536,22 @@ mod tests {
         assert_eq!(p, Some((PhraseKind::Fraction, 10)));
         let p = parse(b"a quarter from", (0, 1)).map(|p| p.value);
         assert_eq!(p, Some(0.25));
+    }
+
+    #[test]
+    fn filter_keeps_every_known_word() {
+        for w in WORDS {
+            assert!(w.len() <= MAX_LEN && may_be_token(w.as_bytes()), "{w}");
+            assert!(token(w.as_bytes()).is_some(), "{w}");
+        }
+        assert!(may_be_token(b"Twenty"));
+        for w in WORDS {
+            let text = format!("{w} ");
+            assert!(may_start_at(text.as_bytes(), 0), "{w}");
+        }
+        assert!(!may_start_at(b"the ", 0) && !may_start_at(b"that", 0));
+        assert!(may_start_at(b"A dozen", 0) && may_start_at(b"Three", 0));
+        assert!(!may_be_token(b"that"));
     }
 
     #[test]
