@@ -34,7 +34,6 @@ pub(super) fn is_prepositive(token: &[u8]) -> bool {
                 | b"st"
                 | b"sir"
                 | b"mt"
-                | b"ft"
                 | b"gen"
                 | b"col"
                 | b"capt"
@@ -66,8 +65,7 @@ pub(super) fn is_prepositive(token: &[u8]) -> bool {
 /// `i.e.` (the dotted ones arrive here without their final stop: `e.g`).
 pub(super) fn never_ends(token: &[u8]) -> bool {
     let mut buf = [0; 8];
-    folded(token, &mut buf)
-        .is_some_and(|t| matches!(t, b"vs" | b"cf" | b"viz" | b"e.g" | b"i.e" | b"eg" | b"ie"))
+    folded(token, &mut buf).is_some_and(|t| matches!(t, b"vs" | b"cf" | b"viz" | b"e.g" | b"i.e"))
 }
 
 /// Abbreviations that go before a number, so a digit after them continues the
