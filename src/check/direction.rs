@@ -21,8 +21,6 @@ impl Rule for DirectionRule {
 
     fn explain(&self) -> &'static str {
         "\
-direction
-
 WHAT IT CHECKS
 A change claim whose words give a direction (`rose`, `increase`, `up`, `fell`,
 `drop`, `down`, `above`, `lower`) and whose figures, printed in the same sentence

@@ -274,6 +274,14 @@ impl<'a> Links<'a> {
         a.iter().any(|w| b.contains(w))
     }
 
+    /// The raw figures of sentence `s` (counts and money, no years, nothing in
+    /// parentheses), in order.
+    pub fn figures_in(&self, s: usize) -> impl Iterator<Item = &'a Claim> + '_ {
+        self.claims_in(s)
+            .iter()
+            .filter(move |c| is_figure(c) && !self.parenthesised(c))
+    }
+
     /// Whether sentence `s` holds more than [`MAX_CLAIMS_PER_SENTENCE`] claims: a
     /// table or a run-on, where no pairing is attempted (keeps the cost linear).
     #[must_use]
@@ -477,6 +485,26 @@ static TOTAL_CUE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("static regex")
 });
+
+/// `45 of the 300 staff`, `13 out of 659`: the part and the whole of a share.
+static OF_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?xi)
+        ^\s*(?:[a-z-]+\s+){{0,2}}?   # a noun after the part (`45 staff of`) is rare but allowed
+        (?:of|out\s+of)\s+
+        (?:(?:{FILLER}|all|total|a\s+total\s+of)\s+)*
+        [^a-z0-9]{{0,2}}$
+        "
+    ))
+    .expect("static regex")
+});
+
+/// Whether the text between two figures reads `A of B` or `A out of B` (for share
+/// and fraction rules: the first figure is the part, the second the whole).
+#[must_use]
+pub fn of_cue(between: &str) -> bool {
+    OF_CUE.is_match(between)
+}
 
 /// Whether the text before a figure makes it the start of a change.
 #[must_use]
@@ -1365,6 +1393,7 @@ mod tests {
             &CHANGE_OF,
             &CLAUSE_BREAK,
             &CONTRAST,
+            &OF_CUE,
             &TOTAL_BEFORE,
             &SHARE_AFTER,
             &APPOSITIVE,
@@ -1387,6 +1416,10 @@ mod tests {
         assert!(!to_cue(
             "% this year, while France's is forecast to drop to "
         ));
+        assert!(of_cue(" of the "));
+        assert!(of_cue(" out of "));
+        assert!(of_cue(" offences of a total of "));
+        assert!(!of_cue(" in the "));
         assert!(delta_cue(" - up "));
         assert!(delta_cue("%, or "));
         assert!(delta_cue(" fell by "));

@@ -233,6 +233,32 @@ pub fn fmt_signed_pct(v: f64) -> String {
     }
 }
 
+/// The note after an inconsistency: what the rounded figures and the stated
+/// precision or hedge allow, when either is more than a point (`; the rounded
+/// figures allow 19.18%..25.35%, the statement allows 29.5%..30.5%`).
+#[must_use]
+pub fn range_note(range: Interval, tolerance: Interval) -> String {
+    let point = |i: Interval| fmt_num(i.lo, 2) == fmt_num(i.hi, 2);
+    let mut parts = Vec::new();
+    if !point(range) {
+        parts.push(format!(
+            "the rounded figures allow {}",
+            fmt_pct_interval(range)
+        ));
+    }
+    if !point(tolerance) {
+        parts.push(format!(
+            "the statement allows {}",
+            fmt_pct_interval(tolerance)
+        ));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("; {}", parts.join(", "))
+    }
+}
+
 /// Formats an interval of percentages: `19.18%..25.35%`, `above 30%`.
 #[must_use]
 pub fn fmt_pct_interval(i: Interval) -> String {

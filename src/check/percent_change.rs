@@ -3,8 +3,8 @@
 
 use super::link::{ChangePair, Direction, Evidence, Links, Strength, is_figure, link_changes};
 use super::{
-    Check, Context, Rule, Severity, Verdict, change_interval, figure_interval, fmt_pct_interval,
-    fmt_signed_pct, plausible, stated_change, stated_value,
+    Check, Context, Rule, Severity, Verdict, change_interval, figure_interval, fmt_signed_pct,
+    plausible, stated_change, stated_value,
 };
 use crate::extract::ClaimKind;
 
@@ -22,8 +22,6 @@ impl Rule for PercentChange {
 
     fn explain(&self) -> &'static str {
         "\
-percent-change
-
 WHAT IT CHECKS
 A percentage change stated together with the figures it was computed from: the
 start figure A and the end figure B. The change the figures give is (B - A) / A;
@@ -124,11 +122,10 @@ fn check_pair(
         )
     } else {
         format!(
-            "stated {} ({ct}), but {at} → {bt} is {}: the figures allow {}, the statement {}",
+            "stated {} ({ct}), but {at} → {bt} is {}{}",
             fmt_signed_pct(stated),
             fmt_signed_pct(computed),
-            fmt_pct_interval(range),
-            fmt_pct_interval(tolerance)
+            super::range_note(range, tolerance)
         )
     };
     Some(Check {

@@ -26,8 +26,6 @@ impl Rule for PercentagePoints {
 
     fn explain(&self) -> &'static str {
         "\
-percentage-points
-
 WHAT IT CHECKS
 A change claim whose figures are themselves percentages, printed in the same
 sentence (`from 20% to 25%`). A change stated in points (`up 5 points`, `5
