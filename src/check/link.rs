@@ -6,6 +6,20 @@
 //! change rules need: [`ChangePair`] (`from A to B`, `B, down from A`,
 //! `B compared with A`) and [`DeltaPair`] (`up 195 to 3,903`, `up 8p, or 1.3%, at 605p`).
 //!
+//! For rules other than the change family (share, fraction, multiplier, sum,
+//! repeated figure), the reusable parts are:
+//! - [`Links::new`] once per file, then [`Links::claims_in`], [`Links::figures_in`],
+//!   [`Links::window`] (bounded sentence range, one paragraph break either side),
+//!   [`Links::nearby`] (candidates nearest first), [`Links::paragraph`],
+//!   [`Links::crowded`] (skip tables);
+//! - text around a claim: [`Links::lead`], [`Links::tail`], [`Links::before`],
+//!   [`Links::between`] (capped at [`MAX_GAP`]), [`Links::parenthesised`];
+//! - kinds and units: [`is_figure`], [`year_like`], [`compatible`], [`same_noun`];
+//! - cue tests on the text between two spans: [`start_cue`], [`to_cue`],
+//!   [`delta_cue`], [`total_cue`], [`of_cue`];
+//! - [`stated_direction`] (is a claim a change, and which way), and
+//!   [`Links::share_proper_noun`] as a weak same-subject signal.
+//!
 //! Invariants: nothing here looks further than [`MAX_REACH`] sentences or
 //! [`MAX_GAP`] bytes from a claim, so the cost over a file is linear in its length;
 //! nothing panics on odd spans (text is sliced with `str::get`).
@@ -1058,6 +1072,75 @@ fn successive<'a>(
         .then_some((start, end))
 }
 
+/// The reporting period a sentence names, as a bit set: quarter, half, month,
+/// full year. Comparison bases (`a year earlier`, `last year`) are not periods.
+fn periods(text: &str) -> u8 {
+    let base = PERIOD_BASE.replace_all(text, "");
+    PERIOD.captures_iter(&base).fold(0, |acc, cap| {
+        acc | match () {
+            () if cap.name("q").is_some() => 1,
+            () if cap.name("h").is_some() => 2,
+            () if cap.name("m").is_some() => 4,
+            () if cap.name("y").is_some() => 8,
+            () => 0,
+        }
+    })
+}
+
+/// Period words (`third quarter`, `first half`, `six months`, `full year`).
+static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        \b(?:(?P<q>quarter(?:ly)?)
+          |(?P<h>half(?:-year)?(?:ly)?\b|six\s+months)
+          |(?P<m>month(?:ly|s)?)
+          |(?P<y>full[-\s]year|annual|whole\s+year|for\s+the\s+year|twelve\s+months|12\s+months)
+        )
+        ",
+    )
+    .expect("static regex")
+});
+
+/// Comparison bases that name a period without being one.
+static PERIOD_BASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        \b(?:a\s+year\s+(?:earlier|ago|before)|last\s+year|previous\s+year|year[-\s]on[-\s]year
+          |the\s+same\s+(?:period|quarter|month|time)(?:\s+(?:a|last)\s+year)?)
+        ",
+    )
+    .expect("static regex")
+});
+
+/// Whether two sentences can describe the same period: true unless both name one
+/// and the names differ (`rose 12% in the third quarter` against full-year figures).
+fn same_period(links: &Links<'_>, s1: usize, s2: usize) -> bool {
+    let text = |s: usize| {
+        let sp = links.sentence_span(s);
+        links.slice(
+            sp.start,
+            floor_boundary(links.cx.text, sp.end.min(sp.start + 400)),
+        )
+    };
+    let (a, b) = (periods(text(s1)), periods(text(s2)));
+    a == 0 || b == 0 || a & b != 0
+}
+
+/// `Shares rose 5%`, `the FTSE 100 fell 1.2%`: a price or index, which profits in
+/// millions cannot measure.
+static SHARE_PRICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        \b(?:shares|share\s+price|stock|stocks|index|FTSE|Dow|Nasdaq|Nikkei|Dax|Cac)\b
+        ",
+    )
+    .expect("static regex")
+});
+
+fn share_price_subject(links: &Links<'_>, c: &Claim) -> bool {
+    SHARE_PRICE.is_match(links.before(c, 80))
+}
+
 /// Links every change claim of a file to the figures that determine it.
 ///
 /// 1. Within a sentence, a delta (`up 195 to 3,903`) or a change pair (`from 108
@@ -1265,6 +1348,8 @@ pub fn link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
                 let (a, b) = (&claims[p.start], &claims[p.end]);
                 if a.kind == ClaimKind::Percent
                     || Direction::of_change(a.value(), b.value()) != Some(dir)
+                    || !same_period(links, c.sentence, s)
+                    || (share_price_subject(links, c) && (a.quantity.scaled || b.quantity.scaled))
                 {
                     continue;
                 }
@@ -1393,6 +1478,9 @@ mod tests {
             &CHANGE_OF,
             &CLAUSE_BREAK,
             &CONTRAST,
+            &PERIOD,
+            &PERIOD_BASE,
+            &SHARE_PRICE,
             &OF_CUE,
             &TOTAL_BEFORE,
             &SHARE_AFTER,

@@ -188,13 +188,13 @@ pub fn stated_value(claim: &Claim, direction: link::Direction) -> f64 {
 
 /// Whether a computed value is close enough to a stated one that a mismatch is
 /// more likely an error than a wrong pairing: same sign and within a factor of
-/// four. Used for links that cross sentences, where a wrong pairing is the more
+/// three. Used for links that cross sentences, where a wrong pairing is the more
 /// likely explanation of a wild difference.
 #[must_use]
 pub fn plausible(stated: f64, computed: f64) -> bool {
     stated * computed > 0.0 && {
         let r = (computed / stated).abs();
-        (0.25..=4.0).contains(&r)
+        (1.0 / 3.0..=3.0).contains(&r)
     }
 }
 

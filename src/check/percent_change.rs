@@ -59,7 +59,7 @@ a plain integer (`108`) is exact. The check is consistent when the stated interv
 and the interval the figures allow overlap: `a 25% rise, from £3.6bn to £4.4bn`
 passes because the figures allow 19.2%..25.4%.
 When the figures come from a neighbouring sentence, a mismatch is reported only
-when the two values have the same sign and are within a factor of four of each
+when the two values have the same sign and are within a factor of three of each
 other; a wilder difference more likely means the figures measure something else.
 When the words and the figures go opposite ways the `direction` rule reports it,
 and when the figures are percentages `percentage-points` does.
@@ -437,6 +437,34 @@ mod successive_changes {
             checks(
                 &PercentChange,
                 "Sales rose 10% to £2bn, and profits would rise 18% to £4.5bn."
+            )
+            .is_empty()
+        );
+    }
+}
+
+#[cfg(test)]
+mod cross_sentence_guards {
+    use super::PercentChange;
+    use crate::check::testing::checks;
+
+    #[test]
+    fn different_periods_are_not_paired() {
+        assert!(
+            checks(
+                &PercentChange,
+                "Profits rose 12% in the third quarter. For the full year, profit was £50m, against £40m in 2003."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn share_prices_are_not_paired_with_profits() {
+        assert!(
+            checks(
+                &PercentChange,
+                "Shares rose 8% on Monday. The company made a profit of £120m, compared with £100m last year."
             )
             .is_empty()
         );
