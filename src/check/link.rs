@@ -735,7 +735,14 @@ pub struct ChangePair {
 
 /// Whether a claim can be a figure in a change pair.
 fn pair_figure(links: &Links<'_>, c: &Claim) -> bool {
-    (is_figure(c) || c.kind == ClaimKind::Percent) && !links.parenthesised(c)
+    (is_figure(c) || index_level(c) || c.kind == ClaimKind::Percent) && !links.parenthesised(c)
+}
+
+/// `4,850 points` is an index level, not percentage points (which never reach
+/// 100): a raw figure for a percentage change.
+#[must_use]
+pub fn index_level(c: &Claim) -> bool {
+    c.kind == ClaimKind::Points && c.value() >= 100.0
 }
 
 /// The change pairs of sentence `s`, read from cue phrases: `from A to B`,

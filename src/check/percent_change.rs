@@ -1,12 +1,14 @@
 //! `percent-change`: a percentage change stated together with its start and end
 //! figures (`a 34 per cent rise, from 108 offences to 164`).
 
-use super::link::{ChangePair, Direction, Evidence, Links, Strength, is_figure, link_changes};
+use super::link::{
+    ChangePair, Direction, Evidence, Links, Strength, index_level, is_figure, link_changes,
+};
 use super::{
     Check, Context, Rule, Severity, Verdict, change_interval, figure_interval, fmt_signed_pct,
     plausible, stated_change, stated_value,
 };
-use crate::extract::ClaimKind;
+use crate::extract::{Claim, ClaimKind};
 
 /// Checks a stated percentage change against `(end - start) / start`.
 pub struct PercentChange;
@@ -95,7 +97,8 @@ fn check_pair(
         cx.claims.get(p.start)?,
         cx.claims.get(p.end)?,
     );
-    if !is_figure(a) || !is_figure(b) || c.kind == ClaimKind::Points {
+    let raw = |x: &Claim| is_figure(x) || index_level(x);
+    if !raw(a) || !raw(b) || c.kind == ClaimKind::Points {
         return None;
     }
     if Direction::of_change(a.value(), b.value()) != Some(direction) {
@@ -467,6 +470,24 @@ mod cross_sentence_guards {
                 "Shares rose 8% on Monday. The company made a profit of £120m, compared with £100m last year."
             )
             .is_empty()
+        );
+    }
+}
+
+#[cfg(test)]
+mod index_levels {
+    use super::PercentChange;
+    use crate::check::testing::{assert_clean, assert_flags};
+
+    #[test]
+    fn index_points_are_figures() {
+        assert_clean(
+            &PercentChange,
+            "The index rose 2.3% to 4,850 points from 4,741 points.",
+        );
+        assert_flags(
+            &PercentChange,
+            "The index rose 3.5% to 4,850 points from 4,741 points.",
         );
     }
 }

@@ -206,3 +206,26 @@ mod tests {
         assert_eq!(c.severity, Severity::Error);
     }
 }
+
+#[cfg(test)]
+mod points_claims {
+    use super::PercentagePoints;
+    use crate::check::testing::{assert_clean, assert_flags};
+
+    #[test]
+    fn checks_points_against_the_difference() {
+        assert_clean(
+            &PercentagePoints,
+            "Support rose from 20% to 25%, up 5 points.",
+        );
+        assert_flags(
+            &PercentagePoints,
+            "Support rose from 20% to 25%, up 3 percentage points.",
+        );
+        let c = assert_clean(
+            &PercentagePoints,
+            "Labour's lead fell 3 points to 5%, from 8%.",
+        );
+        assert_eq!(c.stated, -3.0);
+    }
+}
