@@ -1422,15 +1422,31 @@ pub fn link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
         if linked[c.id] || has_figures(c.sentence) {
             continue;
         }
-        let twin = links
+        let near: Vec<&Claim> = links
             .claims_in_range(links.window(c.sentence, 1).filter(|&s| !links.crowded(s)))
             .filter(|o| {
                 o.id != c.id
+                    && o.sentence != c.sentence
                     && o.kind == c.kind
-                    && o.value() == c.value()
                     && direction[o.id] == Some(dir)
+                    && by_claim.contains_key(&o.id)
             })
-            .find_map(|o| by_claim.get(&o.id));
+            .collect();
+        // The same value: a plain repeat. A different value is the same statement
+        // only when the words naming the quantity agree (`Revenues ... slipped 11%`
+        // and `revenues slipped 11% from ...`), and then only one such twin.
+        let twin = near
+            .iter()
+            .find(|o| o.value() == c.value())
+            .or_else(|| {
+                let named: Vec<&&Claim> =
+                    near.iter().filter(|o| same_subject(links, c, o)).collect();
+                match named.as_slice() {
+                    [o] => Some(*o),
+                    _ => None,
+                }
+            })
+            .and_then(|o| by_claim.get(&o.id));
         if let Some(t) = twin {
             linked[c.id] = true;
             out.push(ChangeLink {
@@ -1443,6 +1459,31 @@ pub fn link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
     }
     out.sort_by_key(|l| l.claim);
     out
+}
+
+/// Whether the words before two change claims name the same quantity: a shared
+/// word of four letters or more, singular and plural alike (`Film production
+/// 'falls' 40%` and `British films produced in the UK fell 40%`), other than
+/// the change verbs themselves (`slipped` says nothing about what slipped).
+fn same_subject(links: &Links<'_>, a: &Claim, b: &Claim) -> bool {
+    const GENERIC: &[&str] = &[
+        "rose", "rise", "fell", "fall", "falls", "with", "from", "that", "said", "have", "been",
+        "year", "last", "were", "this", "their", "which", "also", "more", "than", "down",
+    ];
+    let words = |c: &Claim| -> Vec<String> {
+        links
+            .before(c, 60)
+            .split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| w.len() >= 4)
+            .map(|w| {
+                let w = w.to_lowercase();
+                w.strip_suffix('s').map_or(w.clone(), str::to_owned)
+            })
+            .filter(|w| !GENERIC.contains(&w.as_str()) && !DIR_BEFORE.is_match(w))
+            .collect()
+    };
+    let wb = words(b);
+    words(a).iter().any(|w| wb.contains(w))
 }
 
 /// Byte distance between a claim and a span (0 when they touch or overlap).

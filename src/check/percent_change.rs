@@ -491,3 +491,33 @@ mod index_levels {
         );
     }
 }
+
+#[cfg(test)]
+mod repeats {
+    use super::PercentChange;
+    use crate::check::testing::{assert_clean, assert_flags, checks};
+
+    #[test]
+    fn lead_repeating_the_body_shares_its_figures() {
+        assert_clean(
+            &PercentChange,
+            "Revenues at Reuters slipped 11% during 2004.\n\nThe company said revenues slipped 11% from £3.24bn in 2003 to £2.89bn in 2004.",
+        );
+        assert_flags(
+            &PercentChange,
+            "Revenues at Reuters slipped 20% during 2004.\n\nThe company said revenues slipped 11% from £3.24bn in 2003 to £2.89bn in 2004.",
+        );
+    }
+
+    #[test]
+    fn a_different_quantity_is_not_a_repeat() {
+        assert!(
+            checks(
+                &PercentChange,
+                "Exports at Reuters slipped 20% during 2004.\n\nThe company said revenues slipped 11% from £3.24bn in 2003 to £2.89bn in 2004.",
+            )
+            .iter()
+            .all(|c| c.verdict == crate::check::Verdict::Consistent)
+        );
+    }
+}
