@@ -130,3 +130,28 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod more {
+    use super::DirectionRule;
+    use crate::check::testing::{assert_flags, checks};
+
+    #[test]
+    fn a_verb_for_other_figures_is_not_a_contradiction() {
+        assert!(
+            checks(
+                &DirectionRule,
+                "Profits fell 20% despite sales rising from £10m to £12m."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn narrowed_and_widened_have_a_direction() {
+        assert_flags(
+            &DirectionRule,
+            "The deficit narrowed 10% to £110m from £100m.",
+        );
+    }
+}

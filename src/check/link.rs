@@ -602,7 +602,7 @@ static DIR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
          |(?P<down>fell|fall|falls|fallen|falling|down|dropped|drop|drops|declined?|declines
             |decreased?|decreases|slipped|slip|slips|slumped?|slumps|sank|sunk|sink|plunged?
             |plunges|tumbled?|tumbles|dipped|dips|lost|shed|cut|cuts|reduced|shrank|shrunk
-            |slid|lower|eased|contracted)
+            |slid|lower|eased|contracted|narrowed)
         )\b
         ",
     )
@@ -1168,6 +1168,15 @@ fn share_price_subject(links: &Links<'_>, c: &Claim) -> bool {
 pub fn link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
     let n = links.sentence_count();
     let claims = links.cx.claims;
+    // Claim ids index the claim list (extract::finish); anything else would make
+    // the per-claim tables below wrong, so link nothing rather than panic.
+    if claims
+        .iter()
+        .enumerate()
+        .any(|(i, c)| c.id != i || c.sentence >= n.max(1))
+    {
+        return Vec::new();
+    }
     let mut pairs: Vec<Vec<ChangePair>> = Vec::with_capacity(n);
     let mut deltas: Vec<Vec<DeltaPair>> = Vec::with_capacity(n);
     for s in 0..n {
