@@ -598,7 +598,7 @@ static DIR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         \b(?:
           (?P<up>rose|rise|rises|risen|rising|up|increased?|increases|increasing|grew|grow|grows
             |grown|growing|gained?|gains|jumped|jump|jumps|surged?|surges|climbed?|climbs|soared?
-            |soars|boosted|added|higher|rallied|leapt|leaped|swelled|expanded)
+            |soars|boosted|added|higher|rallied|leapt|leaped|swelled|expanded|widened)
          |(?P<down>fell|fall|falls|fallen|falling|down|dropped|drop|drops|declined?|declines
             |decreased?|decreases|slipped|slip|slips|slumped?|slumps|sank|sunk|sink|plunged?
             |plunges|tumbled?|tumbles|dipped|dips|lost|shed|cut|cuts|reduced|shrank|shrunk
