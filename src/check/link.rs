@@ -970,8 +970,9 @@ static COMPARATIVE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// How good a cross-sentence pairing is; smaller is better: (shares no proper
-/// noun, sentence distance, reserved).
-type EdgeKey = (bool, usize, bool);
+/// noun, sentence distance). `SHARED` marks a pair shared with the claim's repeat.
+type EdgeKey = (bool, usize);
+const SHARED: EdgeKey = (false, 0);
 
 /// Whether a change verb stands between claim `c` and the figures at `hull`, other
 /// than the cue words of the pair itself (`up from`, `down from`).
@@ -1375,7 +1376,7 @@ pub fn link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
                         continue;
                     }
                     // Shared with the claim it repeats: link directly.
-                    edges.push((c.id, s, j, (false, 0, false)));
+                    edges.push((c.id, s, j, SHARED));
                     continue;
                 }
                 // A pair whose own sentence states a change belongs to that claim.
@@ -1385,7 +1386,6 @@ pub fn link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
                 let key = (
                     !links.share_proper_noun(c.sentence, s),
                     s.abs_diff(c.sentence),
-                    false,
                 );
                 edges.push((c.id, s, j, key));
             }
@@ -1408,7 +1408,7 @@ pub fn link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
         }
     }
     for &(cid, s, j, key) in &edges {
-        let shared = key == (false, 0, false);
+        let shared = key == SHARED;
         let best_for_claim = claim_best.get(&cid) == Some(&(key, 1));
         let best_for_pair = shared || pair_best.get(&(s, j)) == Some(&(key, 1));
         if !best_for_claim || !best_for_pair || linked[cid] {
