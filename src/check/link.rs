@@ -1134,6 +1134,35 @@ fn same_period(links: &Links<'_>, s1: usize, s2: usize) -> bool {
     a == 0 || b == 0 || a & b != 0
 }
 
+/// Whether the names before the figures of a pair's sentence (`Sainsbury's sales
+/// were £4.2bn, up from £4bn`) appear in the claim's sentence: a pair about a named
+/// subject belongs to a claim about that subject. A pair sentence naming nobody
+/// passes.
+fn same_named_subject(links: &Links<'_>, claim_s: usize, pair_s: usize, figures_at: usize) -> bool {
+    let sp = links.sentence_span(pair_s);
+    let prefix = links.slice(
+        sp.start,
+        floor_boundary(links.cx.text, figures_at.min(sp.start + 300)),
+    );
+    // The first word is capitalised anyway; keep it only when possessive
+    // (`Sainsbury's sales`), which marks a name.
+    let prefix = match prefix.split_once(char::is_whitespace) {
+        Some((first, rest)) if !first.ends_with("'s") => rest,
+        Some(_) => prefix,
+        None => "",
+    };
+    let names = proper_nouns(prefix);
+    if names.is_empty() {
+        return true;
+    }
+    let cs = links.sentence_span(claim_s);
+    let claim_names = proper_nouns(links.slice(
+        cs.start,
+        floor_boundary(links.cx.text, cs.end.min(cs.start + 400)),
+    ));
+    names.iter().any(|n| claim_names.contains(n))
+}
+
 /// `Shares rose 5%`, `the FTSE 100 fell 1.2%`: a price or index, which profits in
 /// millions cannot measure.
 static SHARE_PRICE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1366,6 +1395,7 @@ pub fn link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
                 if a.kind == ClaimKind::Percent
                     || Direction::of_change(a.value(), b.value()) != Some(dir)
                     || !same_period(links, c.sentence, s)
+                    || !same_named_subject(links, c.sentence, s, p.hull.start)
                     || (share_price_subject(links, c) && (a.quantity.scaled || b.quantity.scaled))
                 {
                     continue;

@@ -521,3 +521,27 @@ mod repeats {
         );
     }
 }
+
+#[cfg(test)]
+mod named_subjects {
+    use super::PercentChange;
+    use crate::check::testing::checks;
+
+    #[test]
+    fn a_pair_about_another_company_is_not_paired() {
+        assert!(
+            checks(
+                &PercentChange,
+                "Tesco said sales rose 10% in the UK. Meanwhile Sainsbury's sales were £4.2bn, up from £4bn."
+            )
+            .is_empty()
+        );
+        assert!(
+            checks(
+                &PercentChange,
+                "Tesco said sales rose 10% in the UK. Sainsbury's sales were £4.2bn, up from £4bn."
+            )
+            .is_empty()
+        );
+    }
+}
