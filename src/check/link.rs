@@ -733,9 +733,14 @@ pub struct ChangePair {
     pub hull: Span,
 }
 
-/// Whether a claim can be a figure in a change pair.
+/// Whether a claim can be a figure in a change pair: a raw figure, or a
+/// percentage used as a level (`from 4% to 5%`), never one stating a change
+/// (`compared with a 3% rise`).
 fn pair_figure(links: &Links<'_>, c: &Claim) -> bool {
-    (is_figure(c) || index_level(c) || c.kind == ClaimKind::Percent) && !links.parenthesised(c)
+    !links.parenthesised(c)
+        && (is_figure(c)
+            || index_level(c)
+            || (c.kind == ClaimKind::Percent && stated_direction(links, c).is_none()))
 }
 
 /// `4,850 points` is an index level, not percentage points (which never reach
@@ -1000,6 +1005,35 @@ fn own_verb_between(links: &Links<'_>, c: &Claim, hull: Span) -> bool {
         let rest = gap[m.end()..].trim_start();
         !((w == "up" || w == "down") && rest.starts_with("from"))
     })
+}
+
+/// `Turnover was £50m against £45m, while staff numbers rose 2%`: a contrasting
+/// clause between a claim and the figures.
+fn contrast_between(links: &Links<'_>, c: &Claim, hull: Span) -> bool {
+    let gap = if c.span.end <= hull.start {
+        links.slice(c.span.end, hull.start)
+    } else if hull.end <= c.span.start {
+        links.slice(hull.end, c.span.start)
+    } else {
+        return false;
+    };
+    CONTRAST.is_match(gap)
+}
+
+/// `Shares fell 3% to 250p, valuing the company at £1.2bn, against £1.5bn`: the
+/// claim names its own end figure right after it (`to 250p`), and the pair is not
+/// built on it, so the pair describes something else.
+fn own_end_elsewhere(links: &Links<'_>, c: &Claim, p: &ChangePair) -> bool {
+    let Some(next) = links.cx.claims.get(c.id + 1) else {
+        return false;
+    };
+    if next.sentence != c.sentence || !(is_figure(next) || index_level(next)) {
+        return false;
+    }
+    let own_end = links
+        .between(c.span, next.span)
+        .is_some_and(|g| g.len() <= 16 && total_cue(g) == Some(true));
+    own_end && next.id != p.start && next.id != p.end
 }
 
 /// `a 4.5% gain for the proportion of Japanese films`: a change in a share or a
@@ -1280,8 +1314,13 @@ pub fn link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
             }
             // `grow by 6% a year, ... would rise from 5bn to 9bn`: a change verb
             // between the claim and the figures gives them their own statement.
-            if let Evidence::Pair(_) = ev
-                && (own_verb_between(links, c, *hull) || ratio_subject(links, c))
+            if let Evidence::Pair(p) = ev
+                && (own_verb_between(links, c, *hull)
+                    || ratio_subject(links, c)
+                    || contrast_between(links, c, *hull)
+                    || own_end_elsewhere(links, c, p)
+                    || (share_price_subject(links, c)
+                        && (claims[p.start].quantity.scaled || claims[p.end].quantity.scaled)))
             {
                 continue;
             }

@@ -222,6 +222,18 @@ pub fn restate(text: &str, value: f64, new_value: f64) -> String {
     format!("{}{shown}{}", &text[..start], &text[start + num.len()..])
 }
 
+/// Whether a computed value is within an order of magnitude of the stated one
+/// (same sign, within a factor of ten). Even in one sentence, `rose 2% to $45 a
+/// barrel, compared with $30 a year ago` compares two periods: a mismatch that
+/// wild is a misreading, not an error we are sure of.
+#[must_use]
+pub fn same_order(stated: f64, computed: f64) -> bool {
+    stated * computed > 0.0 && {
+        let r = (computed / stated).abs();
+        (0.1..=10.0).contains(&r)
+    }
+}
+
 /// Formats a signed percentage with one decimal at most: `+51.9%`, `-10.8%`.
 #[must_use]
 pub fn fmt_signed_pct(v: f64) -> String {

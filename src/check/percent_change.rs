@@ -6,7 +6,7 @@ use super::link::{
 };
 use super::{
     Check, Context, Rule, Severity, Verdict, change_interval, figure_interval, fmt_signed_pct,
-    plausible, stated_change, stated_value,
+    plausible, same_order, stated_change, stated_value,
 };
 use crate::extract::{Claim, ClaimKind};
 
@@ -63,7 +63,9 @@ passes because the figures allow 19.2%..25.4%.
 When the figures come from a neighbouring sentence, a mismatch is reported only
 when the two values have the same sign and are within a factor of three of each
 other; a wilder difference more likely means the figures measure something else.
-When the words and the figures go opposite ways the `direction` rule reports it,
+Even in one sentence, a value more than ten times off (or of the other sign) is
+not reported: `rose 2% to $45 a barrel, compared with $30 a year ago` compares two
+periods. When the words and the figures go opposite ways the `direction` rule reports it,
 and when the figures are percentages `percentage-points` does.
 "
     }
@@ -109,7 +111,10 @@ fn check_pair(
     let tolerance = stated_change(c, direction);
     let stated = stated_value(c, direction);
     let consistent = tolerance.overlaps(range);
-    if !consistent && strength == Strength::Neighbour && !plausible(stated, computed) {
+    if !consistent
+        && (!same_order(stated, computed)
+            || (strength == Strength::Neighbour && !plausible(stated, computed)))
+    {
         return None;
     }
     let (at, bt, ct) = (
@@ -543,5 +548,46 @@ mod named_subjects {
             )
             .is_empty()
         );
+    }
+}
+
+#[cfg(test)]
+mod misreadings {
+    use super::PercentChange;
+    use crate::check::testing::checks;
+
+    #[track_caller]
+    fn silent(text: &str) {
+        let cs = checks(&PercentChange, text);
+        assert!(
+            cs.iter()
+                .all(|c| c.verdict == crate::check::Verdict::Consistent),
+            "{text}: {cs:#?}"
+        );
+    }
+
+    #[test]
+    fn different_periods_in_one_sentence() {
+        silent("Oil prices rose 2% to $45 a barrel, compared with $30 a year ago.");
+    }
+
+    #[test]
+    fn claim_with_its_own_end_figure() {
+        silent("Shares fell 3% to 250p, valuing the company at £1.2bn, against £1.5bn in March.");
+    }
+
+    #[test]
+    fn contrasting_clause() {
+        silent("Turnover was £50m against £45m, while staff numbers rose 2%.");
+    }
+
+    #[test]
+    fn a_percentage_stating_a_change_is_not_a_level() {
+        let cs = checks(
+            &PercentChange,
+            "Sales rose 5% from £100m to £105m, compared with a 3% rise a year earlier.",
+        );
+        assert_eq!(cs.len(), 1, "{cs:#?}");
+        assert_eq!(cs[0].verdict, crate::check::Verdict::Consistent);
     }
 }

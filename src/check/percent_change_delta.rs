@@ -102,7 +102,9 @@ percentage, nothing is reported: the sentence is ambiguous, not wrong.
                 {
                     continue;
                 }
-                if l.strength == Strength::Neighbour && !plausible(stated, computed) {
+                if !super::same_order(stated, computed)
+                    || (l.strength == Strength::Neighbour && !plausible(stated, computed))
+                {
                     continue;
                 }
             }
