@@ -41,7 +41,10 @@ Not reported:
 
 TOLERANCE
 Only pairings inside one sentence tied by cue phrases are used; figures that are
-equal have no direction and are never reported. The size of the change is not
+equal, or whose rounding allows either direction, are never reported. The size
+of the change must be within a factor of three of the stated one (a swapped
+`from` and `to` keeps the size; a size far off means the figures compare other
+periods). The size of the change is not
 judged here (that is `percent-change`).
 "
     }
@@ -79,13 +82,19 @@ judged here (that is `percent-change`).
                 continue;
             }
             let computed = (b.value() - a.value()) / a.value() * 100.0;
+            // A swapped `from`/`to` keeps the size of the change; a size far off
+            // (`rose 2% to $45, compared with $50 a year ago`) means two periods.
+            let stated = stated_value(c, l.direction);
+            if !super::plausible(stated.abs(), computed.abs()) {
+                continue;
+            }
             out.push(Check {
                 rule: self.id(),
                 verdict: Verdict::Inconsistent,
                 severity: Severity::Error,
                 claim: c.id,
                 evidence: vec![a.id, b.id],
-                stated: stated_value(c, l.direction),
+                stated,
                 computed,
                 tolerance: stated_change(c, l.direction),
                 computed_range: range,
@@ -152,6 +161,23 @@ mod more {
         assert_flags(
             &DirectionRule,
             "The deficit narrowed 10% to £110m from £100m.",
+        );
+    }
+}
+
+#[cfg(test)]
+mod periods {
+    use super::DirectionRule;
+    use crate::check::testing::checks;
+
+    #[test]
+    fn a_far_off_size_is_another_comparison() {
+        assert!(
+            checks(
+                &DirectionRule,
+                "Oil rose 2% to $45 today, compared with $50 a year ago."
+            )
+            .is_empty()
         );
     }
 }
