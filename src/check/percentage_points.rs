@@ -153,7 +153,7 @@ difference is a warning about the wording.
                         fmt_num(rel_v, 2)
                     ),
                 ));
-            } else {
+            } else if super::same_order(stated, rel_v) || super::same_order(stated, diff_v) {
                 out.push(base(
                     Verdict::Inconsistent,
                     Severity::Error,
