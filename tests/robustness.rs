@@ -34,7 +34,7 @@ fn assert_no_panic(out: &Output) {
     );
 }
 
-/// Every number in a JSON document is finite (serde_json would write `null` for
+/// Every number in a JSON document is finite (`serde_json` would write `null` for
 /// infinities; claimcheck must not produce them in values at all).
 fn assert_finite_values(json: &serde_json::Value) {
     for f in json["files"].as_array().expect("files") {
@@ -85,7 +85,9 @@ fn a_line_of_100_mb_is_checked() {
 fn ten_thousand_numbers_in_one_sentence() {
     let mut s = String::from("The figures were");
     for i in 0..10_000 {
-        s.push_str(&format!(" {i},"));
+        s.push(' ');
+        s.push_str(&i.to_string());
+        s.push(',');
         if i % 7 == 0 {
             s.push_str(" up 5%");
         }

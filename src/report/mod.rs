@@ -136,12 +136,10 @@ impl Report {
     /// inconsistency of severity error, else 0.
     #[must_use]
     pub fn exit_code(&self) -> u8 {
-        if !self.errors.is_empty() {
-            2
-        } else if self.files.iter().any(FileReport::has_errors) {
-            1
+        if self.errors.is_empty() {
+            u8::from(self.files.iter().any(FileReport::has_errors))
         } else {
-            0
+            2
         }
     }
 }
@@ -226,6 +224,10 @@ pub enum Format {
 
 /// Options that change how a report is rendered, not what it contains.
 #[derive(Clone, Copy, Debug, Default)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent display switches straight from the command line"
+)]
 pub struct RenderOptions {
     pub color: bool,
     pub show_unchecked: bool,
@@ -294,6 +296,7 @@ pub(crate) mod testing {
                 checks: Vec::new(),
             },
             lines: LineIndex::new(text),
+            suppressed: 0,
         }
     }
 

@@ -59,6 +59,10 @@ fn line_range(f: &FileReport, span: Span) -> (usize, Span) {
     (first, Span::new(start, start + body.len()))
 }
 
+/// First line number, byte range of the lines, and the spans to mark on them
+/// (with whether each is the checked claim).
+type Lines = (usize, Span, Vec<(Span, bool)>);
+
 fn diagnostic(renderer: &Renderer, f: &FileReport, c: &Check) -> String {
     let text = &f.source.text;
     let claims = &f.analysis.claims;
@@ -71,8 +75,6 @@ fn diagnostic(renderer: &Renderer, f: &FileReport, c: &Check) -> String {
         (Verdict::Inconsistent, Severity::Error) => Level::ERROR,
     };
     // One snippet per distinct line range: the claim's first, then its evidence.
-    // (first line number, byte range of the lines, (span, is the checked claim)).
-    type Lines = (usize, Span, Vec<(Span, bool)>);
     let mut snippets: Vec<Lines> = Vec::new();
     let spans = std::iter::once((subject.span, true)).chain(
         c.evidence
