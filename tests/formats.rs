@@ -168,7 +168,8 @@ fn jsonl_is_one_json_file_object_per_line() {
 #[test]
 fn jsonl_with_errors_only_writes_nothing_to_stdout() {
     let dir = articles();
-    let out = run(dir.path(), &["--format", "jsonl", "missing.txt", "b dir"]);
+    std::fs::write(dir.path().join("b bin.txt"), b"\0binary").expect("write");
+    let out = run(dir.path(), &["--format", "jsonl", "missing.txt", "b bin.txt"]);
     assert_eq!(out.code, Some(2));
     assert_eq!(out.stdout, "");
     assert_eq!(out.stderr.lines().count(), 2, "{}", out.stderr);
@@ -205,7 +206,8 @@ fn sarif_validates_against_the_schema() {
 #[test]
 fn sarif_with_errors_only_carries_them_as_notifications() {
     let dir = articles();
-    let out = run(dir.path(), &["--format", "sarif", "missing.txt", "b dir"]);
+    std::fs::write(dir.path().join("b bin.txt"), b"\0binary").expect("write");
+    let out = run(dir.path(), &["--format", "sarif", "missing.txt", "b bin.txt"]);
     assert_eq!(out.code, Some(2));
     let log = assert_valid_sarif(&out.stdout);
     let inv = &log["runs"][0]["invocations"][0];
@@ -217,7 +219,7 @@ fn sarif_with_errors_only_carries_them_as_notifications() {
     assert_eq!(notes[0]["message"]["text"], "no such file");
     assert_eq!(
         notes[1]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
-        "b%20dir"
+        "b%20bin.txt"
     );
 }
 

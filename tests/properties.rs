@@ -184,10 +184,13 @@ proptest! {
         stated in 1u32..200,
         from in 10u32..5000,
         to in 10u32..5000,
-        pad in prop::sample::select(&[" ", "  ", "\n", "\t", "\r\n"][..]),
+        pad in prop::sample::select(&[" ", "  ", "\t", " \u{a0}"][..]),
+        edge in prop::sample::select(&["", "\n", "\n\n", "\r\n", "  "][..]),
     ) {
+        // Horizontal whitespace inside the sentence, any whitespace around it (a
+        // line break inside a sentence may legitimately end a title line).
         let plain = format!("Crime rose {stated} per cent, from {from} offences to {to}.");
-        let padded = format!("{pad}{pad}Crime rose {stated} per cent,{pad}from {from} offences to {to}.{pad}");
+        let padded = format!("{edge}Crime rose{pad}{stated} per cent,{pad}from {from} offences{pad}to {to}.{edge}");
         let verdicts = |t: &str| {
             analyze(t).checks.iter().map(|c| (c.rule, c.verdict)).collect::<Vec<_>>()
         };
