@@ -169,7 +169,10 @@ fn jsonl_is_one_json_file_object_per_line() {
 fn jsonl_with_errors_only_writes_nothing_to_stdout() {
     let dir = articles();
     std::fs::write(dir.path().join("b bin.txt"), b"\0binary").expect("write");
-    let out = run(dir.path(), &["--format", "jsonl", "missing.txt", "b bin.txt"]);
+    let out = run(
+        dir.path(),
+        &["--format", "jsonl", "missing.txt", "b bin.txt"],
+    );
     assert_eq!(out.code, Some(2));
     assert_eq!(out.stdout, "");
     assert_eq!(out.stderr.lines().count(), 2, "{}", out.stderr);
@@ -207,7 +210,10 @@ fn sarif_validates_against_the_schema() {
 fn sarif_with_errors_only_carries_them_as_notifications() {
     let dir = articles();
     std::fs::write(dir.path().join("b bin.txt"), b"\0binary").expect("write");
-    let out = run(dir.path(), &["--format", "sarif", "missing.txt", "b bin.txt"]);
+    let out = run(
+        dir.path(),
+        &["--format", "sarif", "missing.txt", "b bin.txt"],
+    );
     assert_eq!(out.code, Some(2));
     let log = assert_valid_sarif(&out.stdout);
     let inv = &log["runs"][0]["invocations"][0];

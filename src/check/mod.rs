@@ -234,14 +234,28 @@ pub fn same_order(stated: f64, computed: f64) -> bool {
     }
 }
 
-/// Formats a signed percentage with one decimal at most: `+51.9%`, `-10.8%`.
+/// Formats a computed signed percentage as a reader would check it: one decimal
+/// from 10% up (`+51.9%`, `-10.8%`), two below (`+5.26%`), so a value that
+/// rounds to the stated one still shows why it does.
 #[must_use]
 pub fn fmt_signed_pct(v: f64) -> String {
-    let s = fmt_num(v, 2);
+    let s = fmt_num(v, if v.abs() >= 10.0 { 1 } else { 2 });
     if v > 0.0 && s != "0" {
         format!("+{s}%")
     } else {
         format!("{s}%")
+    }
+}
+
+/// Names a stated percentage in a message: `34%`, `-11%`, or with the writer's
+/// words when they were not digits: `5% (five per cent)`, `-20% (a fifth)`.
+#[must_use]
+pub fn fmt_stated_pct(stated: f64, text: &str) -> String {
+    let n = format!("{}%", fmt_num(stated, 2));
+    if text.bytes().any(|b| b.is_ascii_digit()) {
+        n
+    } else {
+        format!("{n} ({text})")
     }
 }
 

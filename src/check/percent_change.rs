@@ -6,7 +6,7 @@ use super::link::{
 };
 use super::{
     Check, Context, Rule, Severity, Verdict, change_interval, figure_interval, fmt_signed_pct,
-    plausible, same_order, stated_change, stated_value,
+    fmt_stated_pct, plausible, same_order, stated_change, stated_value,
 };
 use crate::extract::{Claim, ClaimKind};
 
@@ -124,14 +124,14 @@ fn check_pair(
     );
     let message = if consistent {
         format!(
-            "stated {} ({ct}), and {at} → {bt} is {}",
-            fmt_signed_pct(stated),
+            "stated {}, and {at} → {bt} is {}",
+            fmt_stated_pct(stated, ct),
             fmt_signed_pct(computed)
         )
     } else {
         format!(
-            "stated {} ({ct}), but {at} → {bt} is {}{}",
-            fmt_signed_pct(stated),
+            "stated {}, but {at} → {bt} is {}{}",
+            fmt_stated_pct(stated, ct),
             fmt_signed_pct(computed),
             super::range_note(range, tolerance)
         )

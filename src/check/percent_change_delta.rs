@@ -5,7 +5,7 @@
 use super::link::{Direction, Evidence, Links, Strength, link_changes};
 use super::{
     Check, Context, Interval, Rule, Severity, Verdict, change_interval, figure_interval,
-    fmt_signed_pct, plausible, stated_change, stated_value,
+    fmt_signed_pct, fmt_stated_pct, plausible, stated_change, stated_value,
 };
 
 /// Checks a stated percentage change against `change / (total - change)`.
@@ -125,14 +125,14 @@ percentage, nothing is reported: the sentence is ambiguous, not wrong.
             };
             let message = if consistent {
                 format!(
-                    "stated {} ({ct}), and {arithmetic} is {}",
-                    fmt_signed_pct(stated),
+                    "stated {}, and {arithmetic} is {}",
+                    fmt_stated_pct(stated, ct),
                     fmt_signed_pct(computed)
                 )
             } else {
                 format!(
-                    "stated {} ({ct}), but {arithmetic} is {}{}",
-                    fmt_signed_pct(stated),
+                    "stated {}, but {arithmetic} is {}{}",
+                    fmt_stated_pct(stated, ct),
                     fmt_signed_pct(computed),
                     super::range_note(range, tolerance)
                 )

@@ -89,7 +89,7 @@ fn diagnostic(renderer: &Renderer, f: &FileReport, c: &Check) -> String {
             None => snippets.push((line, range, vec![(span, primary)])),
         }
     }
-    let stated_label = format!("stated {}", stated_words(c));
+    let stated_label = format!("stated {}", stated_words(c, subject.kind));
     let mut group = Group::with_title(level.primary_title(c.message.as_str()).id(c.rule));
     for (line, range, anns) in &snippets {
         let mut snippet = Snippet::source(range.slice(text))
@@ -121,8 +121,17 @@ fn diagnostic(renderer: &Renderer, f: &FileReport, c: &Check) -> String {
     renderer.render(&report)
 }
 
-fn stated_words(c: &Check) -> String {
-    fmt_num(c.stated, 2)
+/// The stated value with its unit: `34%`, `3 points`, `×2`, `£`-free plain numbers
+/// for money and counts (the underlined text shows the currency).
+fn stated_words(c: &Check, kind: crate::extract::ClaimKind) -> String {
+    use crate::extract::ClaimKind;
+    let n = fmt_num(c.stated, 2);
+    match kind {
+        ClaimKind::Percent | ClaimKind::Fraction => format!("{n}%"),
+        ClaimKind::Points => format!("{n} points"),
+        ClaimKind::Multiplier => format!("×{n}"),
+        _ => n,
+    }
 }
 
 fn bound(v: f64) -> String {
