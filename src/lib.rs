@@ -30,9 +30,11 @@ pub mod inputs;
 pub mod markup;
 pub mod report;
 pub mod segment;
+pub mod settings;
 pub mod source;
 
 pub use error::Error;
+pub use settings::Settings;
 pub use source::{LineIndex, Source, Span};
 
 /// Everything the pipeline found in one text.
@@ -43,11 +45,27 @@ pub struct Analysis {
     pub checks: Vec<check::Check>,
 }
 
-/// Runs the whole pipeline on one text.
+/// Runs the whole pipeline on one text, with the default [`Settings`].
 #[must_use]
 pub fn analyze(text: &str) -> Analysis {
-    let sentences = segment::sentences(text);
-    let claims = extract::claims(text, &sentences);
+    analyze_with(text, &Settings::default())
+}
+
+/// Runs the whole pipeline on one text, reading it with `settings` (a newsroom's
+/// extra abbreviations, hedges and the currency of a bare `$`).
+///
+/// ```
+/// let settings = claimcheck::Settings {
+///     default_currency: Some("AUD".to_owned()),
+///     ..claimcheck::Settings::default()
+/// };
+/// let analysis = claimcheck::analyze_with("The council spent $5m.", &settings);
+/// assert_eq!(analysis.claims[0].currency, Some("AUD"));
+/// ```
+#[must_use]
+pub fn analyze_with(text: &str, settings: &Settings) -> Analysis {
+    let sentences = segment::sentences_with(text, &settings.abbreviations);
+    let claims = extract::claims_with(text, &sentences, settings);
     let checks = check::run(&check::Context {
         text,
         sentences: &sentences,
@@ -57,5 +75,65 @@ pub fn analyze(text: &str) -> Analysis {
         sentences,
         claims,
         checks,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXTS: [&str; 4] = [
+        "Gun crime showed a 34 per cent rise, from 108 offences to 164.",
+        "Coun. Smith said give or take 30% of the $5m budget, US$2m, was spent.",
+        "Mr. Smith met Mrs. Jones. Profits rose 5% to £3bn, up from £2.8bn. He left.",
+        "",
+    ];
+
+    /// Checks compared by what they say, since `Check` need not be `PartialEq`.
+    fn summary(a: &Analysis) -> (Vec<segment::Sentence>, Vec<extract::Claim>, String) {
+        (
+            a.sentences.clone(),
+            a.claims.clone(),
+            format!("{:?}", a.checks),
+        )
+    }
+
+    #[test]
+    fn default_settings_are_analyze() {
+        for text in TEXTS {
+            assert_eq!(
+                summary(&analyze_with(text, &Settings::default())),
+                summary(&analyze(text)),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn settings_reach_the_segmenter_and_the_extractor() {
+        let text = TEXTS[1];
+        let settings = Settings {
+            abbreviations: vec!["Coun".to_owned()],
+            hedges: vec![("give or take".to_owned(), extract::Hedge::About)],
+            default_currency: Some("AUD".to_owned()),
+        };
+        let plain = analyze(text);
+        assert_eq!(plain.sentences.len(), 2);
+        let read = analyze_with(text, &settings);
+        assert_eq!(read.sentences.len(), 1);
+        let claim = |a: &Analysis, s: &str| {
+            a.claims
+                .iter()
+                .find(|c| c.span.slice(text) == s)
+                .map(|c| (c.hedge, c.currency))
+        };
+        assert_eq!(claim(&plain, "30%"), Some((None, None)));
+        assert_eq!(
+            claim(&read, "30%"),
+            Some((Some(extract::Hedge::About), None))
+        );
+        assert_eq!(claim(&plain, "$5m"), Some((None, Some("USD"))));
+        assert_eq!(claim(&read, "$5m"), Some((None, Some("AUD"))));
+        assert_eq!(claim(&read, "US$2m"), Some((None, Some("USD"))));
     }
 }

@@ -66,7 +66,17 @@ pub struct Sentence {
 /// Splits `text` into sentences (see the module docs for the rules).
 #[must_use]
 pub fn sentences(text: &str) -> Vec<Sentence> {
-    Segmenter::new(text).run()
+    sentences_with::<&str>(text, &[])
+}
+
+/// Splits `text` into sentences, with `abbreviations` as extra words after which a
+/// full stop does not end a sentence (`Coun`, `Supt`; written without the final
+/// dot, a dot there is ignored). They are compared ignoring ASCII case, except
+/// that an all-capitals token (`FT.`) must be written exactly so, as it is more
+/// often an acronym ending a sentence. With no extras this is [`sentences`].
+#[must_use]
+pub fn sentences_with<S: AsRef<str>>(text: &str, abbreviations: &[S]) -> Vec<Sentence> {
+    Segmenter::new(text, abbreviations).run()
 }
 
 /// How far back a token is read before a full stop. Longer tokens (URLs) are in no
@@ -216,7 +226,7 @@ impl<'t> Finder<'t> {
     }
 }
 
-struct Segmenter<'t> {
+struct Segmenter<'t, S> {
     text: &'t str,
     bytes: &'t [u8],
     out: Vec<Sentence>,
@@ -226,10 +236,12 @@ struct Segmenter<'t> {
     skip_to: usize,
     list: Option<List>,
     parens: ParenSearch,
+    /// Extra abbreviations from the settings; usually empty.
+    extra: &'t [S],
 }
 
-impl<'t> Segmenter<'t> {
-    fn new(text: &'t str) -> Self {
+impl<'t, S: AsRef<str>> Segmenter<'t, S> {
+    fn new(text: &'t str, extra: &'t [S]) -> Self {
         Self {
             text,
             bytes: text.as_bytes(),
@@ -239,6 +251,7 @@ impl<'t> Segmenter<'t> {
             skip_to: 0,
             list: None,
             parens: ParenSearch::default(),
+            extra,
         }
     }
 
@@ -473,6 +486,9 @@ impl<'t> Segmenter<'t> {
         if !acronym && (lexicon::never_ends(token) || lexicon::is_prepositive(token)) {
             return None;
         }
+        if !self.extra.is_empty() && self.is_extra(token, acronym) {
+            return None;
+        }
         if look.class == Class::Digit && lexicon::is_before_number(token) {
             return None;
         }
@@ -483,6 +499,16 @@ impl<'t> Segmenter<'t> {
             return None;
         }
         Some(c.end)
+    }
+
+    /// Whether `token` is one of the extra abbreviations: an acronym-shaped token
+    /// only when spelled exactly as configured, any other ignoring ASCII case.
+    fn is_extra(&self, token: &[u8], acronym: bool) -> bool {
+        self.extra.iter().any(|a| {
+            let a = a.as_ref().trim().as_bytes();
+            let a = a.strip_suffix(b".").unwrap_or(a);
+            !a.is_empty() && (token == a || (!acronym && token.eq_ignore_ascii_case(a)))
+        })
     }
 
     /// Whether the word at `look` is a typical sentence starter (`The`, `He`, `I`).
@@ -979,6 +1005,65 @@ mod tests {
             split("It helps patients with MS. Final approval is near."),
             vec!["It helps patients with MS.", "Final approval is near."]
         );
+    }
+
+    // ----- extra abbreviations from the settings ------------------------------------
+
+    fn split_with<'a>(text: &'a str, extra: &[&str]) -> Vec<&'a str> {
+        sentences_with(text, extra)
+            .iter()
+            .map(|s| s.span.slice(text))
+            .collect()
+    }
+
+    #[test]
+    fn extra_abbreviation_keeps_its_sentence_whole() {
+        let text = "Coun. Smith said 5% of the budget was spent. It was not enough.";
+        assert_eq!(
+            split(text),
+            vec![
+                "Coun.",
+                "Smith said 5% of the budget was spent.",
+                "It was not enough."
+            ]
+        );
+        assert_eq!(
+            split_with(text, &["Coun"]),
+            vec![
+                "Coun. Smith said 5% of the budget was spent.",
+                "It was not enough."
+            ]
+        );
+        // A final dot in the setting, and another case in the text, change nothing.
+        assert_eq!(split_with(text, &[" coun. "]), split_with(text, &["Coun"]));
+        // `Cllr`, `Supt` and `approx` are built in: no setting needed.
+        assert_one("Cllr. Smith and Supt. Jones met at approx. 10am.");
+    }
+
+    #[test]
+    fn extra_abbreviation_matches_acronyms_only_as_written() {
+        let text = "It was run by the GOVT. Then it was sold.";
+        assert_eq!(split_with(text, &["Govt"]).len(), 2);
+        assert_eq!(split_with(text, &["GOVT"]).len(), 1);
+        assert_eq!(split("Funding from the Govt. Department rose.").len(), 2);
+        assert_eq!(
+            split_with("The govt. Department rose.", &["Govt"]),
+            vec!["The govt. Department rose."]
+        );
+    }
+
+    #[test]
+    fn no_extra_abbreviations_change_nothing() {
+        let texts = [
+            "Coun. Smith said 5% of the budget was spent. It was not enough.",
+            "Mr. Smith met Mrs. Jones. The U.S. Government paid $5.3m. He left… Then.",
+            "1. The first item 2. The second item\n\nTitle Line\nThe text begins here.",
+        ];
+        let none: [String; 0] = [];
+        for text in texts {
+            assert_eq!(sentences_with(text, &none), sentences(text), "{text:?}");
+            assert_eq!(sentences_with(text, &[""]), sentences(text), "{text:?}");
+        }
     }
 
     // ----- initials -------------------------------------------------------------

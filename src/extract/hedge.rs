@@ -6,7 +6,7 @@
 //! just before the mention"), separated by spaces on the same line.
 
 use super::Hedge;
-use super::lex::{Word, is, is_any, prev_word};
+use super::lex::{Word, before as byte_before, is, is_any, prev_word, skip_spaces_back};
 
 /// The hedge written just before `start`.
 pub(crate) fn before(b: &[u8], start: usize) -> Option<Hedge> {
@@ -80,9 +80,99 @@ pub(crate) fn before(b: &[u8], start: usize) -> Option<Hedge> {
     single.iter().find(|(w, _)| is(b, w1, w)).map(|(_, h)| *h)
 }
 
+/// The longest of the `extra` hedge phrases (from the settings) written just
+/// before `start`: its words, ignoring ASCII case, each a whole word, separated
+/// by spaces or tabs (the same line, as for the built-in hedges). A phrase word
+/// may hold any bytes (`approx.`, `c.`); a phrase with no words never matches.
+pub(crate) fn extra(b: &[u8], start: usize, extra: &[(String, Hedge)]) -> Option<Hedge> {
+    extra
+        .iter()
+        .filter(|(phrase, _)| ends_with_phrase(b, start, phrase))
+        .max_by_key(|(phrase, _)| phrase.trim().len())
+        .map(|&(_, h)| h)
+}
+
+/// Whether the words of `phrase` end just before the spaces before `start`.
+fn ends_with_phrase(b: &[u8], start: usize, phrase: &str) -> bool {
+    let mut end = skip_spaces_back(b, start);
+    let mut words = phrase.split_ascii_whitespace().rev().peekable();
+    if words.peek().is_none() {
+        return false;
+    }
+    for (k, word) in words.enumerate() {
+        if k > 0 {
+            // At least one space between two words of the phrase.
+            let e = skip_spaces_back(b, end);
+            if e == end {
+                return false;
+            }
+            end = e;
+        }
+        let w = word.as_bytes();
+        let Some(s) = end.checked_sub(w.len()) else {
+            return false;
+        };
+        if !b.get(s..end).is_some_and(|t| t.eq_ignore_ascii_case(w)) {
+            return false;
+        }
+        // A whole word: `take` must not be the end of `retake`.
+        if w.first().is_some_and(u8::is_ascii_alphanumeric)
+            && byte_before(b, s).is_ascii_alphanumeric()
+        {
+            return false;
+        }
+        end = s;
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn hedge_with(s: &str, extras: &[(&str, Hedge)]) -> Option<Hedge> {
+        let at = s.find('#').unwrap_or(s.len());
+        let extras: Vec<(String, Hedge)> = extras.iter().map(|&(p, h)| (p.to_owned(), h)).collect();
+        let text = s.replace('#', "");
+        extra(text.as_bytes(), at, &extras).or_else(|| before(text.as_bytes(), at))
+    }
+
+    #[test]
+    fn reads_extra_hedge_phrases() {
+        let give = [("give or take", Hedge::About)];
+        assert_eq!(hedge("give or take #30%"), None);
+        assert_eq!(hedge_with("give or take #30%", &give), Some(Hedge::About));
+        assert_eq!(hedge_with("Give  or\tTAKE #30%", &give), Some(Hedge::About));
+        assert_eq!(hedge_with("give or retake #30%", &give), None);
+        assert_eq!(hedge_with("give ortake #30%", &give), None);
+        assert_eq!(hedge_with("give or take\n#30%", &give), None);
+        assert_eq!(hedge_with("take #30%", &give), None);
+        assert_eq!(hedge_with("#30%", &give), None);
+        let approx = [("approx.", Hedge::Approximately)];
+        assert_eq!(
+            hedge_with("approx. #30", &approx),
+            Some(Hedge::Approximately)
+        );
+        assert_eq!(hedge_with("#30", &[("", Hedge::About)]), None);
+    }
+
+    #[test]
+    fn extra_hedges_win_longest_first() {
+        let extras = [
+            ("well over", Hedge::MoreThan),
+            ("over", Hedge::Above),
+            ("in excess of", Hedge::MoreThan),
+        ];
+        assert_eq!(hedge("well over #60"), Some(Hedge::Over));
+        assert_eq!(hedge_with("well over #60", &extras), Some(Hedge::MoreThan));
+        assert_eq!(hedge_with("just over #60", &extras), Some(Hedge::Above));
+        assert_eq!(
+            hedge_with("in excess of #60", &extras),
+            Some(Hedge::MoreThan)
+        );
+        // Built-in hedges still apply when no extra matches.
+        assert_eq!(hedge_with("nearly #60", &extras), Some(Hedge::Nearly));
+    }
 
     fn hedge(s: &str) -> Option<Hedge> {
         let at = s.find('#').unwrap_or(s.len());

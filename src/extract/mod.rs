@@ -25,6 +25,7 @@
 
 use serde::Serialize;
 
+use crate::Settings;
 use crate::segment::Sentence;
 
 mod context;
@@ -208,7 +209,19 @@ impl Claim {
 /// One pass over the bytes (see `scan`); never panics, and every value is finite.
 #[must_use]
 pub fn claims(text: &str, sentences: &[Sentence]) -> Vec<Claim> {
-    finish(scan::scan(text, sentences))
+    claims_with(text, sentences, &Settings::default())
+}
+
+/// [`claims`], reading `text` with the settings' extra hedge phrases and the
+/// currency of a bare `$` (see [`Settings`]; its abbreviations are the
+/// segmenter's business). With default settings this is [`claims`].
+#[must_use]
+pub fn claims_with(text: &str, sentences: &[Sentence], settings: &Settings) -> Vec<Claim> {
+    let dollar = settings
+        .default_currency
+        .as_deref()
+        .map_or("USD", money::static_code);
+    finish(scan::scan(text, sentences, &settings.hedges, dollar))
 }
 
 /// Index of the sentence containing byte `offset` (the last one starting at or before it).

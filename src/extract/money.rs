@@ -91,6 +91,38 @@ pub(crate) fn prefix(b: &[u8], start: usize) -> Option<Prefix> {
     None
 }
 
+/// `p` with a bare `$` (not `US$`, `A$`...) read as `dollar`, the settings'
+/// default currency.
+pub(crate) fn with_dollar(b: &[u8], p: Prefix, dollar: &'static str) -> Prefix {
+    if at(b, p.start) == b'$' {
+        Prefix { code: dollar, ..p }
+    } else {
+        p
+    }
+}
+
+/// `code` as a `&'static str`, since a [`super::Claim`]'s currency is one: the
+/// dollar currencies are literals, any other code is leaked once per process and
+/// reused (there are at most 26³ three-letter codes, and a config names one).
+pub(crate) fn static_code(code: &str) -> &'static str {
+    const KNOWN: [&str; 12] = [
+        "USD", "AUD", "CAD", "NZD", "HKD", "SGD", "TWD", "BRL", "ZWD", "GBP", "EUR", "JPY",
+    ];
+    static INTERNED: std::sync::Mutex<Vec<&'static str>> = std::sync::Mutex::new(Vec::new());
+    if let Some(k) = KNOWN.iter().find(|k| **k == code) {
+        return k;
+    }
+    let mut interned = INTERNED
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(k) = interned.iter().find(|k| **k == code) {
+        return k;
+    }
+    let leaked: &'static str = Box::leak(code.to_owned().into_boxed_str());
+    interned.push(leaked);
+    leaked
+}
+
 /// Whether a currency symbol (`£`, `€`, `¥`, `$`) starts at `i`.
 pub(crate) fn is_symbol_at(b: &[u8], i: usize) -> bool {
     let rest = b.get(i..).unwrap_or(&[]);
@@ -292,6 +324,30 @@ mod tests {
         assert_eq!(prefix(b"cost 5", 5), None);
         let e = "€50";
         assert_eq!(prefix(e.as_bytes(), 3).map(|p| p.start), Some(0));
+    }
+
+    #[test]
+    fn default_currency_replaces_only_a_bare_dollar() {
+        let b = b"$5m, US$5m, A$5m and $ 5m";
+        let code = |i| prefix(b, i).map(|p| with_dollar(b, p, "AUD").code);
+        assert_eq!(code(1), Some("AUD"));
+        assert_eq!(code(8), Some("USD"));
+        assert_eq!(code(14), Some("AUD"));
+        assert_eq!(code(23), Some("AUD"));
+        let b = "£5m".as_bytes();
+        assert_eq!(
+            prefix(b, 2).map(|p| with_dollar(b, p, "AUD").code),
+            Some("GBP")
+        );
+    }
+
+    #[test]
+    fn interns_currency_codes() {
+        assert_eq!(static_code("USD"), "USD");
+        let a = static_code("XAU");
+        let b = static_code(&String::from("XAU"));
+        assert_eq!(a, "XAU");
+        assert!(std::ptr::eq(a, b), "leaked once, then reused");
     }
 
     #[test]

@@ -17,7 +17,7 @@ use super::lex::{
 };
 use super::number::{self, Digits, Parsed};
 use super::words::{self, PhraseKind, Token};
-use super::{Claim, ClaimKind, Quantity, hedge, money, percent, sentence_of};
+use super::{Claim, ClaimKind, Hedge, Quantity, hedge, money, percent, sentence_of};
 use crate::segment::Sentence;
 use crate::source::Span;
 
@@ -49,10 +49,19 @@ pub(crate) struct Scan<'a> {
     /// Recent money claims, newest last, for a bare `1,070 trillion` that
     /// continues an earlier `1,546 trillion rials`.
     money_log: Vec<(usize, Option<&'static str>, f64)>,
+    /// Extra hedge phrases from the settings; usually empty.
+    hedges: &'a [(String, Hedge)],
+    /// What a bare `$` means: USD unless the settings say otherwise.
+    dollar: &'static str,
 }
 
-/// Runs the pass.
-pub(crate) fn scan(text: &str, sentences: &[Sentence]) -> Vec<Claim> {
+/// Runs the pass, with the settings' extra hedges and the code of a bare `$`.
+pub(crate) fn scan(
+    text: &str,
+    sentences: &[Sentence],
+    hedges: &[(String, Hedge)],
+    dollar: &'static str,
+) -> Vec<Claim> {
     let b = text.as_bytes();
     let mut st = Scan {
         b,
@@ -60,6 +69,8 @@ pub(crate) fn scan(text: &str, sentences: &[Sentence]) -> Vec<Claim> {
         out: Vec::with_capacity((text.len() / 256).min(1 << 16)),
         last_money: None,
         money_log: Vec::new(),
+        hedges,
+        dollar,
     };
     // The hot loop looks at each byte once with two independent table loads and
     // one branch that is taken only at a candidate: a digit, or a letter that can
@@ -181,7 +192,7 @@ impl Scan<'_> {
             | ClaimKind::Money
             | ClaimKind::Fraction
             | ClaimKind::Multiplier
-            | ClaimKind::Duration => hedge::before(self.b, span.start),
+            | ClaimKind::Duration => self.hedge_before(span.start),
             _ => None,
         };
         self.out.push(Claim {
@@ -195,6 +206,17 @@ impl Scan<'_> {
             noun: None,
         });
         self.out.len() - 1
+    }
+
+    /// The hedge just before `start`: an extra phrase from the settings first
+    /// (so a newsroom's `well over` beats the built-in `over`), then the built-ins.
+    fn hedge_before(&self, start: usize) -> Option<Hedge> {
+        if !self.hedges.is_empty()
+            && let Some(h) = hedge::extra(self.b, start, self.hedges)
+        {
+            return Some(h);
+        }
+        hedge::before(self.b, start)
     }
 
     fn push_num(&mut self, kind: ClaimKind, span: (usize, usize), n: &Num) -> usize {
@@ -402,7 +424,7 @@ impl Scan<'_> {
             n.plain_int = false;
             n.end = m.end;
         }
-        let currency = money::prefix(b, n.start);
+        let currency = money::prefix(b, n.start).map(|p| money::with_dollar(b, p, self.dollar));
         // Ranges: `10-15%`, `2004-05`, `6-2`, `16-18 December`, `£5-6m`.
         if depth == 0
             && at(b, n.end) == b'-'
@@ -1665,6 +1687,80 @@ mod tests {
             .map(|c| (c.quantity.step, c.quantity.scaled, c.currency));
         assert_eq!(q.map(|q| (q.1, q.2)), Some((true, Some("USD"))));
         assert!(q.is_some_and(|q| (q.0 - 1e7).abs() < 1.0));
+    }
+
+    fn claims_with(text: &str, settings: &crate::Settings) -> Vec<Claim> {
+        crate::extract::claims_with(text, &crate::segment::sentences(text), settings)
+    }
+
+    #[test]
+    fn reads_extra_hedges_from_the_settings() {
+        let t = "Turnout was give or take 30%, north of 2,000 voters.";
+        let settings = crate::Settings {
+            hedges: vec![
+                ("give or take".to_owned(), Hedge::About),
+                ("north of".to_owned(), Hedge::MoreThan),
+            ],
+            ..crate::Settings::default()
+        };
+        let hedges =
+            |c: &[Claim]| -> Vec<_> { c.iter().map(|c| (c.span.slice(t), c.hedge)).collect() };
+        assert_eq!(hedges(&claims(t)), [("30%", None), ("2,000", None)]);
+        assert_eq!(
+            hedges(&claims_with(t, &settings)),
+            [
+                ("30%", Some(Hedge::About)),
+                ("2,000", Some(Hedge::MoreThan))
+            ]
+        );
+    }
+
+    #[test]
+    fn reads_a_bare_dollar_in_the_default_currency() {
+        let t = "The council spent $5m, and US$5m came from Washington; $3-4bn later.";
+        let aud = crate::Settings {
+            default_currency: Some("AUD".to_owned()),
+            ..crate::Settings::default()
+        };
+        let money = |c: &[Claim]| -> Vec<_> {
+            c.iter()
+                .filter(|c| c.kind == ClaimKind::Money)
+                .map(|c| (c.span.slice(t), c.currency))
+                .collect()
+        };
+        assert_eq!(
+            money(&claims(t)),
+            [
+                ("$5m", Some("USD")),
+                ("US$5m", Some("USD")),
+                ("$3", Some("USD")),
+                ("4bn", Some("USD"))
+            ]
+        );
+        assert_eq!(
+            money(&claims_with(t, &aud)),
+            [
+                ("$5m", Some("AUD")),
+                ("US$5m", Some("USD")),
+                ("$3", Some("AUD")),
+                ("4bn", Some("AUD"))
+            ]
+        );
+    }
+
+    #[test]
+    fn default_settings_change_nothing() {
+        for t in [
+            "AOL made $1.13bn (£600m), against 456m euros; more than 14 million, about 100,000.",
+            "Gun crime in London has increased by 5.3 per cent - up 195 offences to 3,903.",
+            "The budget is 1,546 trillion rials ($173.6bn; £93.6bn) from 1,070 trillion.",
+        ] {
+            assert_eq!(
+                claims_with(t, &crate::Settings::default()),
+                claims(t),
+                "{t:?}"
+            );
+        }
     }
 
     #[test]

@@ -52,9 +52,9 @@ use std::path::Path;
 pub use map::OffsetMap;
 pub use suppress::{Suppression, Suppressions};
 
-use crate::Analysis;
 use crate::check::Check;
 use crate::source::Span;
+use crate::{Analysis, Settings};
 
 /// How a file is marked up. A `clap::ValueEnum`, so a `--markup` flag can
 /// override [`Markup::from_path`] (for stdin, say).
@@ -197,8 +197,15 @@ impl<'a> Prose<'a> {
 /// original offsets and suppressed checks are gone.
 #[must_use]
 pub fn analyze(original: &str, markup: Markup) -> Analysis {
+    analyze_with(original, markup, &Settings::default())
+}
+
+/// [`analyze`], reading the prose with a newsroom's [`Settings`] (see
+/// [`crate::analyze_with`]).
+#[must_use]
+pub fn analyze_with(original: &str, markup: Markup, settings: &Settings) -> Analysis {
     let prose = prose(original, markup);
-    let mut analysis = crate::analyze(&prose.text);
+    let mut analysis = crate::analyze_with(&prose.text, settings);
     let _suppressed = prose.remap(&mut analysis);
     analysis
 }
@@ -226,6 +233,22 @@ mod tests {
         assert!(p.map().is_none());
         assert_eq!(p.to_original(Span::new(2, 5)), Span::new(2, 5));
         assert_eq!(p.to_original(Span::new(2, 99)), Span::new(2, t.len()));
+    }
+
+    #[test]
+    fn settings_reach_marked_up_prose() {
+        let md = "# Budget\n\nThe council spent **$5m**.";
+        assert_eq!(
+            analyze(md, Markup::Markdown).claims[0].currency,
+            Some("USD")
+        );
+        let aud = Settings {
+            default_currency: Some("AUD".to_owned()),
+            ..Settings::default()
+        };
+        let a = analyze_with(md, Markup::Markdown, &aud);
+        assert_eq!(a.claims[0].span.slice(md), "$5m");
+        assert_eq!(a.claims[0].currency, Some("AUD"));
     }
 
     #[test]
