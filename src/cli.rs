@@ -158,6 +158,7 @@ impl ColorChoice {
 #[derive(Debug, Default)]
 struct Loaded {
     config: Config,
+    settings: crate::Settings,
     dir: PathBuf,
     exclude: Option<globset::GlobSet>,
 }
@@ -173,6 +174,7 @@ impl Loaded {
         }
         let exclude = b.build().ok().filter(|s| !s.is_empty());
         Self {
+            settings: crate::Settings::from(&config),
             config,
             dir,
             exclude,
@@ -270,7 +272,7 @@ fn process(job: &Job, args: &Args) -> Result<FileReport, Error> {
     let markup = match &job.input {
         Input::Stdin { ty, .. } | Input::File { ty, .. } => *ty,
     };
-    let mut f = FileReport::with_markup(source, markup);
+    let mut f = FileReport::analyze(source, markup, &job.config.settings);
     let config = &job.config.config;
     f.analysis.checks.retain(|c| {
         let cli_selects = args.select.is_empty() || args.select.iter().any(|s| s == c.rule);

@@ -548,3 +548,50 @@ fn stdin_filename_gives_stdin_a_format() {
         .stdout(predicate::str::contains("\"path\": \"draft.html\""))
         .stdout(predicate::str::contains("\"text\": \"34 per cent\""));
 }
+
+#[test]
+fn config_text_settings_reach_the_pipeline() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(
+        &dir,
+        "a.txt",
+        b"Coun. Smith said costs rose give or take 30% to $5m.\n",
+    );
+    let json_of = |extra: &[&str]| -> serde_json::Value {
+        let out = claimcheck()
+            .args(["--format", "json"])
+            .args(extra)
+            .arg(&p)
+            .output()
+            .unwrap();
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let plain = json_of(&["--no-config"]);
+    assert_eq!(plain["summary"]["sentences"], 2);
+    write(
+        &dir,
+        "claimcheck.toml",
+        b"abbreviations = [\"Coun\"]\ndefault-currency = \"AUD\"\n\n[hedges]\n\"give or take\" = \"about\"\n",
+    );
+    let set = json_of(&[]);
+    assert_eq!(set["summary"]["sentences"], 1);
+    let claims = set["files"][0]["claims"].as_array().unwrap();
+    let pct = claims.iter().find(|c| c["kind"] == "percent").unwrap();
+    assert_eq!(pct["hedge"], "about");
+    let money = claims.iter().find(|c| c["kind"] == "money").unwrap();
+    assert_eq!(money["currency"], "AUD");
+}
+
+#[test]
+fn config_exclude_skips_walked_files() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("archive")).unwrap();
+    write(&dir, "archive/old.txt", WRONG.as_bytes());
+    write(&dir, "new.txt", RIGHT.as_bytes());
+    write(&dir, "claimcheck.toml", b"exclude = [\"archive/**\"]\n");
+    claimcheck()
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("checked 1 file"));
+}

@@ -40,8 +40,19 @@ impl FileReport {
     /// `claimcheck-disable` comments are dropped and counted.
     #[must_use]
     pub fn with_markup(source: Source, markup: crate::markup::Markup) -> Self {
+        Self::analyze(source, markup, &crate::Settings::default())
+    }
+
+    /// [`FileReport::with_markup`] under a configuration's text settings (extra
+    /// abbreviations, hedges, default currency).
+    #[must_use]
+    pub fn analyze(
+        source: Source,
+        markup: crate::markup::Markup,
+        settings: &crate::Settings,
+    ) -> Self {
         let prose = crate::markup::prose(&source.text, markup);
-        let mut analysis = crate::analyze(&prose.text);
+        let mut analysis = crate::analyze_with(&prose.text, settings);
         let suppressed = prose.remap(&mut analysis).len();
         drop(prose);
         let lines = LineIndex::new(&source.text);
