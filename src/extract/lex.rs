@@ -49,23 +49,60 @@ pub(crate) fn is_space(c: u8) -> bool {
     c == b' ' || c == b'\t'
 }
 
+/// Byte length of the space starting at `i`, 0 for none: a space or tab, or the
+/// no-break spaces that CMS exports and HTML `&nbsp;` put between a number and its
+/// unit (`34\u{a0}per cent`): U+00A0, U+202F (narrow), U+2009 (thin), U+200A (hair).
+#[inline]
+pub(crate) fn space_len(b: &[u8], i: usize) -> usize {
+    match at(b, i) {
+        b' ' | b'\t' => 1,
+        0xC2 if at(b, i + 1) == 0xA0 => 2,
+        0xE2 if at(b, i + 1) == 0x80 && matches!(at(b, i + 2), 0xAF | 0x89 | 0x8A) => 3,
+        _ => 0,
+    }
+}
+
+/// Byte length of the space that ends just before `i`, 0 for none (as [`space_len`]).
+#[inline]
+pub(crate) fn space_len_back(b: &[u8], i: usize) -> usize {
+    if is_space(before(b, i)) {
+        1
+    } else if i >= 2 && b[i - 2] == 0xC2 && b[i - 1] == 0xA0 {
+        2
+    } else if i >= 3
+        && b[i - 3] == 0xE2
+        && b[i - 2] == 0x80
+        && matches!(b[i - 1], 0xAF | 0x89 | 0x8A)
+    {
+        3
+    } else {
+        0
+    }
+}
+
 /// Position after the spaces starting at `i`.
 #[inline]
 pub(crate) fn skip_spaces(b: &[u8], mut i: usize) -> usize {
-    while is_space(at(b, i)) {
-        i += 1;
+    loop {
+        let n = space_len(b, i);
+        if n == 0 {
+            return i;
+        }
+        i += n;
     }
-    i
 }
 
 /// Position of the first space before `i` that is preceded by non-space: the end
 /// of the previous token.
 #[inline]
 pub(crate) fn skip_spaces_back(b: &[u8], mut i: usize) -> usize {
-    while is_space(before(b, i)) {
-        i -= 1;
+    loop {
+        let n = space_len_back(b, i);
+        if n == 0 {
+            return i;
+        }
+        i -= n;
     }
-    i
 }
 
 /// A word as a half-open byte range.
@@ -153,5 +190,39 @@ mod tests {
         assert_eq!(lower(b"Twenty", (0, 6), &mut buf), b"twenty");
         let long = b"Supercalifragilistic";
         assert!(lower(long, (0, long.len()), &mut buf).is_empty());
+    }
+}
+
+#[cfg(test)]
+mod space_tests {
+    use super::*;
+
+    #[test]
+    fn no_break_spaces_are_spaces_both_ways() {
+        for (text, len) in [
+            (" x", 1),
+            ("\tx", 1),
+            ("\u{a0}x", 2),
+            ("\u{202f}x", 3),
+            ("\u{2009}x", 3),
+        ] {
+            let b = text.as_bytes();
+            assert_eq!(space_len(b, 0), len, "{text:?}");
+            assert_eq!(space_len_back(b, len), len, "{text:?}");
+            assert_eq!(skip_spaces(b, 0), len);
+        }
+        assert_eq!(space_len("\u{2028}".as_bytes(), 0), 0);
+        assert_eq!(space_len("é".as_bytes(), 0), 0);
+        assert_eq!(skip_spaces_back("a \u{a0} ".as_bytes(), 5), 1);
+    }
+
+    #[test]
+    fn units_after_a_no_break_space_stay_with_their_number() {
+        let text = "Prices rose 6\u{a0}per\u{a0}cent, then 5\u{202f}%, to £3\u{a0}bn.";
+        let a = crate::analyze(text);
+        let texts: Vec<&str> = a.claims.iter().map(|c| c.span.slice(text)).collect();
+        assert!(texts.contains(&"6\u{a0}per\u{a0}cent"), "{texts:?}");
+        assert!(texts.contains(&"5\u{202f}%"), "{texts:?}");
+        assert!(texts.contains(&"£3\u{a0}bn"), "{texts:?}");
     }
 }

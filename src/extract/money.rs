@@ -8,6 +8,7 @@
 
 use super::lex::{
     Word, alpha_end, alpha_start, at, before, ends_with, is, is_space, lower, next_word,
+    space_len_back,
 };
 
 /// A currency written before the number.
@@ -21,11 +22,7 @@ pub(crate) struct Prefix {
 /// The currency symbol (or `Rs`) written before `start`, with at most one space
 /// between (`£3bn`, `US$ 5`, `$ 75 million` as in tokenised newswire).
 pub(crate) fn prefix(b: &[u8], start: usize) -> Option<Prefix> {
-    let i = if is_space(before(b, start)) {
-        start - 1
-    } else {
-        start
-    };
+    let i = start - space_len_back(b, start);
     if ends_with(b, i, "£".as_bytes()) {
         return Some(Prefix {
             start: i - 2,

@@ -6,7 +6,7 @@
 //! [`MAX_INT_DIGITS`] digits is not a number a reader checks, so it is skipped
 //! rather than parsed into a huge or infinite float.
 
-use super::lex::{alpha_end, at, is_space, lower};
+use super::lex::{alpha_end, at, lower, space_len};
 
 /// Longest integer part parsed; longer runs (IDs, hashes) are skipped.
 pub(crate) const MAX_INT_DIGITS: usize = 18;
@@ -183,8 +183,12 @@ pub(crate) fn magnitude(b: &[u8], i: usize) -> Option<Magnitude> {
         return Some(Magnitude { end, factor });
     }
     let mut s = i;
-    while is_space(at(b, s)) && s < i + 3 {
-        s += 1;
+    while s < i + 3 {
+        let n = space_len(b, s);
+        if n == 0 {
+            break;
+        }
+        s += n;
     }
     if s == i {
         return None;

@@ -5,7 +5,7 @@
 //! any). Output: where the unit ends. The number's value is already in percent
 //! units (`34 per cent` is 34), so these functions only find the unit's extent.
 
-use super::lex::{Word, alpha_end, at, is, is_space, next_word, starts_with_ic};
+use super::lex::{Word, alpha_end, at, is, next_word, space_len, starts_with_ic};
 
 /// End of a percent unit starting at `i`, if there is one.
 pub(crate) fn percent_after(b: &[u8], i: usize) -> Option<usize> {
@@ -13,8 +13,9 @@ pub(crate) fn percent_after(b: &[u8], i: usize) -> Option<usize> {
     if c == b'%' {
         return Some(i + 1);
     }
-    if is_space(c) && at(b, i + 1) == b'%' {
-        return Some(i + 2);
+    let sp = space_len(b, i);
+    if sp > 0 && at(b, i + sp) == b'%' {
+        return Some(i + sp + 1);
     }
     // `34pc`, attached, and nothing else after it.
     if starts_with_ic(b, i, "pc") && !at(b, i + 2).is_ascii_alphanumeric() {
@@ -25,11 +26,11 @@ pub(crate) fn percent_after(b: &[u8], i: usize) -> Option<usize> {
         let w = (i + 1, alpha_end(b, i + 1));
         return per_cent_from(b, w);
     }
-    if !is_space(c) {
+    if sp == 0 {
         return None;
     }
     let w = next_word(b, i)?;
-    if w.0 > i + 2 {
+    if w.0 > i + sp + 1 {
         return None;
     }
     per_cent_from(b, w)
@@ -43,11 +44,15 @@ fn per_cent_from(b: &[u8], w: Word) -> Option<usize> {
     if !is(b, w, "per") {
         return None;
     }
-    let sep = at(b, w.1);
-    if sep != b' ' && sep != b'-' {
+    let sep = if at(b, w.1) == b'-' {
+        1
+    } else {
+        space_len(b, w.1)
+    };
+    if sep == 0 {
         return None;
     }
-    let cent = (w.1 + 1, alpha_end(b, w.1 + 1));
+    let cent = (w.1 + sep, alpha_end(b, w.1 + sep));
     is(b, cent, "cent").then_some(cent.1)
 }
 
@@ -64,7 +69,7 @@ pub(crate) struct PointsUnit {
 
 /// A percentage-point unit starting at `i`.
 pub(crate) fn points_after(b: &[u8], i: usize) -> Option<PointsUnit> {
-    if !is_space(at(b, i)) {
+    if space_len(b, i) == 0 {
         return None;
     }
     let w = next_word(b, i)?;
