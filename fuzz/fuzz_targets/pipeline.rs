@@ -25,12 +25,8 @@ fuzz_target!(|data: &[u8]| {
     };
     let mut out = Vec::new();
     claimcheck::report::json::render(&report, &mut out).expect("render to memory");
-    serde_json_check(&out);
+    let _: serde_json::Value = serde_json::from_slice(&out).expect("the JSON report parses");
     out.clear();
     claimcheck::report::text::render(&report, RenderOptions::default(), &mut out)
         .expect("render to memory");
 });
-
-fn serde_json_check(out: &[u8]) {
-    assert!(out.starts_with(b"{"));
-}
