@@ -178,6 +178,7 @@ const KINDS: &[&str] = &[
     "percent",
     "points",
     "year",
+    "decade",
     "money",
     "fraction",
     "multiplier",
