@@ -75,6 +75,12 @@ pub(crate) fn scan(text: &str, sentences: &[Sentence]) -> Vec<Claim> {
         }
         let next = if CLASS[usize::from(c)] == DIGIT {
             st.digits(pos, 0).max(pos + 1)
+        } else if !words::may_start_at(b, pos) {
+            // `the`, `that`, `said`: rejected from three bytes; the rest of the
+            // word passes through the loop above without triggering.
+            state = AFTER_LETTER;
+            pos += 1;
+            continue;
         } else {
             let e = letters_end(b, pos + 1);
             st.word((pos, e)).max(e)
@@ -135,14 +141,23 @@ static TRIGGER: [u8; 256] = {
     t
 };
 
+/// The state after each byte.
+static STATE_AFTER: [u8; 256] = {
+    let mut t = [AFTER_OTHER; 256];
+    let mut c = 0;
+    while c < 256 {
+        if CLASS[c] >= LETTER {
+            t[c] = AFTER_LETTER;
+        }
+        c += 1;
+    }
+    t
+};
+
 /// The state after byte `c`.
 #[inline]
 fn state_after(c: u8) -> u8 {
-    if CLASS[usize::from(c)] >= LETTER {
-        AFTER_LETTER
-    } else {
-        AFTER_OTHER
-    }
+    STATE_AFTER[usize::from(c)]
 }
 
 /// End of the run of ASCII letters from `i`, through the class table.
@@ -793,6 +808,11 @@ impl Scan<'_> {
                         "their", "his", "her", "our",
                     ],
                 )
+                // `four times as many`, not `won it four times as a player`
+                && !(is(b, c, "as")
+                    && next_word(b, c.1).is_some_and(|x| {
+                        is_any(b, x, &["a", "an", "the", "part", "well", "he", "she", "it", "they", "we", "i", "you"])
+                    }))
             });
             if comparative {
                 self.push_num(ClaimKind::Multiplier, (num.start, w.1), num);
@@ -885,6 +905,24 @@ impl Scan<'_> {
                 self.push_num(ClaimKind::Age, (n.start, n.end), n);
             }
             return true;
+        }
+        // `when he was just 14,`: a person's age
+        if n.plain_int
+            && (1.0..=120.0).contains(&n.value)
+            && !at(b, n.end).is_ascii_alphanumeric()
+            && noun_after(b, n.end).is_none()
+            && let Some(mut v) = prev
+        {
+            if is_any(b, v, &["just", "only", "still", "barely", "aged"]) {
+                v = prev_word(b, v.0).unwrap_or(v);
+            }
+            if is_any(b, v, &["was", "is", "were", "are", "turned", "turns"])
+                && prev_word(b, v.0)
+                    .is_some_and(|p| is_any(b, p, &["he", "she", "i", "they", "we", "you"]))
+            {
+                self.push_num(ClaimKind::Age, (n.start, n.end), n);
+                return true;
+            }
         }
         // `at the age of 80`
         if let Some(w) = prev
@@ -1093,15 +1131,20 @@ impl Scan<'_> {
             return alnum_end(b, w.1);
         }
         if let Some(p) = prev_word(b, w.0)
-            && is_any(
+            && (is_any(
                 b,
                 p,
                 &[
                     "first", "second", "other", "latter", "and", "the", "this", "that", "each",
                     "one",
                 ],
-            )
+            ) || (p.1 + 1 == w.0 && is_capitalised(b, p) && !is_sentence_initial(b, p.0)))
         {
+            // `the second half`, `the Italian half`
+            return w.1;
+        }
+        // `before half time`
+        if next_word(b, w.1).is_some_and(|t| t.0 == w.1 + 1 && is_any(b, t, &["time", "term"])) {
             return w.1;
         }
         // `half a million`, `half million`
@@ -1217,6 +1260,25 @@ impl Scan<'_> {
     /// `two-thirds`, `a quarter`, `three quarters`.
     fn word_fraction(&mut self, w: Word, p: &words::Phrase) -> usize {
         let b = self.b;
+        // `a quarter of a million`: a number, not a proportion
+        if let Some(of) = next_word(b, p.end).filter(|o| o.0 == p.end + 1 && is(b, *o, "of"))
+            && let Some(a) = next_word(b, of.1).filter(|a| is_any(b, *a, &["a", "an"]))
+            && let Some(x) = next_word(b, a.1)
+            && let Some(Token::Scale(f)) = words::token_of(b, x)
+        {
+            let n = Num {
+                start: w.0,
+                end: x.1,
+                value: p.value * f,
+                step: p.step * f,
+                scaled: f >= 1e6,
+                factor: f,
+                plain_int: false,
+                int_len: 0,
+                spelled: true,
+            };
+            return self.classify(n, None);
+        }
         let hyphenated = memchr::memchr(b'-', b.get(w.0..p.end).unwrap_or(&[])).is_some();
         let next = next_word(b, p.end).filter(|n| n.0 == p.end + 1);
         let punct = matches!(
@@ -1722,6 +1784,38 @@ mod tests {
             "29.4bn",
             2.94e10,
         );
+    }
+
+    #[test]
+    fn reads_fractions_of_magnitudes_and_skips_match_halves() {
+        has(
+            "A quarter of a million Sri Lankans",
+            "count",
+            "A quarter of a million",
+            250_000.0,
+        );
+        lacks(
+            "the lead from 18 yards before half time.",
+            "fraction",
+            "half",
+        );
+        lacks("into the Italian half after 22 minutes", "fraction", "half");
+        lacks(
+            "won the Cup four times as a player",
+            "multiplier",
+            "four times",
+        );
+    }
+
+    #[test]
+    fn reads_ages_after_he_was() {
+        has(
+            "in the top 200 when he was just 14, was only",
+            "age",
+            "14",
+            14.0,
+        );
+        has("The survivors were 14 in all", "count", "14", 14.0);
     }
 
     #[test]

@@ -186,6 +186,52 @@ const fn letter_masks(first: bool) -> [u32; MAX_LEN + 1] {
     m
 }
 
+/// Index of a byte in the prefix table: 0..26 for a letter (either case), 26
+/// for anything else.
+const fn prefix_index(c: u8) -> usize {
+    let l = c.to_ascii_lowercase();
+    if l.is_ascii_lowercase() {
+        (l - b'a') as usize
+    } else {
+        26
+    }
+}
+
+/// Bit set over the first three letters of every word of [`WORDS`] (shorter
+/// words padded with "not a letter"), so that a word start is rejected from
+/// three bytes without finding the word's end: `the` and `that` miss, `thr`
+/// (three) and `tho` (thousand) hit.
+static PREFIXES: [u64; 27 * 27 * 27 / 64 + 1] = {
+    let mut t = [0u64; 27 * 27 * 27 / 64 + 1];
+    let mut i = 0;
+    while i < WORDS.len() {
+        let w = WORDS[i].as_bytes();
+        let c1 = if w.len() > 1 { prefix_index(w[1]) } else { 26 };
+        let c2 = if w.len() > 2 { prefix_index(w[2]) } else { 26 };
+        let k = prefix_index(w[0]) * 729 + c1 * 27 + c2;
+        t[k / 64] |= 1 << (k % 64);
+        i += 1;
+    }
+    t
+};
+
+/// Whether a number word could start at `pos` (a word start), judged from its
+/// first three bytes; no false negatives.
+#[inline]
+pub(crate) fn may_start_at(b: &[u8], pos: usize) -> bool {
+    let c0 = prefix_index(at(b, pos));
+    let c1 = prefix_index(at(b, pos + 1));
+    let c2 = if c1 == 26 {
+        26
+    } else {
+        prefix_index(at(b, pos + 2))
+    };
+    let k = c0 * 729 + c1 * 27 + c2;
+    PREFIXES
+        .get(k / 64)
+        .is_some_and(|w| w & (1 << (k % 64)) != 0)
+}
+
 /// Whether some word of [`WORDS`] starts with the letter `c` (either case).
 pub(crate) const fn may_start_token(c: u8) -> bool {
     let mut len = 1;
@@ -499,6 +545,12 @@ mod tests {
             assert!(token(w.as_bytes()).is_some(), "{w}");
         }
         assert!(may_be_token(b"Twenty"));
+        for w in WORDS {
+            let text = format!("{w} ");
+            assert!(may_start_at(text.as_bytes(), 0), "{w}");
+        }
+        assert!(!may_start_at(b"the ", 0) && !may_start_at(b"that", 0));
+        assert!(may_start_at(b"A dozen", 0) && may_start_at(b"Three", 0));
         assert!(!may_be_token(b"that"));
     }
 
