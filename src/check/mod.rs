@@ -9,15 +9,18 @@
 //! Rules live one per file behind the [`RULES`] registry.
 
 mod direction;
+mod frame;
 pub mod link;
 mod percent_change;
 mod percent_change_delta;
 mod percentage_points;
+mod repeated_figure;
 
 pub use direction::DirectionRule;
 pub use percent_change::PercentChange;
 pub use percent_change_delta::PercentChangeDelta;
 pub use percentage_points::PercentagePoints;
+pub use repeated_figure::RepeatedFigure;
 
 use serde::Serialize;
 
@@ -30,6 +33,7 @@ pub static RULES: &[&dyn Rule] = &[
     &PercentChangeDelta,
     &DirectionRule,
     &PercentagePoints,
+    &RepeatedFigure,
 ];
 
 /// Looks a rule up by id.

@@ -282,6 +282,7 @@ pub(crate) mod testing {
                 checks: Vec::new(),
             },
             lines: LineIndex::new(text),
+            suppressed: 0,
         }
     }
 
