@@ -13,12 +13,15 @@ mod frame;
 pub mod link;
 mod percent_change;
 mod percent_change_delta;
+mod percent_share;
 mod percentage_points;
 mod repeated_figure;
+mod share_link;
 
 pub use direction::DirectionRule;
 pub use percent_change::PercentChange;
 pub use percent_change_delta::PercentChangeDelta;
+pub use percent_share::PercentShare;
 pub use percentage_points::PercentagePoints;
 pub use repeated_figure::RepeatedFigure;
 
@@ -33,6 +36,7 @@ pub static RULES: &[&dyn Rule] = &[
     &PercentChangeDelta,
     &DirectionRule,
     &PercentagePoints,
+    &PercentShare,
     &RepeatedFigure,
 ];
 

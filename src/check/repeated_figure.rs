@@ -420,7 +420,10 @@ fn make_check(rule: &'static str, links: &Links<'_>, pairing: &Pairing) -> Optio
     let claims = links.cx.claims;
     let (a, b) = (claims.get(pairing.earlier)?, claims.get(pairing.later)?);
     let dom = domain(b)?;
-    let (ia, ib) = (interval_of(a, pairing.mode, true), interval_of(b, pairing.mode, false));
+    let (ia, ib) = (
+        interval_of(a, pairing.mode, true),
+        interval_of(b, pairing.mode, false),
+    );
     let (va, vb) = (comparable_value(a), comparable_value(b));
     let ok = ia.overlaps(ib);
     // Across the body the evidence that two mentions are one quantity is words
