@@ -9,6 +9,7 @@
 //! Rules live one per file behind the [`RULES`] registry.
 
 mod direction;
+mod fraction;
 mod frame;
 pub mod link;
 mod percent_change;
@@ -19,6 +20,7 @@ mod repeated_figure;
 mod share_link;
 
 pub use direction::DirectionRule;
+pub use fraction::Fraction;
 pub use percent_change::PercentChange;
 pub use percent_change_delta::PercentChangeDelta;
 pub use percent_share::PercentShare;
@@ -38,6 +40,7 @@ pub static RULES: &[&dyn Rule] = &[
     &PercentagePoints,
     &PercentShare,
     &RepeatedFigure,
+    &Fraction,
 ];
 
 /// Looks a rule up by id.
