@@ -47,8 +47,9 @@ Inconsistent: Labour won a third of the 90 seats, 24 in all (26.7%)
 TOLERANCE
 A fraction without a hedge is read as about: within 10% of its value (`a
 third` covers 30%..36.7%), because round words are round on purpose. With a
-hedge the fraction covers the hedge's side, at most 10% away (`almost a
-third` covers 30%..33.3%, `more than half` 50%..55%). The figures cover
+`almost` or `nearly` the fraction covers at most 10% below (`almost a third`
+covers 30%..33.3%); `more than` and `less than` compare with a landmark and
+are read literally (`$8bn - less than half of the $20bn` holds at 40%). The figures cover
 their rounding (a plain `90` is exact). The check is consistent when the two
 intervals meet.
 "
@@ -114,6 +115,14 @@ mod tests {
         assert_flags(
             &Fraction,
             "Some 60 students - one in five of the 200 who applied - were accepted.",
+        );
+    }
+
+    #[test]
+    fn reads_open_hedges_literally() {
+        assert_clean(
+            &Fraction,
+            "The bid was $8bn - less than half of the $20bn it is worth.",
         );
     }
 

@@ -292,18 +292,19 @@ pub fn comparable_value(c: &Claim) -> f64 {
 }
 
 /// The interval a round word covers in percent units: `a third` without a hedge
-/// is about (within [`APPROX`]); with a hedge the hedge's side, bounded at
-/// [`APPROX`] (`almost two-thirds` is 60..66.7, `less than half` 45..50).
+/// is about (within [`APPROX`]); `almost`/`nearly` within [`APPROX`] below
+/// (`almost two-thirds` is 60..66.7); `more than`/`less than` the whole side.
 #[must_use]
 pub fn fraction_interval(c: &Claim) -> Interval {
     let v = c.value() * 100.0;
     let spread = v.abs() * APPROX;
     match c.hedge.map(crate::extract::Hedge::sense) {
         None | Some(HedgeSense::Approximate) => Interval::new(v - spread, v + spread),
-        Some(HedgeSense::Above | HedgeSense::AtLeast) => Interval::new(v, v + spread),
-        Some(HedgeSense::Below | HedgeSense::AtMost | HedgeSense::JustBelow) => {
-            Interval::new(v - spread, v)
-        }
+        // `more than half`, `less than a third`: a comparison with a landmark,
+        // read literally (`$8bn - less than half of the $20bn` is 40%, and true).
+        Some(HedgeSense::Above | HedgeSense::AtLeast) => Interval::new(v, f64::INFINITY),
+        Some(HedgeSense::Below | HedgeSense::AtMost) => Interval::new(f64::NEG_INFINITY, v),
+        Some(HedgeSense::JustBelow) => Interval::new(v - spread, v),
     }
 }
 
