@@ -12,6 +12,7 @@ mod direction;
 mod fraction;
 mod frame;
 pub mod link;
+mod multiplier;
 mod percent_change;
 mod percent_change_delta;
 mod percent_share;
@@ -21,6 +22,7 @@ mod share_link;
 
 pub use direction::DirectionRule;
 pub use fraction::Fraction;
+pub use multiplier::Multiplier;
 pub use percent_change::PercentChange;
 pub use percent_change_delta::PercentChangeDelta;
 pub use percent_share::PercentShare;
@@ -41,6 +43,7 @@ pub static RULES: &[&dyn Rule] = &[
     &PercentShare,
     &RepeatedFigure,
     &Fraction,
+    &Multiplier,
 ];
 
 /// Looks a rule up by id.
