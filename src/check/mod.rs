@@ -19,6 +19,7 @@ mod percent_share;
 mod percentage_points;
 mod repeated_figure;
 mod share_link;
+mod sum;
 
 pub use direction::DirectionRule;
 pub use fraction::Fraction;
@@ -28,6 +29,7 @@ pub use percent_change_delta::PercentChangeDelta;
 pub use percent_share::PercentShare;
 pub use percentage_points::PercentagePoints;
 pub use repeated_figure::RepeatedFigure;
+pub use sum::Sum;
 
 use serde::Serialize;
 
@@ -44,6 +46,7 @@ pub static RULES: &[&dyn Rule] = &[
     &RepeatedFigure,
     &Fraction,
     &Multiplier,
+    &Sum,
 ];
 
 /// Looks a rule up by id.
