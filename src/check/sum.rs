@@ -96,7 +96,7 @@ sum's.
 
 /// A total and the parts that should add up to it (claim ids).
 #[derive(Clone, Debug)]
-struct Parts {
+struct Addition {
     total: usize,
     parts: Vec<usize>,
     /// How the parts combine into the checked claim's value.
@@ -148,7 +148,7 @@ static BEFORE_TOTAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `12 men and 9 women, 21 in all` and `a total of 21: 12 men and 9 women`.
-fn in_all(links: &Links<'_>, s: usize) -> Option<Parts> {
+fn in_all(links: &Links<'_>, s: usize) -> Option<Addition> {
     let cs = links.claims_in(s);
     for (i, t) in cs.iter().enumerate() {
         if !figure(links, t) {
@@ -169,7 +169,7 @@ fn in_all(links: &Links<'_>, s: usize) -> Option<Parts> {
             }
             let parts = joined_back(links, cs, i - 1, t);
             if parts.len() >= 2 {
-                return Some(Parts {
+                return Some(Addition {
                     total: t.id,
                     parts,
                     how: "in all",
@@ -178,7 +178,7 @@ fn in_all(links: &Links<'_>, s: usize) -> Option<Parts> {
         } else if marked_before {
             let parts = joined_forward(links, cs, i + 1, t);
             if parts.len() >= 2 {
-                return Some(Parts {
+                return Some(Addition {
                     total: t.id,
                     parts,
                     how: "a total of",
@@ -275,7 +275,7 @@ static AND_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-fn of_the(links: &Links<'_>, s: usize) -> Option<Parts> {
+fn of_the(links: &Links<'_>, s: usize) -> Option<Addition> {
     let cs = links.claims_in(s);
     let t = cs.first()?;
     let sent = links.sentence_span(s);
@@ -295,7 +295,7 @@ fn of_the(links: &Links<'_>, s: usize) -> Option<Parts> {
     let joined = links
         .between(a.span, b.span)
         .is_some_and(|g| AND_CLAUSE.is_match(g));
-    (opens && joined).then(|| Parts {
+    (opens && joined).then(|| Addition {
         total: t.id,
         parts: vec![a.id, b.id],
         how: "of the",
@@ -312,7 +312,7 @@ static OF_THEM: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-fn of_them(links: &Links<'_>, s: usize) -> Option<Parts> {
+fn of_them(links: &Links<'_>, s: usize) -> Option<Addition> {
     if s == 0 {
         return None;
     }
@@ -343,14 +343,14 @@ fn of_them(links: &Links<'_>, s: usize) -> Option<Parts> {
             c.kind == ClaimKind::Fraction && c.span.slice(links.cx.text).contains(" out of ")
         })
         .collect();
-    let [f] = fractions.as_slice() else {
+    let [frac] = fractions.as_slice() else {
         return None;
     };
-    let t = prev
+    let total = prev
         .iter()
-        .find(|c| c.kind == ClaimKind::Count && c.span.start == f.span.start)?;
-    Some(Parts {
-        total: t.id,
+        .find(|c| c.kind == ClaimKind::Count && c.span.start == frac.span.start)?;
+    Some(Addition {
+        total: total.id,
         parts: vec![a.id, b.id],
         how: "of them",
     })
@@ -418,7 +418,7 @@ fn years(links: &Links<'_>, s: usize) -> Vec<u64> {
 }
 
 /// Exports and imports in sentence `s` against the deficit near it.
-fn trade(links: &Links<'_>, s: usize) -> Option<Parts> {
+fn trade(links: &Links<'_>, s: usize) -> Option<Addition> {
     let cs = links.claims_in(s);
     let of_role = |r: Role| -> Vec<&Claim> {
         cs.iter()
@@ -495,14 +495,14 @@ fn trade(links: &Links<'_>, s: usize) -> Option<Parts> {
     if surplus != (e.value() > i.value()) {
         return None;
     }
-    Some(Parts {
+    Some(Addition {
         total: big.id,
         parts: vec![small.id, g.id],
         how: "trade balance",
     })
 }
 
-fn make_check(rule: &'static str, links: &Links<'_>, p: &Parts) -> Option<Check> {
+fn make_check(rule: &'static str, links: &Links<'_>, p: &Addition) -> Option<Check> {
     let claims = links.cx.claims;
     let t = claims.get(p.total)?;
     let parts: Vec<&Claim> = p.parts.iter().filter_map(|&i| claims.get(i)).collect();
