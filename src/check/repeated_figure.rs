@@ -85,7 +85,14 @@ difference is more likely a per-unit figure or a typo the rule cannot read).
 Two mentions in the body tied only by the words around them confirm each
 other when they agree, but a disagreement between them is not reported: words
 are not evidence enough to accuse (`Sales rose 5% in Europe ... sales in Asia
-rose 12%` share words and are two quantities).
+rose 12%` share words and are two quantities). The exception is a share or
+percentage echoed in the same grammar: the same change verb right before both
+(`Revenues at Reuters slipped 11%` / `revenues slipped 11% from ...`) or both
+levels reached by the same change verb (`IE has dropped to below 90%` / `IE's
+market share has dropped 5% since May to 88.9%`), with a subject word in
+common, no differing qualifier (`underlying` against `like-for-like` sales),
+and the sentences adjacent or sharing a proper noun; then a disagreement
+within a factor of two and a half is reported.
 "
     }
 
@@ -126,6 +133,7 @@ rose 12%` share words and are two quantities).
 enum Mode {
     Apposition,
     Headline,
+    Echo,
     Context,
 }
 
@@ -175,7 +183,8 @@ fn candidates(links: &Links<'_>) -> Vec<Cand> {
         if inside || structural[i] || links.crowded(c.sentence) || in_range(links, c) {
             continue;
         }
-        let direction = if d == Domain::Share {
+        // `dropped to below 90%` is a level, whatever verb comes before it.
+        let direction = if d == Domain::Share && !LEVEL_TO.is_match(links.before(c, 40)) {
             stated_direction(links, c)
         } else {
             None
@@ -339,7 +348,7 @@ fn in_context(links: &Links<'_>, cands: &[Cand], out: &mut Vec<Pairing>) {
                     continue;
                 }
                 let (yx, yy) = (years(x.sentence), years(y.sentence));
-                if !yx.is_empty() && !yy.is_empty() && yx != yy {
+                if !yx.is_empty() && !yy.is_empty() && !yx.iter().any(|v| yy.contains(v)) {
                     continue;
                 }
                 let strong = if a.domain == Domain::Count {
@@ -350,7 +359,13 @@ fn in_context(links: &Links<'_>, cands: &[Cand], out: &mut Vec<Pairing>) {
                 } else {
                     two_shared(&fx, links, y)
                 };
-                if strong {
+                if a.domain == Domain::Share && echo(links, x, y) {
+                    out.push(Pairing {
+                        earlier: a.id,
+                        later: b.id,
+                        mode: Mode::Echo,
+                    });
+                } else if strong || one_shared_and_subject(&fx, links, x, y) {
                     out.push(Pairing {
                         earlier: a.id,
                         later: b.id,
@@ -361,6 +376,94 @@ fn in_context(links: &Links<'_>, cands: &[Cand], out: &mut Vec<Pairing>) {
         }
     }
 }
+
+/// One content word shared by the frames that is not a change verb, and a
+/// proper noun shared by the sentences (the story's subject).
+fn one_shared_and_subject(fx: &[String], links: &Links<'_>, x: &Claim, y: &Claim) -> bool {
+    let fy = frame_words(links, y, FRAME);
+    fx.iter().any(|w| fy.contains(w) && !is_change_word(w))
+        && links.share_proper_noun(x.sentence, y.sentence)
+}
+
+/// `has dropped to below 90%` ... `has dropped 5% since May to 88.9%`: both levels
+/// reached by the same change verb.
+static LEVEL_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        \bto\s+(?:(?:about|around|some|nearly|almost|just|over|under|below|above
+          |more\s+than|less\s+than)\s+)*[^A-Za-z0-9\s]{0,2}$
+        ",
+    )
+    .expect("static regex")
+});
+
+/// Evidence strong enough to report a disagreement between two body mentions of
+/// a share: the sentences are adjacent or share a proper noun, both mentions
+/// have a subject word in common and no different qualifier (`underlying`,
+/// `like-for-like`), and either both are levels reached by the same change verb
+/// (`dropped to below 90%` / `dropped 5% since May to 88.9%`) or the same change
+/// verb stands right before both (`revenues slipped 11%`).
+fn echo(links: &Links<'_>, x: &Claim, y: &Claim) -> bool {
+    if y.sentence.abs_diff(x.sentence) > 1 && !links.share_proper_noun(x.sentence, y.sentence) {
+        return false;
+    }
+    let (lx, ly) = (links.before(x, 80), links.before(y, 80));
+    let (wx, wy) = (
+        super::frame::content_words(lx),
+        super::frame::content_words(ly),
+    );
+    let same_subject = wx.iter().any(|w| !is_change_word(w) && wy.contains(w));
+    if LEVEL_TO.is_match(lx) && LEVEL_TO.is_match(ly) {
+        let same_verb = wx.iter().any(|w| is_change_word(w) && wy.contains(w));
+        return same_verb && same_subject;
+    }
+    // `Revenues at Reuters slipped 11%` ... `revenues slipped 11% from`: the same
+    // change verb right before both, and a shared subject word.
+    let verb = |t: &str| {
+        VERB_LAST
+            .captures(t)
+            .and_then(|c| c.name("v"))
+            .map(|m| m.as_str().to_lowercase())
+    };
+    let qualifiers = |t: &str| {
+        let mut q: Vec<String> = QUALIFIER
+            .find_iter(t)
+            .map(|m| m.as_str().to_lowercase())
+            .collect();
+        q.sort();
+        q.dedup();
+        q
+    };
+    match (verb(lx), verb(ly)) {
+        (Some(v1), Some(v2)) => {
+            v1 == v2 && is_change_word(&v1) && same_subject && qualifiers(lx) == qualifiers(ly)
+        }
+        _ => false,
+    }
+}
+
+/// Words that make a different measure of one thing: `underlying sales` and
+/// `like-for-like sales` are two quantities.
+static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        \b(?:underlying|like-for-like|adjusted|organic|core|pre-tax|operating|net|gross
+          |annual|quarterly|monthly|weekly|daily|average|total|overall|domestic|foreign
+          |international|global|european|uk|us)\b
+        ",
+    )
+    .expect("static regex")
+});
+
+/// The change verb right before a claim: `slipped 11%`, `rose by 5%`.
+static VERB_LAST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        \b(?P<v>[a-z]+)\s+(?:by\s+)?[^A-Za-z0-9\s]{0,2}$
+        ",
+    )
+    .expect("static regex")
+});
 
 /// At least two content words shared by the frames, one of them not a change verb.
 fn two_shared(fx: &[String], links: &Links<'_>, y: &Claim) -> bool {
@@ -442,7 +545,7 @@ fn make_check(rule: &'static str, links: &Links<'_>, pairing: &Pairing) -> Optio
     let place = match pairing.mode {
         Mode::Apposition => "beside it",
         Mode::Headline => "in the headline",
-        Mode::Context => "earlier",
+        Mode::Echo | Mode::Context => "earlier",
     };
     let message = if ok {
         format!(
@@ -487,6 +590,9 @@ mod tests {
         LazyLock::force(&APPOSITION);
         LazyLock::force(&RANGE_AFTER);
         LazyLock::force(&PER_UNIT);
+        LazyLock::force(&LEVEL_TO);
+        LazyLock::force(&VERB_LAST);
+        LazyLock::force(&QUALIFIER);
     }
 
     #[test]
@@ -556,6 +662,33 @@ mod tests {
                 "Members' £42m windfall\n\nMore than 800,000 members will receive £52 each."
             )
             .is_empty()
+        );
+    }
+
+    #[test]
+    fn reads_levels_reached_by_the_same_verb() {
+        let text = "The share of Microsoft's Internet Explorer (IE) has dropped to below 90%, say analysts. \
+                    Firefox is made by Mozilla. \
+                    IE's market share has dropped 5% since May to 88.9%, the figures show.";
+        assert_clean(&RepeatedFigure, text);
+        assert_flags(&RepeatedFigure, &text.replace("below 90%", "below 138%"));
+    }
+
+    #[test]
+    fn reads_the_same_verb_and_subject() {
+        let text = "Revenues at media group Reuters slipped 11% during 2004, the group said. \
+                    The company said revenues slipped 11% from £3.24bn in 2003 to £2.89bn in 2004.";
+        assert_clean(&RepeatedFigure, text);
+        assert_flags(&RepeatedFigure, &text.replacen("11%", "20%", 1));
+        // Underlying and like-for-like sales are two measures.
+        assert!(
+            checks(
+                &RepeatedFigure,
+                "Cadbury said its underlying sales were up by 4% in 2004. \
+                 Cadbury brands enjoyed a good year, with like-for-like sales up 6%."
+            )
+            .iter()
+            .all(|c| c.verdict == Verdict::Consistent)
         );
     }
 
