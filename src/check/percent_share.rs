@@ -33,7 +33,11 @@ sentence:
     country's 1.3 billion people` (part, then the share `of` the whole);
   - `2% of MPs - 13 out of 659` (a fraction written with its figures);
   - `$41bn - or 40% of the total debt`: a whole named `the total` and not
-    printed in the sentence is the headline's one figure of the same kind.
+    printed in the sentence is the headline's one figure of the same kind;
+  - `8% of the population but only 2% of MPs - 13 out of 659 - ... in
+    proportion to their numbers in the population, there would be 42 MPs`: a
+    population share against the part it implies (one of the next two
+    sentences) and the whole of the one written fraction beside it.
 Part and whole must be the same kind (money in one currency, counts whose
 nouns agree), and the part no larger than the whole. A percentage with two
 readings that disagree gets no check. Fractions in words (`a third of the 90
@@ -52,6 +56,8 @@ Consistent:   creditors holding $41bn - or 40% of the total debt - had accepted
 Consistent:   net users number 100m but this represents less than 8% of the
               country's 1.3 billion people (7.69%)
 Inconsistent: 45 of the 300 staff, 25%, were made redundant (45 / 300 = 15%)
+Inconsistent: make up 8% of the population [...] 13 out of 659 [...] in
+              proportion [...] there would be 42 ethnic minority MPs (6.37%)
 
 TOLERANCE
 The stated percentage covers its written precision (`40%` covers 39.5..40.5)
@@ -149,6 +155,16 @@ mod tests {
             &PercentShare,
             "He paid £3m, 40% of the £10m asked for the club.",
         );
+    }
+
+    #[test]
+    fn reads_a_population_share_in_proportion() {
+        let text = "Ethnic minorities make up 8% of the United Kingdom population but only 2% of MPs - 13 out of 659 - are from a visible minority group. \
+                    Twelve of them represent Labour. \
+                    If ethnic minorities were represented in the House of Commons in proportion to their numbers in the population, there would be 42 ethnic minority MPs.";
+        let c = assert_flags(&PercentShare, text);
+        assert!(c.message.contains("42 of 659"), "{}", c.message);
+        assert_clean(&PercentShare, &text.replace("be 42", "be 53"));
     }
 
     #[test]

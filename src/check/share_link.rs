@@ -47,6 +47,9 @@ pub enum ShareEvidence {
     Written { fraction: usize },
     /// The part in the sentence, the whole the headline's figure (`of the total`).
     Headline { part: usize, whole: usize },
+    /// `in proportion to their numbers in the population, there would be 42`: the
+    /// part a population share implies, against the whole of a written fraction.
+    Proportional { part: usize, whole: usize },
 }
 
 /// A stated share and its evidence.
@@ -243,6 +246,12 @@ pub fn link_shares(links: &Links<'_>, kind: ClaimKind) -> Vec<ShareLink> {
                     whole: w,
                 });
             }
+            if readings.is_empty()
+                && kind == ClaimKind::Percent
+                && let Some(r) = proportional(links, c)
+            {
+                readings.push(r);
+            }
             if let [only] = readings.as_slice() {
                 out.push(ShareLink {
                     claim: c.id,
@@ -266,6 +275,61 @@ pub fn link_shares(links: &Links<'_>, kind: ClaimKind) -> Vec<ShareLink> {
         }
     }
     out
+}
+
+/// `in proportion to their numbers in the population, there would be `.
+static IN_PROPORTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        \bin\s+proportion\s+to\b[^.;]{0,80}?\bthere\s+would\s+be\s+$
+        ",
+    )
+    .expect("static regex")
+});
+
+/// `8% of the United Kingdom population`.
+static OF_POPULATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        ^\s*of\s+(?:the\s+)?(?:[A-Z][A-Za-z]*\s+){0,3}population\b
+        ",
+    )
+    .expect("static regex")
+});
+
+/// `Ethnic minorities make up 8% of the population but only 2% of MPs - 13 out
+/// of 659 - ... If ethnic minorities were represented in proportion to their
+/// numbers in the population, there would be 42 ethnic minority MPs`: the share
+/// `c` of the population against 42 of the 659 (the whole of the one written
+/// fraction in `c`'s sentence), when the next two sentences say so.
+fn proportional(links: &Links<'_>, c: &Claim) -> Option<ShareEvidence> {
+    if !OF_POPULATION.is_match(links.tail(c, 60)) {
+        return None;
+    }
+    let cs = links.claims_in(c.sentence);
+    let fractions: Vec<&Claim> = cs.iter().filter(|f| written_fraction(links, f)).collect();
+    let [f] = fractions.as_slice() else {
+        return None;
+    };
+    let whole = cs
+        .iter()
+        .find(|w| w.kind == ClaimKind::Count && w.span.end == f.span.end)?;
+    let mut found = None;
+    for s in c.sentence + 1..(c.sentence + 3).min(links.sentence_count()) {
+        for n in links.claims_in(s) {
+            if n.kind == ClaimKind::Count && IN_PROPORTION.is_match(links.before(n, 160)) {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(n);
+            }
+        }
+    }
+    let part = found?;
+    Some(ShareEvidence::Proportional {
+        part: part.id,
+        whole: whole.id,
+    })
 }
 
 /// The headline's one figure compatible with `part` and larger than it.
@@ -305,7 +369,9 @@ pub fn evaluate(links: &Links<'_>, claim: usize, ev: ShareEvidence) -> Option<Ev
     let c = claims.get(claim)?;
     let text = links.cx.text;
     let (range, computed, evidence, words) = match ev {
-        ShareEvidence::Figures { part, whole } | ShareEvidence::Headline { part, whole } => {
+        ShareEvidence::Figures { part, whole }
+        | ShareEvidence::Headline { part, whole }
+        | ShareEvidence::Proportional { part, whole } => {
             let (p, w) = (claims.get(part)?, claims.get(whole)?);
             let (pi, wi) = (figure_interval(p), figure_interval(w));
             if wi.lo <= 0.0 || p.value() > w.value() || p.value() <= 0.0 {
@@ -392,6 +458,8 @@ mod tests {
             &PART_AFTER,
             &SHARE_AFTER_WHOLE,
             &OF_TOTAL,
+            &IN_PROPORTION,
+            &OF_POPULATION,
         ] {
             LazyLock::force(re);
         }
