@@ -26,7 +26,7 @@ const FAMILY: &[&str] = &[
 /// Per cent of the family's labelled consistent relations that must be verified.
 const FLOOR_VERIFIED: usize = 95;
 /// Per cent of the family's mutations that must be caught.
-const FLOOR_MUTATIONS: usize = 90;
+const FLOOR_MUTATIONS: usize = 95;
 
 fn shared_dir() -> PathBuf {
     std::env::var_os("CLAIMCHECK_SHARED").map_or_else(

@@ -21,8 +21,6 @@ impl Rule for DirectionRule {
 
     fn explain(&self) -> &'static str {
         "\
-direction
-
 WHAT IT CHECKS
 A change claim whose words give a direction (`rose`, `increase`, `up`, `fell`,
 `drop`, `down`, `above`, `lower`) and whose figures, printed in the same sentence
@@ -43,7 +41,10 @@ Not reported:
 
 TOLERANCE
 Only pairings inside one sentence tied by cue phrases are used; figures that are
-equal have no direction and are never reported. The size of the change is not
+equal, or whose rounding allows either direction, are never reported. The size
+of the change must be within a factor of three of the stated one (a swapped
+`from` and `to` keeps the size; a size far off means the figures compare other
+periods). The size of the change is not
 judged here (that is `percent-change`).
 "
     }
@@ -81,13 +82,19 @@ judged here (that is `percent-change`).
                 continue;
             }
             let computed = (b.value() - a.value()) / a.value() * 100.0;
+            // A swapped `from`/`to` keeps the size of the change; a size far off
+            // (`rose 2% to $45, compared with $50 a year ago`) means two periods.
+            let stated = stated_value(c, l.direction);
+            if !super::plausible(stated.abs(), computed.abs()) {
+                continue;
+            }
             out.push(Check {
                 rule: self.id(),
                 verdict: Verdict::Inconsistent,
                 severity: Severity::Error,
                 claim: c.id,
                 evidence: vec![a.id, b.id],
-                stated: stated_value(c, l.direction),
+                stated,
                 computed,
                 tolerance: stated_change(c, l.direction),
                 computed_range: range,
@@ -127,6 +134,48 @@ mod tests {
             checks(
                 &DirectionRule,
                 "Sales fell 10%. Visitors went from 50 to 55."
+            )
+            .is_empty()
+        );
+    }
+}
+
+#[cfg(test)]
+mod more {
+    use super::DirectionRule;
+    use crate::check::testing::{assert_flags, checks};
+
+    #[test]
+    fn a_verb_for_other_figures_is_not_a_contradiction() {
+        assert!(
+            checks(
+                &DirectionRule,
+                "Profits fell 20% despite sales rising from £10m to £12m."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn narrowed_and_widened_have_a_direction() {
+        assert_flags(
+            &DirectionRule,
+            "The deficit narrowed 10% to £110m from £100m.",
+        );
+    }
+}
+
+#[cfg(test)]
+mod periods {
+    use super::DirectionRule;
+    use crate::check::testing::checks;
+
+    #[test]
+    fn a_far_off_size_is_another_comparison() {
+        assert!(
+            checks(
+                &DirectionRule,
+                "Oil rose 2% to $45 today, compared with $50 a year ago."
             )
             .is_empty()
         );

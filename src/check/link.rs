@@ -6,6 +6,20 @@
 //! change rules need: [`ChangePair`] (`from A to B`, `B, down from A`,
 //! `B compared with A`) and [`DeltaPair`] (`up 195 to 3,903`, `up 8p, or 1.3%, at 605p`).
 //!
+//! For rules other than the change family (share, fraction, multiplier, sum,
+//! repeated figure), the reusable parts are:
+//! - [`Links::new`] once per file, then [`Links::claims_in`], [`Links::figures_in`],
+//!   [`Links::window`] (bounded sentence range, one paragraph break either side),
+//!   [`Links::nearby`] (candidates nearest first), [`Links::paragraph`],
+//!   [`Links::crowded`] (skip tables);
+//! - text around a claim: [`Links::lead`], [`Links::tail`], [`Links::before`],
+//!   [`Links::between`] (capped at [`MAX_GAP`]), [`Links::parenthesised`];
+//! - kinds and units: [`is_figure`], [`year_like`], [`compatible`], [`same_noun`];
+//! - cue tests on the text between two spans: [`start_cue`], [`to_cue`],
+//!   [`delta_cue`], [`total_cue`], [`of_cue`];
+//! - [`stated_direction`] (is a claim a change, and which way), and
+//!   [`Links::share_proper_noun`] as a weak same-subject signal.
+//!
 //! Invariants: nothing here looks further than [`MAX_REACH`] sentences or
 //! [`MAX_GAP`] bytes from a claim, so the cost over a file is linear in its length;
 //! nothing panics on odd spans (text is sliced with `str::get`).
@@ -274,6 +288,14 @@ impl<'a> Links<'a> {
         a.iter().any(|w| b.contains(w))
     }
 
+    /// The raw figures of sentence `s` (counts and money, no years, nothing in
+    /// parentheses), in order.
+    pub fn figures_in(&self, s: usize) -> impl Iterator<Item = &'a Claim> + '_ {
+        self.claims_in(s)
+            .iter()
+            .filter(move |c| is_figure(c) && !self.parenthesised(c))
+    }
+
     /// Whether sentence `s` holds more than [`MAX_CLAIMS_PER_SENTENCE`] claims: a
     /// table or a run-on, where no pairing is attempted (keeps the cost linear).
     #[must_use]
@@ -478,6 +500,26 @@ static TOTAL_CUE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// `45 of the 300 staff`, `13 out of 659`: the part and the whole of a share.
+static OF_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?xi)
+        ^\s*(?:[a-z-]+\s+){{0,2}}?   # a noun after the part (`45 staff of`) is rare but allowed
+        (?:of|out\s+of)\s+
+        (?:(?:{FILLER}|all|total|a\s+total\s+of)\s+)*
+        [^a-z0-9]{{0,2}}$
+        "
+    ))
+    .expect("static regex")
+});
+
+/// Whether the text between two figures reads `A of B` or `A out of B` (for share
+/// and fraction rules: the first figure is the part, the second the whole).
+#[must_use]
+pub fn of_cue(between: &str) -> bool {
+    OF_CUE.is_match(between)
+}
+
 /// Whether the text before a figure makes it the start of a change.
 #[must_use]
 pub fn start_cue(lead: &str) -> bool {
@@ -556,11 +598,11 @@ static DIR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         \b(?:
           (?P<up>rose|rise|rises|risen|rising|up|increased?|increases|increasing|grew|grow|grows
             |grown|growing|gained?|gains|jumped|jump|jumps|surged?|surges|climbed?|climbs|soared?
-            |soars|boosted|added|higher|rallied|leapt|leaped|swelled|expanded)
+            |soars|boosted|added|higher|rallied|leapt|leaped|swelled|expanded|widened)
          |(?P<down>fell|fall|falls|fallen|falling|down|dropped|drop|drops|declined?|declines
             |decreased?|decreases|slipped|slip|slips|slumped?|slumps|sank|sunk|sink|plunged?
             |plunges|tumbled?|tumbles|dipped|dips|lost|shed|cut|cuts|reduced|shrank|shrunk
-            |slid|lower|eased|contracted)
+            |slid|lower|eased|contracted|narrowed)
         )\b
         ",
     )
@@ -691,9 +733,21 @@ pub struct ChangePair {
     pub hull: Span,
 }
 
-/// Whether a claim can be a figure in a change pair.
+/// Whether a claim can be a figure in a change pair: a raw figure, or a
+/// percentage used as a level (`from 4% to 5%`), never one stating a change
+/// (`compared with a 3% rise`).
 fn pair_figure(links: &Links<'_>, c: &Claim) -> bool {
-    (is_figure(c) || c.kind == ClaimKind::Percent) && !links.parenthesised(c)
+    !links.parenthesised(c)
+        && (is_figure(c)
+            || index_level(c)
+            || (c.kind == ClaimKind::Percent && stated_direction(links, c).is_none()))
+}
+
+/// `4,850 points` is an index level, not percentage points (which never reach
+/// 100): a raw figure for a percentage change.
+#[must_use]
+pub fn index_level(c: &Claim) -> bool {
+    c.kind == ClaimKind::Points && c.value() >= 100.0
 }
 
 /// The change pairs of sentence `s`, read from cue phrases: `from A to B`,
@@ -921,8 +975,9 @@ static COMPARATIVE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// How good a cross-sentence pairing is; smaller is better: (shares no proper
-/// noun, sentence distance, reserved).
-type EdgeKey = (bool, usize, bool);
+/// noun, sentence distance). `SHARED` marks a pair shared with the claim's repeat.
+type EdgeKey = (bool, usize);
+const SHARED: EdgeKey = (false, 0);
 
 /// Whether a change verb stands between claim `c` and the figures at `hull`, other
 /// than the cue words of the pair itself (`up from`, `down from`).
@@ -950,6 +1005,35 @@ fn own_verb_between(links: &Links<'_>, c: &Claim, hull: Span) -> bool {
         let rest = gap[m.end()..].trim_start();
         !((w == "up" || w == "down") && rest.starts_with("from"))
     })
+}
+
+/// `Turnover was £50m against £45m, while staff numbers rose 2%`: a contrasting
+/// clause between a claim and the figures.
+fn contrast_between(links: &Links<'_>, c: &Claim, hull: Span) -> bool {
+    let gap = if c.span.end <= hull.start {
+        links.slice(c.span.end, hull.start)
+    } else if hull.end <= c.span.start {
+        links.slice(hull.end, c.span.start)
+    } else {
+        return false;
+    };
+    CONTRAST.is_match(gap)
+}
+
+/// `Shares fell 3% to 250p, valuing the company at £1.2bn, against £1.5bn`: the
+/// claim names its own end figure right after it (`to 250p`), and the pair is not
+/// built on it, so the pair describes something else.
+fn own_end_elsewhere(links: &Links<'_>, c: &Claim, p: &ChangePair) -> bool {
+    let Some(next) = links.cx.claims.get(c.id + 1) else {
+        return false;
+    };
+    if next.sentence != c.sentence || !(is_figure(next) || index_level(next)) {
+        return false;
+    }
+    let own_end = links
+        .between(c.span, next.span)
+        .is_some_and(|g| g.len() <= 16 && total_cue(g) == Some(true));
+    own_end && next.id != p.start && next.id != p.end
 }
 
 /// `a 4.5% gain for the proportion of Japanese films`: a change in a share or a
@@ -1030,6 +1114,104 @@ fn successive<'a>(
         .then_some((start, end))
 }
 
+/// The reporting period a sentence names, as a bit set: quarter, half, month,
+/// full year. Comparison bases (`a year earlier`, `last year`) are not periods.
+fn periods(text: &str) -> u8 {
+    let base = PERIOD_BASE.replace_all(text, "");
+    PERIOD.captures_iter(&base).fold(0, |acc, cap| {
+        acc | match () {
+            () if cap.name("q").is_some() => 1,
+            () if cap.name("h").is_some() => 2,
+            () if cap.name("m").is_some() => 4,
+            () if cap.name("y").is_some() => 8,
+            () => 0,
+        }
+    })
+}
+
+/// Period words (`third quarter`, `first half`, `six months`, `full year`).
+static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        \b(?:(?P<q>quarter(?:ly)?)
+          |(?P<h>half(?:-year)?(?:ly)?\b|six\s+months)
+          |(?P<m>month(?:ly|s)?)
+          |(?P<y>full[-\s]year|annual|whole\s+year|for\s+the\s+year|twelve\s+months|12\s+months)
+        )
+        ",
+    )
+    .expect("static regex")
+});
+
+/// Comparison bases that name a period without being one.
+static PERIOD_BASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        \b(?:a\s+year\s+(?:earlier|ago|before)|last\s+year|previous\s+year|year[-\s]on[-\s]year
+          |the\s+same\s+(?:period|quarter|month|time)(?:\s+(?:a|last)\s+year)?)
+        ",
+    )
+    .expect("static regex")
+});
+
+/// Whether two sentences can describe the same period: true unless both name one
+/// and the names differ (`rose 12% in the third quarter` against full-year figures).
+fn same_period(links: &Links<'_>, s1: usize, s2: usize) -> bool {
+    let text = |s: usize| {
+        let sp = links.sentence_span(s);
+        links.slice(
+            sp.start,
+            floor_boundary(links.cx.text, sp.end.min(sp.start + 400)),
+        )
+    };
+    let (a, b) = (periods(text(s1)), periods(text(s2)));
+    a == 0 || b == 0 || a & b != 0
+}
+
+/// Whether the names before the figures of a pair's sentence (`Sainsbury's sales
+/// were £4.2bn, up from £4bn`) appear in the claim's sentence: a pair about a named
+/// subject belongs to a claim about that subject. A pair sentence naming nobody
+/// passes.
+fn same_named_subject(links: &Links<'_>, claim_s: usize, pair_s: usize, figures_at: usize) -> bool {
+    let sp = links.sentence_span(pair_s);
+    let prefix = links.slice(
+        sp.start,
+        floor_boundary(links.cx.text, figures_at.min(sp.start + 300)),
+    );
+    // The first word is capitalised anyway; keep it only when possessive
+    // (`Sainsbury's sales`), which marks a name.
+    let prefix = match prefix.split_once(char::is_whitespace) {
+        Some((first, rest)) if !first.ends_with("'s") => rest,
+        Some(_) => prefix,
+        None => "",
+    };
+    let names = proper_nouns(prefix);
+    if names.is_empty() {
+        return true;
+    }
+    let cs = links.sentence_span(claim_s);
+    let claim_names = proper_nouns(links.slice(
+        cs.start,
+        floor_boundary(links.cx.text, cs.end.min(cs.start + 400)),
+    ));
+    names.iter().any(|n| claim_names.contains(n))
+}
+
+/// `Shares rose 5%`, `the FTSE 100 fell 1.2%`: a price or index, which profits in
+/// millions cannot measure.
+static SHARE_PRICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        \b(?:shares|share\s+price|stock|stocks|index|FTSE|Dow|Nasdaq|Nikkei|Dax|Cac)\b
+        ",
+    )
+    .expect("static regex")
+});
+
+fn share_price_subject(links: &Links<'_>, c: &Claim) -> bool {
+    SHARE_PRICE.is_match(links.before(c, 80))
+}
+
 /// Links every change claim of a file to the figures that determine it.
 ///
 /// 1. Within a sentence, a delta (`up 195 to 3,903`) or a change pair (`from 108
@@ -1050,6 +1232,15 @@ fn successive<'a>(
 pub fn link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
     let n = links.sentence_count();
     let claims = links.cx.claims;
+    // Claim ids index the claim list (extract::finish); anything else would make
+    // the per-claim tables below wrong, so link nothing rather than panic.
+    if claims
+        .iter()
+        .enumerate()
+        .any(|(i, c)| c.id != i || c.sentence >= n.max(1))
+    {
+        return Vec::new();
+    }
     let mut pairs: Vec<Vec<ChangePair>> = Vec::with_capacity(n);
     let mut deltas: Vec<Vec<DeltaPair>> = Vec::with_capacity(n);
     for s in 0..n {
@@ -1123,8 +1314,13 @@ pub fn link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
             }
             // `grow by 6% a year, ... would rise from 5bn to 9bn`: a change verb
             // between the claim and the figures gives them their own statement.
-            if let Evidence::Pair(_) = ev
-                && (own_verb_between(links, c, *hull) || ratio_subject(links, c))
+            if let Evidence::Pair(p) = ev
+                && (own_verb_between(links, c, *hull)
+                    || ratio_subject(links, c)
+                    || contrast_between(links, c, *hull)
+                    || own_end_elsewhere(links, c, p)
+                    || (share_price_subject(links, c)
+                        && (claims[p.start].quantity.scaled || claims[p.end].quantity.scaled)))
             {
                 continue;
             }
@@ -1237,6 +1433,9 @@ pub fn link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
                 let (a, b) = (&claims[p.start], &claims[p.end]);
                 if a.kind == ClaimKind::Percent
                     || Direction::of_change(a.value(), b.value()) != Some(dir)
+                    || !same_period(links, c.sentence, s)
+                    || !same_named_subject(links, c.sentence, s, p.hull.start)
+                    || (share_price_subject(links, c) && (a.quantity.scaled || b.quantity.scaled))
                 {
                     continue;
                 }
@@ -1246,7 +1445,7 @@ pub fn link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
                         continue;
                     }
                     // Shared with the claim it repeats: link directly.
-                    edges.push((c.id, s, j, (false, 0, false)));
+                    edges.push((c.id, s, j, SHARED));
                     continue;
                 }
                 // A pair whose own sentence states a change belongs to that claim.
@@ -1256,7 +1455,6 @@ pub fn link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
                 let key = (
                     !links.share_proper_noun(c.sentence, s),
                     s.abs_diff(c.sentence),
-                    false,
                 );
                 edges.push((c.id, s, j, key));
             }
@@ -1279,7 +1477,7 @@ pub fn link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
         }
     }
     for &(cid, s, j, key) in &edges {
-        let shared = key == (false, 0, false);
+        let shared = key == SHARED;
         let best_for_claim = claim_best.get(&cid) == Some(&(key, 1));
         let best_for_pair = shared || pair_best.get(&(s, j)) == Some(&(key, 1));
         if !best_for_claim || !best_for_pair || linked[cid] {
@@ -1302,15 +1500,31 @@ pub fn link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
         if linked[c.id] || has_figures(c.sentence) {
             continue;
         }
-        let twin = links
+        let near: Vec<&Claim> = links
             .claims_in_range(links.window(c.sentence, 1).filter(|&s| !links.crowded(s)))
             .filter(|o| {
                 o.id != c.id
+                    && o.sentence != c.sentence
                     && o.kind == c.kind
-                    && o.value() == c.value()
                     && direction[o.id] == Some(dir)
+                    && by_claim.contains_key(&o.id)
             })
-            .find_map(|o| by_claim.get(&o.id));
+            .collect();
+        // The same value: a plain repeat. A different value is the same statement
+        // only when the words naming the quantity agree (`Revenues ... slipped 11%`
+        // and `revenues slipped 11% from ...`), and then only one such twin.
+        let twin = near
+            .iter()
+            .find(|o| o.value() == c.value())
+            .or_else(|| {
+                let named: Vec<&&Claim> =
+                    near.iter().filter(|o| same_subject(links, c, o)).collect();
+                match named.as_slice() {
+                    [o] => Some(*o),
+                    _ => None,
+                }
+            })
+            .and_then(|o| by_claim.get(&o.id));
         if let Some(t) = twin {
             linked[c.id] = true;
             out.push(ChangeLink {
@@ -1323,6 +1537,31 @@ pub fn link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
     }
     out.sort_by_key(|l| l.claim);
     out
+}
+
+/// Whether the words before two change claims name the same quantity: a shared
+/// word of four letters or more, singular and plural alike (`Film production
+/// 'falls' 40%` and `British films produced in the UK fell 40%`), other than
+/// the change verbs themselves (`slipped` says nothing about what slipped).
+fn same_subject(links: &Links<'_>, a: &Claim, b: &Claim) -> bool {
+    const GENERIC: &[&str] = &[
+        "rose", "rise", "fell", "fall", "falls", "with", "from", "that", "said", "have", "been",
+        "year", "last", "were", "this", "their", "which", "also", "more", "than", "down",
+    ];
+    let words = |c: &Claim| -> Vec<String> {
+        links
+            .before(c, 60)
+            .split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| w.len() >= 4)
+            .map(|w| {
+                let w = w.to_lowercase();
+                w.strip_suffix('s').map_or(w.clone(), str::to_owned)
+            })
+            .filter(|w| !GENERIC.contains(&w.as_str()) && !DIR_BEFORE.is_match(w))
+            .collect()
+    };
+    let wb = words(b);
+    words(a).iter().any(|w| wb.contains(w))
 }
 
 /// Byte distance between a claim and a span (0 when they touch or overlap).
@@ -1365,6 +1604,10 @@ mod tests {
             &CHANGE_OF,
             &CLAUSE_BREAK,
             &CONTRAST,
+            &PERIOD,
+            &PERIOD_BASE,
+            &SHARE_PRICE,
+            &OF_CUE,
             &TOTAL_BEFORE,
             &SHARE_AFTER,
             &APPOSITIVE,
@@ -1387,6 +1630,10 @@ mod tests {
         assert!(!to_cue(
             "% this year, while France's is forecast to drop to "
         ));
+        assert!(of_cue(" of the "));
+        assert!(of_cue(" out of "));
+        assert!(of_cue(" offences of a total of "));
+        assert!(!of_cue(" in the "));
         assert!(delta_cue(" - up "));
         assert!(delta_cue("%, or "));
         assert!(delta_cue(" fell by "));

@@ -205,13 +205,13 @@ pub fn stated_value(claim: &Claim, direction: link::Direction) -> f64 {
 
 /// Whether a computed value is close enough to a stated one that a mismatch is
 /// more likely an error than a wrong pairing: same sign and within a factor of
-/// four. Used for links that cross sentences, where a wrong pairing is the more
+/// three. Used for links that cross sentences, where a wrong pairing is the more
 /// likely explanation of a wild difference.
 #[must_use]
 pub fn plausible(stated: f64, computed: f64) -> bool {
     stated * computed > 0.0 && {
         let r = (computed / stated).abs();
-        (0.25..=4.0).contains(&r)
+        (1.0 / 3.0..=3.0).contains(&r)
     }
 }
 
@@ -239,6 +239,18 @@ pub fn restate(text: &str, value: f64, new_value: f64) -> String {
     format!("{}{shown}{}", &text[..start], &text[start + num.len()..])
 }
 
+/// Whether a computed value is within an order of magnitude of the stated one
+/// (same sign, within a factor of ten). Even in one sentence, `rose 2% to $45 a
+/// barrel, compared with $30 a year ago` compares two periods: a mismatch that
+/// wild is a misreading, not an error we are sure of.
+#[must_use]
+pub fn same_order(stated: f64, computed: f64) -> bool {
+    stated * computed > 0.0 && {
+        let r = (computed / stated).abs();
+        (0.1..=10.0).contains(&r)
+    }
+}
+
 /// Formats a signed percentage with one decimal at most: `+51.9%`, `-10.8%`.
 #[must_use]
 pub fn fmt_signed_pct(v: f64) -> String {
@@ -247,6 +259,32 @@ pub fn fmt_signed_pct(v: f64) -> String {
         format!("+{s}%")
     } else {
         format!("{s}%")
+    }
+}
+
+/// The note after an inconsistency: what the rounded figures and the stated
+/// precision or hedge allow, when either is more than a point (`; the rounded
+/// figures allow 19.18%..25.35%, the statement allows 29.5%..30.5%`).
+#[must_use]
+pub fn range_note(range: Interval, tolerance: Interval) -> String {
+    let point = |i: Interval| fmt_num(i.lo, 2) == fmt_num(i.hi, 2);
+    let mut parts = Vec::new();
+    if !point(range) {
+        parts.push(format!(
+            "the rounded figures allow {}",
+            fmt_pct_interval(range)
+        ));
+    }
+    if !point(tolerance) {
+        parts.push(format!(
+            "the statement allows {}",
+            fmt_pct_interval(tolerance)
+        ));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("; {}", parts.join(", "))
     }
 }
 

@@ -1,12 +1,14 @@
 //! `percent-change`: a percentage change stated together with its start and end
 //! figures (`a 34 per cent rise, from 108 offences to 164`).
 
-use super::link::{ChangePair, Direction, Evidence, Links, Strength, is_figure, link_changes};
-use super::{
-    Check, Context, Rule, Severity, Verdict, change_interval, figure_interval, fmt_pct_interval,
-    fmt_signed_pct, plausible, stated_change, stated_value,
+use super::link::{
+    ChangePair, Direction, Evidence, Links, Strength, index_level, is_figure, link_changes,
 };
-use crate::extract::ClaimKind;
+use super::{
+    Check, Context, Rule, Severity, Verdict, change_interval, figure_interval, fmt_signed_pct,
+    plausible, same_order, stated_change, stated_value,
+};
+use crate::extract::{Claim, ClaimKind};
 
 /// Checks a stated percentage change against `(end - start) / start`.
 pub struct PercentChange;
@@ -22,8 +24,6 @@ impl Rule for PercentChange {
 
     fn explain(&self) -> &'static str {
         "\
-percent-change
-
 WHAT IT CHECKS
 A percentage change stated together with the figures it was computed from: the
 start figure A and the end figure B. The change the figures give is (B - A) / A;
@@ -61,9 +61,11 @@ a plain integer (`108`) is exact. The check is consistent when the stated interv
 and the interval the figures allow overlap: `a 25% rise, from £3.6bn to £4.4bn`
 passes because the figures allow 19.2%..25.4%.
 When the figures come from a neighbouring sentence, a mismatch is reported only
-when the two values have the same sign and are within a factor of four of each
+when the two values have the same sign and are within a factor of three of each
 other; a wilder difference more likely means the figures measure something else.
-When the words and the figures go opposite ways the `direction` rule reports it,
+Even in one sentence, a value more than ten times off (or of the other sign) is
+not reported: `rose 2% to $45 a barrel, compared with $30 a year ago` compares two
+periods. When the words and the figures go opposite ways the `direction` rule reports it,
 and when the figures are percentages `percentage-points` does.
 "
     }
@@ -97,7 +99,8 @@ fn check_pair(
         cx.claims.get(p.start)?,
         cx.claims.get(p.end)?,
     );
-    if !is_figure(a) || !is_figure(b) || c.kind == ClaimKind::Points {
+    let raw = |x: &Claim| is_figure(x) || index_level(x);
+    if !raw(a) || !raw(b) || c.kind == ClaimKind::Points {
         return None;
     }
     if Direction::of_change(a.value(), b.value()) != Some(direction) {
@@ -108,7 +111,10 @@ fn check_pair(
     let tolerance = stated_change(c, direction);
     let stated = stated_value(c, direction);
     let consistent = tolerance.overlaps(range);
-    if !consistent && strength == Strength::Neighbour && !plausible(stated, computed) {
+    if !consistent
+        && (!same_order(stated, computed)
+            || (strength == Strength::Neighbour && !plausible(stated, computed)))
+    {
         return None;
     }
     let (at, bt, ct) = (
@@ -124,11 +130,10 @@ fn check_pair(
         )
     } else {
         format!(
-            "stated {} ({ct}), but {at} → {bt} is {}: the figures allow {}, the statement {}",
+            "stated {} ({ct}), but {at} → {bt} is {}{}",
             fmt_signed_pct(stated),
             fmt_signed_pct(computed),
-            fmt_pct_interval(range),
-            fmt_pct_interval(tolerance)
+            super::range_note(range, tolerance)
         )
     };
     Some(Check {
@@ -443,5 +448,146 @@ mod successive_changes {
             )
             .is_empty()
         );
+    }
+}
+
+#[cfg(test)]
+mod cross_sentence_guards {
+    use super::PercentChange;
+    use crate::check::testing::checks;
+
+    #[test]
+    fn different_periods_are_not_paired() {
+        assert!(
+            checks(
+                &PercentChange,
+                "Profits rose 12% in the third quarter. For the full year, profit was £50m, against £40m in 2003."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn share_prices_are_not_paired_with_profits() {
+        assert!(
+            checks(
+                &PercentChange,
+                "Shares rose 8% on Monday. The company made a profit of £120m, compared with £100m last year."
+            )
+            .is_empty()
+        );
+    }
+}
+
+#[cfg(test)]
+mod index_levels {
+    use super::PercentChange;
+    use crate::check::testing::{assert_clean, assert_flags};
+
+    #[test]
+    fn index_points_are_figures() {
+        assert_clean(
+            &PercentChange,
+            "The index rose 2.3% to 4,850 points from 4,741 points.",
+        );
+        assert_flags(
+            &PercentChange,
+            "The index rose 3.5% to 4,850 points from 4,741 points.",
+        );
+    }
+}
+
+#[cfg(test)]
+mod repeats {
+    use super::PercentChange;
+    use crate::check::testing::{assert_clean, assert_flags, checks};
+
+    #[test]
+    fn lead_repeating_the_body_shares_its_figures() {
+        assert_clean(
+            &PercentChange,
+            "Revenues at Reuters slipped 11% during 2004.\n\nThe company said revenues slipped 11% from £3.24bn in 2003 to £2.89bn in 2004.",
+        );
+        assert_flags(
+            &PercentChange,
+            "Revenues at Reuters slipped 20% during 2004.\n\nThe company said revenues slipped 11% from £3.24bn in 2003 to £2.89bn in 2004.",
+        );
+    }
+
+    #[test]
+    fn a_different_quantity_is_not_a_repeat() {
+        assert!(
+            checks(
+                &PercentChange,
+                "Exports at Reuters slipped 20% during 2004.\n\nThe company said revenues slipped 11% from £3.24bn in 2003 to £2.89bn in 2004.",
+            )
+            .iter()
+            .all(|c| c.verdict == crate::check::Verdict::Consistent)
+        );
+    }
+}
+
+#[cfg(test)]
+mod named_subjects {
+    use super::PercentChange;
+    use crate::check::testing::checks;
+
+    #[test]
+    fn a_pair_about_another_company_is_not_paired() {
+        assert!(
+            checks(
+                &PercentChange,
+                "Tesco said sales rose 10% in the UK. Meanwhile Sainsbury's sales were £4.2bn, up from £4bn."
+            )
+            .is_empty()
+        );
+        assert!(
+            checks(
+                &PercentChange,
+                "Tesco said sales rose 10% in the UK. Sainsbury's sales were £4.2bn, up from £4bn."
+            )
+            .is_empty()
+        );
+    }
+}
+
+#[cfg(test)]
+mod misreadings {
+    use super::PercentChange;
+    use crate::check::testing::checks;
+
+    #[track_caller]
+    fn silent(text: &str) {
+        let cs = checks(&PercentChange, text);
+        assert!(
+            cs.iter()
+                .all(|c| c.verdict == crate::check::Verdict::Consistent),
+            "{text}: {cs:#?}"
+        );
+    }
+
+    #[test]
+    fn different_periods_in_one_sentence() {
+        silent("Oil prices rose 2% to $45 a barrel, compared with $30 a year ago.");
+    }
+
+    #[test]
+    fn claim_with_its_own_end_figure() {
+        silent("Shares fell 3% to 250p, valuing the company at £1.2bn, against £1.5bn in March.");
+    }
+
+    #[test]
+    fn contrasting_clause() {
+        silent("Turnover was £50m against £45m, while staff numbers rose 2%.");
+    }
+
+    #[test]
+    fn a_percentage_stating_a_change_is_not_a_level() {
+        let cs = checks(
+            &PercentChange,
+            "Sales rose 5% from £100m to £105m, compared with a 3% rise a year earlier.",
+        );
+        assert_eq!(cs.len(), 1, "{cs:#?}");
+        assert_eq!(cs[0].verdict, crate::check::Verdict::Consistent);
     }
 }

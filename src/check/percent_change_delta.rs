@@ -5,7 +5,7 @@
 use super::link::{Direction, Evidence, Links, Strength, link_changes};
 use super::{
     Check, Context, Interval, Rule, Severity, Verdict, change_interval, figure_interval,
-    fmt_pct_interval, fmt_signed_pct, plausible, stated_change, stated_value,
+    fmt_signed_pct, plausible, stated_change, stated_value,
 };
 
 /// Checks a stated percentage change against `change / (total - change)`.
@@ -22,8 +22,6 @@ impl Rule for PercentChangeDelta {
 
     fn explain(&self) -> &'static str {
         "\
-percent-change-delta
-
 WHAT IT CHECKS
 A percentage change printed with the size of the change N and a total M, in one
 sentence: `up 195 offences to 3,903`, `up 56 pence, or 7.6%, at 797p`, `sank
@@ -104,7 +102,9 @@ percentage, nothing is reported: the sentence is ambiguous, not wrong.
                 {
                     continue;
                 }
-                if l.strength == Strength::Neighbour && !plausible(stated, computed) {
+                if !super::same_order(stated, computed)
+                    || (l.strength == Strength::Neighbour && !plausible(stated, computed))
+                {
                     continue;
                 }
             }
@@ -131,11 +131,10 @@ percentage, nothing is reported: the sentence is ambiguous, not wrong.
                 )
             } else {
                 format!(
-                    "stated {} ({ct}), but {arithmetic} is {}: the figures allow {}, the statement {}",
+                    "stated {} ({ct}), but {arithmetic} is {}{}",
                     fmt_signed_pct(stated),
                     fmt_signed_pct(computed),
-                    fmt_pct_interval(range),
-                    fmt_pct_interval(tolerance)
+                    super::range_note(range, tolerance)
                 )
             };
             out.push(Check {

@@ -26,8 +26,6 @@ impl Rule for PercentagePoints {
 
     fn explain(&self) -> &'static str {
         "\
-percentage-points
-
 WHAT IT CHECKS
 A change claim whose figures are themselves percentages, printed in the same
 sentence (`from 20% to 25%`). A change stated in points (`up 5 points`, `5
@@ -155,7 +153,7 @@ difference is a warning about the wording.
                         fmt_num(rel_v, 2)
                     ),
                 ));
-            } else {
+            } else if super::same_order(stated, rel_v) || super::same_order(stated, diff_v) {
                 out.push(base(
                     Verdict::Inconsistent,
                     Severity::Error,
@@ -206,5 +204,28 @@ mod tests {
             "Unemployment rose from 4% to 5%, an 80 per cent rise.",
         );
         assert_eq!(c.severity, Severity::Error);
+    }
+}
+
+#[cfg(test)]
+mod points_claims {
+    use super::PercentagePoints;
+    use crate::check::testing::{assert_clean, assert_flags};
+
+    #[test]
+    fn checks_points_against_the_difference() {
+        assert_clean(
+            &PercentagePoints,
+            "Support rose from 20% to 25%, up 5 points.",
+        );
+        assert_flags(
+            &PercentagePoints,
+            "Support rose from 20% to 25%, up 3 percentage points.",
+        );
+        let c = assert_clean(
+            &PercentagePoints,
+            "Labour's lead fell 3 points to 5%, from 8%.",
+        );
+        assert_eq!(c.stated, -3.0);
     }
 }

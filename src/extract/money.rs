@@ -79,7 +79,7 @@ pub(crate) fn prefix(b: &[u8], start: usize) -> Option<Prefix> {
     // `Rs 500`, `Rs.500`
     let j = if before(b, i) == b'.' { i - 1 } else { i };
     if j >= 2
-        && &b[j - 2..j] == b"Rs"
+        && b.get(j - 2..j) == Some(b"Rs".as_slice())
         && !before(b, j - 2).is_ascii_alphanumeric()
         && (j < i || i < start)
     {
@@ -245,6 +245,12 @@ pub(crate) fn word_before(b: &[u8], start: usize) -> Option<&'static str> {
         .filter(|a| a.1 + 1 == w.0)
         .and_then(|a| currency_adjective(lower(b, a, &mut [0; 16])));
     Some(adjective.unwrap_or(code))
+}
+
+/// A currency word joined by a hyphen (`5bn-euro`, `10-pound`), whole units only.
+pub(crate) fn hyphen_currency(b: &[u8], w: Word) -> Option<&'static str> {
+    let (code, factor) = currency_word(lower(b, w, &mut [0; 16]), false)?;
+    (factor == 1.0 && !is(b, w, "sterling")).then_some(code)
 }
 
 /// The word after `w`, separated by exactly one space.

@@ -57,7 +57,7 @@ pub(crate) fn scan(text: &str, sentences: &[Sentence]) -> Vec<Claim> {
     let mut st = Scan {
         b,
         sentences,
-        out: Vec::with_capacity(text.len() / 200),
+        out: Vec::with_capacity((text.len() / 256).min(1 << 16)),
         last_money: None,
         money_log: Vec::new(),
     };
@@ -323,7 +323,9 @@ impl Scan<'_> {
             }
             let known =
                 is(b, suffix, "pc") || is(b, suffix, "p") || number::magnitude(b, d.end).is_some();
-            if !known {
+            // `£20k` is money; a bare `5k` is a race or a file size.
+            let bare_k = is(b, suffix, "k") && money::prefix(b, n.start).is_none();
+            if !known || bare_k {
                 // A unit or code: `5kg`, `100mph`, `3G`, `4x4`.
                 return alnum_end(b, le);
             }
@@ -339,7 +341,17 @@ impl Scan<'_> {
                 && (n.value >= 1000.0
                     || (n.plain_int
                         && n.value % 100.0 == 0.0
-                        && prev_word(b, n.start).is_some_and(|w| is_any(b, w, &["the", "and"]))
+                        && n.value <= 10_000.0
+                        && prev_word(b, n.start).is_some_and(|w| {
+                            is_any(
+                                b,
+                                w,
+                                &[
+                                    "the", "and", "over", "in", "at", "a", "his", "her", "s",
+                                    "final", "indoor", "outdoor", "world", "olympic", "european",
+                                ],
+                            )
+                        })
                         && noun_after(b, m.end).is_none_or(|w| !w.ends_with('s'))));
             if metres
                 || m.factor == 1e6
@@ -384,7 +396,7 @@ impl Scan<'_> {
                 return m.end;
             }
             n.value = scale(n.value, n.step, m.factor);
-            n.step *= m.factor;
+            n.step = scaled_step(d.decimals, n.step, m.factor);
             n.factor = m.factor;
             n.scaled = m.factor >= 1e3;
             n.plain_int = false;
@@ -475,10 +487,16 @@ impl Scan<'_> {
         let second = match self.out.get(before_len) {
             Some(c) if self.out.len() == before_len + 1 && c.span.start == s2 => c.clone(),
             _ => {
-                // The second part was skipped (a code) or is not a plain number:
-                // the first is classified alone and scanning re-reads the second.
+                let produced = self.out.len() - before_len;
                 self.out.truncate(before_len);
                 self.last_money = money_before;
+                // `1-2mbps`: the unit that made the second no claim covers the
+                // first too.
+                if produced == 0 && at(b, d2.end).is_ascii_alphabetic() {
+                    return Some(resume);
+                }
+                // The second part is not a plain number: the first is classified
+                // alone and scanning re-reads the second.
                 return None;
             }
         };
@@ -725,6 +743,11 @@ impl Scan<'_> {
         if w.1 == w.0 {
             return None;
         }
+        // `a 5bn-euro deal`, `a 10-pound note`
+        if let Some(code) = money::hyphen_currency(b, w) {
+            self.push_money((n.start, w.1), n, Some(code), 1.0);
+            return Some(w.1);
+        }
         if is_time_unit(b, w) {
             // `21-year-old`, `year-olds`
             if at(b, w.1) == b'-' {
@@ -923,6 +946,29 @@ impl Scan<'_> {
                 self.push_num(ClaimKind::Age, (n.start, n.end), n);
                 return true;
             }
+        }
+        // `has died in Germany at 50.`
+        if n.plain_int
+            && (10.0..=120.0).contains(&n.value)
+            && matches!(at(b, n.end), b',' | b'.' | b';')
+            && prev.is_some_and(|w| w.1 + 1 == n.start && is(b, w, "at"))
+            && {
+                let window = b.get(n.start.saturating_sub(80)..n.start).unwrap_or(&[]);
+                memmem::find(window, b"died").is_some() || memmem::find(window, b"dies").is_some()
+            }
+        {
+            self.push_num(ClaimKind::Age, (n.start, n.end), n);
+            return true;
+        }
+        // `At 34, Holmes will`
+        if n.plain_int
+            && (10.0..=120.0).contains(&n.value)
+            && at(b, n.end) == b','
+            && prev.is_some_and(|w| w.1 + 1 == n.start && is(b, w, "at"))
+            && next_word(b, n.end + 1).is_some_and(|w| is_capitalised(b, w))
+        {
+            self.push_num(ClaimKind::Age, (n.start, n.end), n);
+            return true;
         }
         // `at the age of 80`
         if let Some(w) = prev
@@ -1447,6 +1493,17 @@ fn scale(value: f64, step: f64, factor: f64) -> f64 {
     }
 }
 
+/// The step of a scaled number, exact for powers of ten: `£4.4bn` has step 1e8
+/// (not 1e8 plus float noise).
+fn scaled_step(decimals: usize, step: f64, factor: f64) -> f64 {
+    let k = factor.log10().round();
+    if 10f64.powf(k) == factor {
+        number::pow10(k as i32 - decimals.min(30) as i32)
+    } else {
+        step * factor
+    }
+}
+
 /// Whether what follows the `B` of `A-B` makes it a score: nothing counted
 /// (`lost 2-1 in the first leg`), a result (`a 3-2 victory`) or a name
 /// (`2-0 World Cup qualifying win`), rather than a counted range (`2-3 people`).
@@ -1778,6 +1835,9 @@ mod tests {
         has("a bid of 1,200m euros", "money", "1,200m euros", 1.2e9);
         lacks("he produced in the 800m and 1000m at", "count", "800m");
         has("China's net users number 100m but", "count", "100m", 1e8);
+        lacks("claiming the men's 800m at the meeting", "count", "800m");
+        lacks("beating him in the final 300m, beating", "count", "300m");
+        has("more than 100m people", "count", "100m", 1e8);
         has(
             "to a record Australian dollar 29.4bn.",
             "money",
@@ -1816,6 +1876,60 @@ mod tests {
             14.0,
         );
         has("The survivors were 14 in all", "count", "14", 14.0);
+        has("At 34, Holmes will also be", "age", "34", 34.0);
+        has("Viotti has died in Germany at 50.", "age", "50", 50.0);
+        lacks("at more modest speeds of 1-2mbps.", "count", "1");
+    }
+
+    #[test]
+    fn reads_hyphenated_currencies() {
+        has("a 5bn-euro deal", "money", "5bn-euro", 5e9);
+        has("the 10-dollar bill", "money", "10-dollar", 10.0);
+    }
+
+    #[test]
+    fn covers_the_issue_examples() {
+        has("a 34pc rise", "percent", "34pc", 34.0);
+        has("inflation of -0.5% last year", "percent", "-0.5%", -0.5);
+        has("a 10-15% rise", "percent", "10", 10.0);
+        has(
+            "up 3 percentage points",
+            "points",
+            "3 percentage points",
+            3.0,
+        );
+        has("it cost US$5 each", "money", "US$5", 5.0);
+        has("a ticket at £1.50", "money", "£1.50", 1.5);
+        has("paid 3 million euros", "money", "3 million euros", 3e6);
+        has(
+            "worth 59.2 trillion rupiah",
+            "money",
+            "59.2 trillion rupiah",
+            59.2e12,
+        );
+        has("a 10,000-strong army", "count", "10,000", 1e4);
+        has("about 1.5 million people", "count", "1.5 million", 1.5e6);
+        has("a dozen eggs", "count", "a dozen", 12.0);
+        has(
+            "one and a half million people",
+            "count",
+            "one and a half million",
+            1.5e6,
+        );
+        has("since the year 2004-05", "year", "2004", 2004.0);
+        has("since the year 2004-05", "year", "05", 2005.0);
+        for (t, n) in [
+            ("the M25 was closed", "25"),
+            ("the G8 summit", "8"),
+            ("a Formula 1 team", "1"),
+            ("running Windows 95 still", "95"),
+            ("on BBC News 24 tonight", "24"),
+            ("on July 22 police said", "22"),
+            ("at 10:30 on Friday", "10"),
+            ("call 0800 555 0199 now", "555"),
+        ] {
+            lacks(t, "count", n);
+        }
     }
 
     #[test]
@@ -1823,6 +1937,9 @@ mod tests {
         let t = "more than 4.1 million viewers";
         let c = claims(t);
         assert_eq!(c.first().map(Claim::value), Some(4_100_000.0));
+        let t = "a £4.4bn deal and £3m more";
+        let steps: Vec<f64> = claims(t).iter().map(|c| c.quantity.step).collect();
+        assert_eq!(steps, [1e8, 1e6]);
     }
 
     #[test]
