@@ -118,6 +118,7 @@ fn file(path: &str, text: &str, needles: &[(&str, ClaimKind)]) -> FileReport {
             checks: Vec::new(),
         },
         lines: LineIndex::new(text),
+        suppressed: 0,
     }
 }
 
