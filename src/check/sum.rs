@@ -41,6 +41,11 @@ Parts printed together with the total they make up. It reads:
     when that sentence names the gap `between exports and imports` and both
     sentences give the same year: imports = exports + deficit. The checked
     claim is the larger of exports and imports.
+  - three or more plain percentages listed in one sentence as shares of one
+    whole (`38.4% reside in Argentina, 15.6% in Italy, 10.3% in Switzerland`):
+    no `of` after any but the first, no change, no hedge, nothing else in the
+    sentence; they may add up to less than 100% (a partial breakdown) but never
+    to more, after rounding.
 Parts and total must be the same kind (money in one currency, counts whose
 nouns agree). A figure that starts a change (`down from October's £3.6bn`)
 is never a part or a total.
@@ -54,6 +59,8 @@ Consistent:   12 men and 9 women, 21 in all
 Consistent:   the difference between what the UK exported and imported was
               £3.1bn. [...] exports [...] rose to £24.8bn, [...] imports [...]
               £27.9bn (£24.8bn + £3.1bn = £27.9bn)
+Inconsistent: 58.4% reside in Argentina, 25.6% in Italy and 20.3% in
+              Switzerland (104.3%)
 Inconsistent: The gap between US exports and imports hit $671.7bn in 2004.
               [...] For all of 2004, US exports rose to $1.15 trillion, but
               imports rose to $1.76 trillion ($1.15tn + $671.7bn = $1.82tn)
@@ -62,7 +69,8 @@ TOLERANCE
 Every figure covers its rounding (`£24.8bn` is 24.75bn..24.85bn; a plain `21`
 is exact; a hedged figure at most 10% on its side), and the sum covers the sum
 of the extremes. The check is consistent when the total's interval meets the
-sum's.
+sum's. For a list of shares, each percentage covers its rounding (`38.4%`
+38.35..38.45) and the list is flagged only when the smallest sum exceeds 100.
 "
     }
 
@@ -72,6 +80,9 @@ sum's.
         for s in 0..links.sentence_count() {
             if links.crowded(s) {
                 continue;
+            }
+            if let Some(c) = over_hundred(self.id(), &links, s) {
+                out.push(c);
             }
             for found in [
                 in_all(&links, s),
@@ -502,6 +513,83 @@ fn trade(links: &Links<'_>, s: usize) -> Option<Addition> {
     })
 }
 
+/// The words between two shares of one whole: `15.6% in Italy, 10.3%`,
+/// `45% said yes and 24%`. No `of` (a share of another whole) and no digits.
+static SHARE_LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        ^(?:[^0-9.;:!?(]){1,40}$
+        ",
+    )
+    .expect("static regex")
+});
+
+/// `38.4% reside in Argentina, 15.6% in Italy, 10.3% in Switzerland`: three or
+/// more plain percentages listed in one sentence as shares of one whole (the
+/// first may say `of` what; the others may not, and none states a change or a
+/// hedge) can never add up to more than 100%.
+fn over_hundred(rule: &'static str, links: &Links<'_>, s: usize) -> Option<Check> {
+    let cs: Vec<&Claim> = links
+        .claims_in(s)
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Percent)
+        .collect();
+    if cs.len() < 3 || cs.len() != links.claims_in(s).len() {
+        return None;
+    }
+    for (i, c) in cs.iter().enumerate() {
+        if c.hedge.is_some() || super::link::stated_direction(links, c).is_some() {
+            return None;
+        }
+        if i > 0 {
+            let gap = links.between(cs[i - 1].span, c.span)?;
+            let of_other = i > 1 && links.tail(cs[i - 1], 10).trim_start().starts_with("of ");
+            if !SHARE_LIST_GAP.is_match(gap)
+                || of_other
+                || links.tail(c, 10).trim_start().starts_with("of ")
+                || gap.contains(" to ")
+                || gap.contains(" from ")
+                || gap.contains(" than ")
+            {
+                return None;
+            }
+        }
+    }
+    let mut range = Interval::point(0.0);
+    let mut total = 0.0;
+    for c in &cs {
+        let i = super::stated_interval(c);
+        range = Interval::new(range.lo + i.lo, range.hi + i.hi);
+        total += c.value();
+    }
+    if range.lo <= 100.0 {
+        return None;
+    }
+    let text = links.cx.text;
+    let words = cs
+        .iter()
+        .map(|c| c.span.slice(text))
+        .collect::<Vec<_>>()
+        .join(" + ");
+    let first = cs.first()?;
+    Some(Check {
+        rule,
+        verdict: Verdict::Inconsistent,
+        severity: Severity::Error,
+        claim: first.id,
+        evidence: cs.iter().skip(1).map(|c| c.id).collect(),
+        stated: 100.0,
+        computed: total,
+        tolerance: Interval::new(0.0, 100.0),
+        computed_range: range,
+        message: format!(
+            "shares of one whole listed together add up to more than 100%: {words} = {}% (at least {}% after rounding)",
+            fmt_num(total, 2),
+            fmt_num(range.lo, 2)
+        ),
+    })
+}
+
 fn make_check(rule: &'static str, links: &Links<'_>, p: &Addition) -> Option<Check> {
     let claims = links.cx.claims;
     let t = claims.get(p.total)?;
@@ -580,6 +668,7 @@ mod tests {
             &GAP_WORD,
             &GAP_DEFINED,
             &TRADE_WORD,
+            &SHARE_LIST_GAP,
         ] {
             LazyLock::force(re);
         }
@@ -634,6 +723,22 @@ mod tests {
             "{}",
             c.message
         );
+    }
+
+    #[test]
+    fn flags_shares_of_one_whole_over_a_hundred() {
+        let c = assert_flags(
+            &Sum,
+            "Of the bondholders, 58.4% reside in Argentina, 25.6% in Italy and 20.3% in Switzerland.",
+        );
+        assert!(c.message.contains("104.3%"), "{}", c.message);
+        for text in [
+            "Of the bondholders, 38.4% reside in Argentina, 15.6% in Italy and 10.3% in Switzerland.",
+            "Sales rose 45% in March, 40% in April and 30% in May.",
+            "Some 60% of men, 70% of women and 50% of children agreed.",
+        ] {
+            assert!(checks(&Sum, text).is_empty(), "{text}");
+        }
     }
 
     #[test]
