@@ -77,6 +77,7 @@ sum's. For a list of shares, each percentage covers its rounding (`38.4%`
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Check>) {
         let links = Links::new(cx);
         let mut done = vec![false; cx.claims.len()];
+        let defined = defined_gaps(&links);
         for s in 0..links.sentence_count() {
             if links.crowded(s) {
                 continue;
@@ -88,7 +89,7 @@ sum's. For a list of shares, each percentage covers its rounding (`38.4%`
                 in_all(&links, s),
                 of_the(&links, s),
                 of_them(&links, s),
-                trade(&links, s),
+                trade(&links, s, &defined),
             ]
             .into_iter()
             .flatten()
@@ -429,7 +430,40 @@ fn years(links: &Links<'_>, s: usize) -> Vec<u64> {
 }
 
 /// Exports and imports in sentence `s` against the deficit near it.
-fn trade(links: &Links<'_>, s: usize) -> Option<Addition> {
+/// The gaps a file defines as `between exports and imports`: (sentence, claim
+/// id). Computed once per file; more than [`MAX_DEFINED`] means no reading.
+fn defined_gaps(links: &Links<'_>) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for t in 0..links.sentence_count() {
+        let sp = links.sentence_span(t);
+        let head = links.slice(sp.start, floor(links.cx.text, sp.end.min(sp.start + 300)));
+        if !GAP_DEFINED.is_match(head) {
+            continue;
+        }
+        for c in links.claims_in(t) {
+            if role(links, c) == Some(Role::Gap) {
+                out.push((t, c.id));
+            }
+        }
+        if out.len() > MAX_DEFINED {
+            return Vec::new();
+        }
+    }
+    out
+}
+
+/// At most this many defined gaps in a file; more is a table, not a story.
+const MAX_DEFINED: usize = 4;
+
+fn floor(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn trade(links: &Links<'_>, s: usize, defined_gaps: &[(usize, usize)]) -> Option<Addition> {
     let cs = links.claims_in(s);
     let of_role = |r: Role| -> Vec<&Claim> {
         cs.iter()
@@ -474,23 +508,11 @@ fn trade(links: &Links<'_>, s: usize) -> Option<Addition> {
     if gap.is_none() {
         // A gap defined as `between exports and imports` for the same year.
         let ys = years(links, s);
-        let defined: Vec<&Claim> = (0..links.sentence_count())
-            .filter(|&t| {
-                t != s
-                    && !ys.is_empty()
-                    && years(links, t) == ys
-                    && GAP_DEFINED.is_match(
-                        links.slice(
-                            links.sentence_span(t).start,
-                            links
-                                .sentence_span(t)
-                                .start
-                                .saturating_add(300)
-                                .min(links.sentence_span(t).end),
-                        ),
-                    )
-            })
-            .flat_map(gaps_in)
+        let defined: Vec<&Claim> = defined_gaps
+            .iter()
+            .filter(|(t, _)| *t != s && !ys.is_empty() && years(links, *t) == ys)
+            .filter_map(|(_, id)| links.cx.claims.get(*id))
+            .filter(|g| g.currency == e.currency)
             .collect();
         if let [g] = defined.as_slice() {
             gap = Some(*g);
