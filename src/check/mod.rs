@@ -9,15 +9,27 @@
 //! Rules live one per file behind the [`RULES`] registry.
 
 mod direction;
+mod fraction;
+mod frame;
 pub mod link;
+mod multiplier;
 mod percent_change;
 mod percent_change_delta;
+mod percent_share;
 mod percentage_points;
+mod repeated_figure;
+mod share_link;
+mod sum;
 
 pub use direction::DirectionRule;
+pub use fraction::Fraction;
+pub use multiplier::Multiplier;
 pub use percent_change::PercentChange;
 pub use percent_change_delta::PercentChangeDelta;
+pub use percent_share::PercentShare;
 pub use percentage_points::PercentagePoints;
+pub use repeated_figure::RepeatedFigure;
+pub use sum::Sum;
 
 use serde::Serialize;
 
@@ -30,6 +42,11 @@ pub static RULES: &[&dyn Rule] = &[
     &PercentChangeDelta,
     &DirectionRule,
     &PercentagePoints,
+    &PercentShare,
+    &RepeatedFigure,
+    &Fraction,
+    &Multiplier,
+    &Sum,
 ];
 
 /// Looks a rule up by id.

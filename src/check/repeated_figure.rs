@@ -1,0 +1,713 @@
+//! `repeated-figure`: one quantity stated twice in an article with values that
+//! disagree beyond rounding (`rose 7%` in the headline, `rose 5.3%` in the body).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::frame::{
+    Domain, comparable_value, domain, fmt_interval, fmt_value, frame_words, is_change_word,
+    of_head, restated_interval,
+};
+use super::link::{Direction, Links, change_pairs, delta_pairs, stated_direction};
+use super::{APPROX, Check, Context, Interval, Rule, Severity, Verdict};
+use crate::extract::{Claim, ClaimKind};
+
+/// Checks that a quantity stated twice is stated the same way both times.
+pub struct RepeatedFigure;
+
+/// How many sentences apart two mentions of one quantity may be.
+const MAX_SENTENCES: usize = 30;
+/// How many later claims of one domain a claim is compared with at most.
+const MAX_LATER: usize = 24;
+/// Bytes either side of a claim whose words make its frame.
+const FRAME: usize = 45;
+
+impl Rule for RepeatedFigure {
+    fn id(&self) -> &'static str {
+        "repeated-figure"
+    }
+
+    fn summary(&self) -> &'static str {
+        "One quantity is stated twice in the article with values that disagree beyond rounding"
+    }
+
+    fn explain(&self) -> &'static str {
+        "\
+repeated-figure
+
+WHAT IT CHECKS
+A quantity stated twice in one article: in the headline and the first sentence,
+as a fraction with the percentage beside it, or twice in the body. The two
+values must agree within what their rounding and hedges allow. Deciding that two
+mentions are the same quantity is the hard part, so the rule needs strong
+evidence and stays silent otherwise. It pairs:
+  - an apposition: `Just under three-quarters of respondents (73%)`,
+    `a third - or 33% -`;
+  - the headline and the first sentence, when each holds exactly one value of
+    the kind (money in one currency, counts, shares) and both go the same way
+    (`Dirty Den's demise seen by 14m` / `More than 14 million people saw`);
+  - two mentions in different sentences (at most 30 apart, no year between them
+    that differs) of the same kind and unit and the same direction, that share
+    the head of an `of` phrase (`10% of Marvel's profits` / `a tenth of
+    profits`), a counted noun, or at least two subject words around them besides
+    the change verb (`gun crime ... rose by five per cent` / `Gun crime in London
+    has increased by 5.3 per cent`).
+Mentions that are part of a from/to pair or a change with its total are
+levels at different times, never repeats. When one mention pairs with several
+others and they disagree, nothing is reported.
+
+WHY IT MATTERS
+Headlines are written after the story, often from an earlier draft; a figure
+updated in the body and not in the headline (or the other way round) leaves
+the reader with two numbers for one fact.
+
+EXAMPLES
+Consistent:   rose five per cent ... has increased by 5.3 per cent
+              (five covers 4.5..5.5)
+Consistent:   Just under three-quarters of respondents (73%)
+Consistent:   Dirty Den's demise seen by 14m / More than 14 million people
+Inconsistent: Just under three-quarters of respondents (58%)
+Inconsistent: Seen by 24m (headline) / More than 14 million people saw it
+
+TOLERANCE
+Both mentions are restatements, so each covers its rounding: `5` covers
+4.5..5.5, `14m` covers 13.5m..14.5m, a plain `2,000` covers 1,500..2,500 (a
+repeated count ending in zeros is read as rounded). A hedge widens a mention by
+at most 10% on its side (`more than 14 million` covers 14m..15.4m, `below 90%`
+81%..90%); a fraction without a hedge is read as about, within 10% (`a tenth`
+covers 9%..11%). A headline rounds and truncates (`$16bn` for $16.6bn), so a
+headline value is read as about, within 10%. The mentions agree when the
+intervals overlap. A headline or an apposition that disagrees is reported when
+the two values are within a factor of two and a half of each other (a wilder
+difference is more likely a per-unit figure or a typo the rule cannot read).
+Two mentions in the body tied only by the words around them confirm each
+other when they agree, but a disagreement between them is not reported: words
+are not evidence enough to accuse (`Sales rose 5% in Europe ... sales in Asia
+rose 12%` share words and are two quantities). The exception is a share or
+percentage echoed in the same grammar: the same change verb right before both
+(`Revenues at Reuters slipped 11%` / `revenues slipped 11% from ...`) or both
+levels reached by the same change verb (`IE has dropped to below 90%` / `IE's
+market share has dropped 5% since May to 88.9%`), with a subject word in
+common, no differing qualifier (`underlying` against `like-for-like` sales),
+and the sentences adjacent or sharing a proper noun; then a disagreement
+within a factor of two and a half is reported.
+"
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Check>) {
+        let links = Links::new(cx);
+        let cands = candidates(&links);
+        let mut found: Vec<Pairing> = Vec::new();
+        appositions(&links, &cands, &mut found);
+        headline(&links, &cands, &mut found);
+        in_context(&links, &cands, &mut found);
+        // One verdict per later mention: drop mentions whose pairings disagree.
+        let mut per_claim: HashMap<usize, Vec<Pairing>> = HashMap::new();
+        for p in found {
+            per_claim.entry(p.later).or_default().push(p);
+        }
+        let mut claims: Vec<usize> = per_claim.keys().copied().collect();
+        claims.sort_unstable();
+        for id in claims {
+            let Some(ps) = per_claim.get(&id) else {
+                continue;
+            };
+            let first = ps.iter().map(|p| consistent(&links, p)).next();
+            if ps.iter().any(|p| Some(consistent(&links, p)) != first) {
+                continue;
+            }
+            let Some(best) = ps.iter().min_by_key(|p| (p.mode, id.abs_diff(p.earlier))) else {
+                continue;
+            };
+            if let Some(c) = make_check(self.id(), &links, best) {
+                out.push(c);
+            }
+        }
+    }
+}
+
+/// How two mentions were tied; smaller is stronger.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Mode {
+    Apposition,
+    Headline,
+    Echo,
+    Context,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Pairing {
+    earlier: usize,
+    later: usize,
+    mode: Mode,
+}
+
+/// A claim that can be compared as a restatement.
+struct Cand {
+    id: usize,
+    domain: Domain,
+    direction: Option<Direction>,
+}
+
+/// The claims that can be repeats: shares, counts and money, not inside another
+/// claim (`13` in `13 out of 659`), not in a crowded sentence, and not a figure of
+/// a change structure (`from 108 to 164`, `up 195 to 3,903`).
+fn candidates(links: &Links<'_>) -> Vec<Cand> {
+    let claims = links.cx.claims;
+    let mut structural = vec![false; claims.len()];
+    for s in 0..links.sentence_count() {
+        for p in change_pairs(links, s) {
+            for i in [p.start, p.end] {
+                if let Some(x) = structural.get_mut(i) {
+                    *x = true;
+                }
+            }
+        }
+        for d in delta_pairs(links, s) {
+            for i in [d.change, d.total] {
+                if let Some(x) = structural.get_mut(i) {
+                    *x = true;
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (i, c) in claims.iter().enumerate() {
+        let Some(d) = domain(c) else { continue };
+        let inside = claims[i.saturating_sub(3)..i]
+            .iter()
+            .chain(claims.get(i + 1..(i + 4).min(claims.len())).unwrap_or(&[]))
+            .any(|o| o.span.contains(c.span) && o.span != c.span);
+        if inside || structural[i] || links.crowded(c.sentence) || in_range(links, c) {
+            continue;
+        }
+        // `dropped to below 90%` is a level, whatever verb comes before it.
+        let direction = if d == Domain::Share && !LEVEL_TO.is_match(links.before(c, 40)) {
+            stated_direction(links, c)
+        } else {
+            None
+        };
+        out.push(Cand {
+            id: c.id,
+            domain: d,
+            direction,
+        });
+    }
+    out
+}
+
+/// `70% to 80%`, `between 4 and 5`: one end of a range is not a statement.
+static RANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        ^\s*(?:-|–|to|and)\s*$   # only a range word before the next claim
+        ",
+    )
+    .expect("static regex")
+});
+
+fn in_range(links: &Links<'_>, c: &Claim) -> bool {
+    let claims = links.cx.claims;
+    let next = claims.get(c.id + 1).filter(|n| n.sentence == c.sentence);
+    let prev =
+        c.id.checked_sub(1)
+            .and_then(|i| claims.get(i))
+            .filter(|p| p.sentence == c.sentence);
+    next.is_some_and(|n| {
+        links
+            .between(c.span, n.span)
+            .is_some_and(|g| RANGE_AFTER.is_match(g))
+    }) || prev.is_some_and(|p| {
+        links
+            .between(p.span, c.span)
+            .is_some_and(|g| RANGE_AFTER.is_match(g))
+    })
+}
+
+/// `three-quarters of respondents (73%)`, `a third - or 33% -`: the gap between
+/// two mentions that restate each other.
+static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        ^\s*(?:
+            (?:of\s+[^().,;0-9]{1,40}?\s*)?   # three-quarters of respondents
+            \(                       # a third (33%)
+          | [,\-–—]\s*or\s+           # a third, or 33%
+        )\s*$
+        ",
+    )
+    .expect("static regex")
+});
+
+/// Whether two candidates may be the same quantity at all.
+fn same_kind(links: &Links<'_>, a: &Cand, b: &Cand) -> bool {
+    let claims = links.cx.claims;
+    let (Some(x), Some(y)) = (claims.get(a.id), claims.get(b.id)) else {
+        return false;
+    };
+    a.domain == b.domain
+        && a.direction == b.direction
+        && (a.domain != Domain::Count || super::link::compatible(x, y))
+}
+
+fn appositions(links: &Links<'_>, cands: &[Cand], out: &mut Vec<Pairing>) {
+    for w in cands.windows(2) {
+        let (a, b) = (&w[0], &w[1]);
+        let claims = links.cx.claims;
+        let (Some(x), Some(y)) = (claims.get(a.id), claims.get(b.id)) else {
+            continue;
+        };
+        // Money and counts in brackets are conversions and asides (`£3.1bn
+        // ($5.8bn)`), so only shares are read as appositions.
+        if x.sentence != y.sentence
+            || b.id != a.id + 1
+            || a.domain != Domain::Share
+            || !same_kind(links, a, b)
+        {
+            continue;
+        }
+        if links
+            .between(x.span, y.span)
+            .is_some_and(|g| APPOSITION.is_match(g))
+        {
+            out.push(Pairing {
+                earlier: a.id,
+                later: b.id,
+                mode: Mode::Apposition,
+            });
+        }
+    }
+}
+
+/// The headline (sentence 0, alone in its paragraph) against the first sentence
+/// after it: exactly one value of a domain in each.
+fn headline(links: &Links<'_>, cands: &[Cand], out: &mut Vec<Pairing>) {
+    if links.sentence_count() < 2 || links.paragraph(0) == links.paragraph(1) {
+        return;
+    }
+    let claims = links.cx.claims;
+    let of_sentence = |s: usize, d: Domain| {
+        cands
+            .iter()
+            .filter(|c| claims.get(c.id).is_some_and(|x| x.sentence == s) && c.domain == d)
+            .collect::<Vec<_>>()
+    };
+    let mut domains: Vec<Domain> = cands
+        .iter()
+        .filter(|c| claims.get(c.id).is_some_and(|x| x.sentence == 0))
+        .map(|c| c.domain)
+        .collect();
+    domains.dedup();
+    for d in domains {
+        if let ([a], [b]) = (of_sentence(0, d).as_slice(), of_sentence(1, d).as_slice())
+            && same_kind(links, a, b)
+            && !per_unit(links, a.id)
+            && !per_unit(links, b.id)
+            && (d != Domain::Count || small_counts_excluded(links, a.id, b.id))
+        {
+            out.push(Pairing {
+                earlier: a.id,
+                later: b.id,
+                mode: Mode::Headline,
+            });
+        }
+    }
+}
+
+/// Mentions in different sentences with strong evidence of one quantity.
+fn in_context(links: &Links<'_>, cands: &[Cand], out: &mut Vec<Pairing>) {
+    let claims = links.cx.claims;
+    let mut by_domain: HashMap<Domain, Vec<&Cand>> = HashMap::new();
+    for c in cands {
+        by_domain.entry(c.domain).or_default().push(c);
+    }
+    let years = |s: usize| -> Vec<u64> {
+        links
+            .claims_in(s)
+            .iter()
+            .filter(|c| c.kind == ClaimKind::Year)
+            .map(|c| c.value() as u64)
+            .collect()
+    };
+    for list in by_domain.values() {
+        for (i, a) in list.iter().enumerate() {
+            let Some(x) = claims.get(a.id) else { continue };
+            let fx = frame_words(links, x, FRAME);
+            let hx = of_head(links, x);
+            for b in list.iter().skip(i + 1).take(MAX_LATER) {
+                let Some(y) = claims.get(b.id) else { continue };
+                if y.sentence == x.sentence {
+                    continue;
+                }
+                if y.sentence - x.sentence > MAX_SENTENCES {
+                    break;
+                }
+                if !same_kind(links, a, b) {
+                    continue;
+                }
+                let (yx, yy) = (years(x.sentence), years(y.sentence));
+                if !yx.is_empty() && !yy.is_empty() && !yx.iter().any(|v| yy.contains(v)) {
+                    continue;
+                }
+                let strong = if a.domain == Domain::Count {
+                    // A counted noun on both sides that agrees.
+                    x.noun.is_some() && y.noun.is_some() && two_shared(&fx, links, y)
+                } else if let (Some(h1), Some(h2)) = (&hx, &of_head(links, y)) {
+                    h1 == h2
+                } else {
+                    two_shared(&fx, links, y)
+                };
+                if a.domain == Domain::Share && echo(links, x, y) {
+                    out.push(Pairing {
+                        earlier: a.id,
+                        later: b.id,
+                        mode: Mode::Echo,
+                    });
+                } else if strong || one_shared_and_subject(&fx, links, x, y) {
+                    out.push(Pairing {
+                        earlier: a.id,
+                        later: b.id,
+                        mode: Mode::Context,
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// One content word shared by the frames that is not a change verb, and a
+/// proper noun shared by the sentences (the story's subject).
+fn one_shared_and_subject(fx: &[String], links: &Links<'_>, x: &Claim, y: &Claim) -> bool {
+    let fy = frame_words(links, y, FRAME);
+    fx.iter().any(|w| fy.contains(w) && !is_change_word(w))
+        && links.share_proper_noun(x.sentence, y.sentence)
+}
+
+/// `has dropped to below 90%` ... `has dropped 5% since May to 88.9%`: both levels
+/// reached by the same change verb.
+static LEVEL_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        \bto\s+(?:(?:about|around|some|nearly|almost|just|over|under|below|above
+          |more\s+than|less\s+than)\s+)*[^A-Za-z0-9\s]{0,2}$
+        ",
+    )
+    .expect("static regex")
+});
+
+/// Evidence strong enough to report a disagreement between two body mentions of
+/// a share: the sentences are adjacent or share a proper noun, both mentions
+/// have a subject word in common and no different qualifier (`underlying`,
+/// `like-for-like`), and either both are levels reached by the same change verb
+/// (`dropped to below 90%` / `dropped 5% since May to 88.9%`) or the same change
+/// verb stands right before both (`revenues slipped 11%`).
+fn echo(links: &Links<'_>, x: &Claim, y: &Claim) -> bool {
+    if y.sentence.abs_diff(x.sentence) > 1 && !links.share_proper_noun(x.sentence, y.sentence) {
+        return false;
+    }
+    let (lx, ly) = (links.before(x, 80), links.before(y, 80));
+    let (wx, wy) = (
+        super::frame::content_words(lx),
+        super::frame::content_words(ly),
+    );
+    let same_subject = wx.iter().any(|w| !is_change_word(w) && wy.contains(w));
+    if LEVEL_TO.is_match(lx) && LEVEL_TO.is_match(ly) {
+        let same_verb = wx.iter().any(|w| is_change_word(w) && wy.contains(w));
+        return same_verb && same_subject;
+    }
+    // `Revenues at Reuters slipped 11%` ... `revenues slipped 11% from`: the same
+    // change verb right before both, and a shared subject word.
+    let verb = |t: &str| {
+        VERB_LAST
+            .captures(t)
+            .and_then(|c| c.name("v"))
+            .map(|m| m.as_str().to_lowercase())
+    };
+    let qualifiers = |t: &str| {
+        let mut q: Vec<String> = QUALIFIER
+            .find_iter(t)
+            .map(|m| m.as_str().to_lowercase())
+            .collect();
+        q.sort();
+        q.dedup();
+        q
+    };
+    match (verb(lx), verb(ly)) {
+        (Some(v1), Some(v2)) => {
+            v1 == v2 && is_change_word(&v1) && same_subject && qualifiers(lx) == qualifiers(ly)
+        }
+        _ => false,
+    }
+}
+
+/// Words that make a different measure of one thing: `underlying sales` and
+/// `like-for-like sales` are two quantities.
+static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        \b(?:underlying|like-for-like|adjusted|organic|core|pre-tax|operating|net|gross
+          |annual|quarterly|monthly|weekly|daily|average|total|overall|domestic|foreign
+          |international|global|european|uk|us)\b
+        ",
+    )
+    .expect("static regex")
+});
+
+/// The change verb right before a claim: `slipped 11%`, `rose by 5%`.
+static VERB_LAST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        \b(?P<v>[a-z]+)\s+(?:by\s+)?[^A-Za-z0-9\s]{0,2}$
+        ",
+    )
+    .expect("static regex")
+});
+
+/// At least two content words shared by the frames, one of them not a change verb.
+fn two_shared(fx: &[String], links: &Links<'_>, y: &Claim) -> bool {
+    let fy = frame_words(links, y, FRAME);
+    let shared: Vec<&String> = fx.iter().filter(|w| fy.contains(w)).collect();
+    shared.len() >= 2 && shared.iter().any(|w| !is_change_word(w))
+}
+
+/// `£52 each`, `$2 a share`: a value per unit, not the headline's total.
+static PER_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        ^\s*(?:each|apiece|a\s+head|per\b|a\s+(?:share|year|month|week|day|person|head))
+        ",
+    )
+    .expect("static regex")
+});
+
+fn per_unit(links: &Links<'_>, id: usize) -> bool {
+    links
+        .cx
+        .claims
+        .get(id)
+        .is_some_and(|c| PER_UNIT.is_match(links.tail(c, 30)))
+}
+
+/// Counts below ten in words (`one to watch`, `two of the groups`) are too often
+/// pronouns or asides to be a headline's figure.
+fn small_counts_excluded(links: &Links<'_>, a: usize, b: usize) -> bool {
+    [a, b]
+        .iter()
+        .all(|&i| links.cx.claims.get(i).is_some_and(|c| c.value() >= 10.0))
+}
+
+/// The interval a mention covers: a headline rounds (and truncates: `$16bn` for
+/// $16.6bn), so it is read as about, within [`APPROX`].
+fn interval_of(c: &Claim, mode: Mode, is_headline: bool) -> Interval {
+    let i = restated_interval(c);
+    if mode == Mode::Headline && is_headline {
+        let v = comparable_value(c);
+        let s = v.abs() * APPROX;
+        Interval::new(i.lo.min(v - s), i.hi.max(v + s))
+    } else {
+        i
+    }
+}
+
+fn consistent(links: &Links<'_>, p: &Pairing) -> bool {
+    let claims = links.cx.claims;
+    match (claims.get(p.earlier), claims.get(p.later)) {
+        (Some(a), Some(b)) => interval_of(a, p.mode, true).overlaps(interval_of(b, p.mode, false)),
+        _ => true,
+    }
+}
+
+fn make_check(rule: &'static str, links: &Links<'_>, pairing: &Pairing) -> Option<Check> {
+    let claims = links.cx.claims;
+    let (a, b) = (claims.get(pairing.earlier)?, claims.get(pairing.later)?);
+    let dom = domain(b)?;
+    let (ia, ib) = (
+        interval_of(a, pairing.mode, true),
+        interval_of(b, pairing.mode, false),
+    );
+    let (va, vb) = (comparable_value(a), comparable_value(b));
+    let ok = ia.overlaps(ib);
+    // Across the body the evidence that two mentions are one quantity is words
+    // around them, which confirms a repeat but is not enough to accuse one.
+    if !ok && pairing.mode == Mode::Context {
+        return None;
+    }
+    if !ok {
+        let r = (va / vb).abs();
+        if va * vb <= 0.0 || !(0.4..=2.5).contains(&r) {
+            return None;
+        }
+    }
+    let text = links.cx.text;
+    let (ta, tb) = (a.span.slice(text), b.span.slice(text));
+    let place = match pairing.mode {
+        Mode::Apposition => "beside it",
+        Mode::Headline => "in the headline",
+        Mode::Echo | Mode::Context => "earlier",
+    };
+    let message = if ok {
+        format!(
+            "stated {} ({tb}), and the same quantity is {} ({ta}) {place}",
+            fmt_value(vb, dom),
+            fmt_value(va, dom)
+        )
+    } else {
+        format!(
+            "stated {} ({tb}), but the same quantity is {} ({ta}) {place}: {tb} allows {}, {ta} allows {}",
+            fmt_value(vb, dom),
+            fmt_value(va, dom),
+            fmt_interval(ib, dom),
+            fmt_interval(ia, dom)
+        )
+    };
+    Some(Check {
+        rule,
+        verdict: if ok {
+            Verdict::Consistent
+        } else {
+            Verdict::Inconsistent
+        },
+        severity: Severity::Error,
+        claim: b.id,
+        evidence: vec![a.id],
+        stated: vb,
+        computed: va,
+        tolerance: ib,
+        computed_range: ia,
+        message,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::testing::{assert_clean, assert_flags, checks};
+
+    #[test]
+    fn static_regexes_compile() {
+        LazyLock::force(&APPOSITION);
+        LazyLock::force(&RANGE_AFTER);
+        LazyLock::force(&PER_UNIT);
+        LazyLock::force(&LEVEL_TO);
+        LazyLock::force(&VERB_LAST);
+        LazyLock::force(&QUALIFIER);
+    }
+
+    #[test]
+    fn accepts_fraction_with_percentage_beside_it() {
+        assert_clean(
+            &RepeatedFigure,
+            "Just under three-quarters of respondents (73%) said politicians had been dishonest.",
+        );
+        assert_clean(&RepeatedFigure, "A third - or 33% - of the staff left.");
+    }
+
+    #[test]
+    fn flags_fraction_with_wrong_percentage_beside_it() {
+        assert_flags(
+            &RepeatedFigure,
+            "Just under three-quarters of respondents (58%) said politicians had been dishonest.",
+        );
+    }
+
+    #[test]
+    fn accepts_headline_rounding() {
+        assert_clean(
+            &RepeatedFigure,
+            "Dirty Den's demise seen by 14m\n\nMore than 14 million people saw Den Watts killed off on Friday.",
+        );
+    }
+
+    #[test]
+    fn flags_headline_disagreeing_with_lead() {
+        let c = assert_flags(
+            &RepeatedFigure,
+            "Dirty Den's demise seen by 24m\n\nMore than 14 million people saw Den Watts killed off on Friday.",
+        );
+        assert!(c.message.contains("headline"), "{}", c.message);
+    }
+
+    #[test]
+    fn accepts_rounded_restatement_in_body() {
+        assert_clean(
+            &RepeatedFigure,
+            "Gun crime in London rose by five per cent in the past year. The unit has 700 officers. \
+             Gun crime in London has increased by 5.3 per cent in the year to November.",
+        );
+        assert_clean(
+            &RepeatedFigure,
+            "A judge upheld his demand for 10% of Marvel's profits. The films made $1.6bn. \
+             The judge ruled he should get a tenth of profits generated since 1998.",
+        );
+    }
+
+    #[test]
+    fn confirms_but_never_accuses_across_the_body() {
+        let text = "Gun crime in London rose by 7% in the past year. The unit has 700 officers. \
+             Gun crime in London has increased by 5.3 per cent in the year to November.";
+        assert!(checks(&RepeatedFigure, text).is_empty());
+    }
+
+    #[test]
+    fn flags_headline_percentage_in_apposition_and_per_unit_is_silent() {
+        assert_flags(
+            &RepeatedFigure,
+            "Shares in Marks rise 9%\n\nShares in Marks & Spencer rose 5.3% on Friday.",
+        );
+        assert!(
+            checks(
+                &RepeatedFigure,
+                "Members' £42m windfall\n\nMore than 800,000 members will receive £52 each."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn reads_levels_reached_by_the_same_verb() {
+        let text = "The share of Microsoft's Internet Explorer (IE) has dropped to below 90%, say analysts. \
+                    Firefox is made by Mozilla. \
+                    IE's market share has dropped 5% since May to 88.9%, the figures show.";
+        assert_clean(&RepeatedFigure, text);
+        assert_flags(&RepeatedFigure, &text.replace("below 90%", "below 138%"));
+    }
+
+    #[test]
+    fn reads_the_same_verb_and_subject() {
+        let text = "Revenues at media group Reuters slipped 11% during 2004, the group said. \
+                    The company said revenues slipped 11% from £3.24bn in 2003 to £2.89bn in 2004.";
+        assert_clean(&RepeatedFigure, text);
+        assert_flags(&RepeatedFigure, &text.replacen("11%", "20%", 1));
+        // Underlying and like-for-like sales are two measures.
+        assert!(
+            checks(
+                &RepeatedFigure,
+                "Cadbury said its underlying sales were up by 4% in 2004. \
+                 Cadbury brands enjoyed a good year, with like-for-like sales up 6%."
+            )
+            .iter()
+            .all(|c| c.verdict == Verdict::Consistent)
+        );
+    }
+
+    #[test]
+    fn stays_silent_on_different_quantities() {
+        // Different directions, different years, different subjects.
+        for text in [
+            "Sales rose 5% in Europe. Costs fell 9% in Europe.",
+            "In 2003 only 40% of messages were spam. In 2004, 73% of messages were spam.",
+            "Shares in BP rose 3%. Oil prices rose 9% in London trading.",
+            "Exports rose 7% to £3bn, from £2.8bn. Exports rose 5% in the quarter.",
+        ] {
+            assert!(
+                checks(&RepeatedFigure, text)
+                    .iter()
+                    .all(|c| c.verdict == Verdict::Consistent),
+                "{text}: {:#?}",
+                checks(&RepeatedFigure, text)
+            );
+        }
+    }
+}
