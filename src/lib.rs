@@ -66,11 +66,15 @@ pub fn analyze(text: &str) -> Analysis {
 pub fn analyze_with(text: &str, settings: &Settings) -> Analysis {
     let sentences = segment::sentences_with(text, &settings.abbreviations);
     let claims = extract::claims_with(text, &sentences, settings);
-    let checks = check::run(&check::Context {
+    let cx = check::Context {
         text,
         sentences: &sentences,
         claims: &claims,
-    });
+    };
+    let checks = match settings.approximate {
+        Some(width) => check::run_with(&cx, width),
+        None => check::run(&cx),
+    };
     Analysis {
         sentences,
         claims,
@@ -116,6 +120,7 @@ mod tests {
             abbreviations: vec!["Coun".to_owned()],
             hedges: vec![("give or take".to_owned(), extract::Hedge::About)],
             default_currency: Some("AUD".to_owned()),
+            approximate: None,
         };
         let plain = analyze(text);
         assert_eq!(plain.sentences.len(), 2);

@@ -12,7 +12,7 @@ use crate::config::Config;
 use crate::extract::Hedge;
 
 /// Extra knowledge about a newsroom's prose. The default adds nothing.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Settings {
     /// Extra abbreviations, written without their final dot (`Cllr`, `Supt`,
     /// `approx`): a full stop after one does not end a sentence. Compared ignoring
@@ -26,6 +26,9 @@ pub struct Settings {
     /// The ISO 4217 code a bare `$` stands for (`AUD` in an Australian newsroom);
     /// `None` means USD. `US$`, `A$` and the other prefixed dollars keep their own.
     pub default_currency: Option<String>,
+    /// The relative width of `about`, `nearly` and unhedged round words
+    /// (`[tolerance] approximate`); `None` means [`check::APPROX`](crate::check::APPROX).
+    pub approximate: Option<f64>,
 }
 
 impl From<&Config> for Settings {
@@ -38,6 +41,7 @@ impl From<&Config> for Settings {
                 .map(|(phrase, &name)| (phrase.clone(), Hedge::from(name)))
                 .collect(),
             default_currency: config.default_currency.clone(),
+            approximate: config.tolerance.approximate,
         }
     }
 }

@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::link::Links;
-use super::{APPROX, Interval, figure_interval};
+use super::{Interval, approx, figure_interval};
 use crate::extract::{Claim, ClaimKind, HedgeSense};
 
 /// Words that say nothing about which quantity a number measures.
@@ -297,7 +297,7 @@ pub fn comparable_value(c: &Claim) -> f64 {
 #[must_use]
 pub fn fraction_interval(c: &Claim) -> Interval {
     let v = c.value() * 100.0;
-    let spread = v.abs() * APPROX;
+    let spread = v.abs() * approx();
     match c.hedge.map(crate::extract::Hedge::sense) {
         None | Some(HedgeSense::Approximate) => Interval::new(v - spread, v + spread),
         // `more than half`, `less than a third`: a comparison with a landmark,

@@ -109,6 +109,36 @@ impl Interval {
 /// "about 30% holds within 10% of the value").
 pub const APPROX: f64 = 0.10;
 
+thread_local! {
+    /// The approximate width in force for the checks running on this thread: a
+    /// newsroom's `[tolerance] approximate` for the file being checked, else
+    /// [`APPROX`]. A thread-local rather than a parameter because every interval
+    /// helper (`stated_interval`, round words, hedged figures) needs it and a file is
+    /// always checked on one thread; [`run_with`] scopes it to one run.
+    static APPROX_WIDTH: std::cell::Cell<f64> = const { std::cell::Cell::new(APPROX) };
+}
+
+/// The relative width that `about`, `nearly` and unhedged round words allow in the
+/// run in progress (see [`run_with`]).
+#[must_use]
+pub fn approx() -> f64 {
+    APPROX_WIDTH.with(std::cell::Cell::get)
+}
+
+/// [`run`] with `approximate` as the width of `about`, `nearly` and round words.
+#[must_use]
+pub fn run_with(cx: &Context<'_>, approximate: f64) -> Vec<Check> {
+    /// Restores the previous width even if a rule panics.
+    struct Restore(f64);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            APPROX_WIDTH.with(|w| w.set(self.0));
+        }
+    }
+    let _restore = Restore(APPROX_WIDTH.with(|w| w.replace(approximate)));
+    run(cx)
+}
+
 /// The interval a stated value covers: its written precision (half the unit of its
 /// last digit either side), then widened or bounded by its hedge.
 #[must_use]
@@ -120,7 +150,7 @@ pub fn stated_interval(claim: &Claim) -> Interval {
     let Some(hedge) = claim.hedge else {
         return rounded;
     };
-    let spread = (v.abs() * APPROX).max(half);
+    let spread = (v.abs() * approx()).max(half);
     match hedge.sense() {
         HedgeSense::Approximate => Interval::new(v - spread, v + spread),
         HedgeSense::Above | HedgeSense::AtLeast => Interval::new(v, f64::INFINITY),
@@ -158,7 +188,7 @@ pub fn figure_interval(claim: &Claim) -> Interval {
         return rounded;
     };
     let v = q.value;
-    let spread = v.abs() * APPROX;
+    let spread = v.abs() * approx();
     let hedged = match hedge.sense() {
         HedgeSense::Approximate => Interval::new(v - spread, v + spread),
         HedgeSense::Above | HedgeSense::AtLeast => Interval::new(v, v + spread),
@@ -178,7 +208,7 @@ pub fn stated_change(claim: &Claim, direction: link::Direction) -> Interval {
     let i = if claim.kind == ClaimKind::Fraction {
         let v = claim.quantity.value * 100.0;
         if claim.hedge.is_none() {
-            Interval::new(v * (1.0 - APPROX), v * (1.0 + APPROX))
+            Interval::new(v * (1.0 - approx()), v * (1.0 + approx()))
         } else {
             let i = stated_interval(claim);
             Interval::new(i.lo * 100.0, i.hi * 100.0)
@@ -522,5 +552,35 @@ mod tests {
         assert_eq!(fmt_num(-4.0, 1), "-4");
         assert_eq!(fmt_num(1_234_567.5, 2), "1,234,567.5");
         assert_eq!(fmt_num(-0.01, 1), "0");
+    }
+}
+
+#[cfg(test)]
+mod approximate_tests {
+    use super::*;
+
+    fn verdicts(text: &str, width: Option<f64>) -> Vec<Verdict> {
+        let sentences = crate::segment::sentences(text);
+        let claims = crate::extract::claims(text, &sentences);
+        let cx = Context {
+            text,
+            sentences: &sentences,
+            claims: &claims,
+        };
+        let checks = match width {
+            Some(w) => run_with(&cx, w),
+            None => run(&cx),
+        };
+        checks.iter().map(|c| c.verdict).collect()
+    }
+
+    #[test]
+    fn tolerance_setting_widens_about_and_is_scoped_to_the_run() {
+        let text = "Sales rose by about 30%, from 100 units to 125 units.";
+        assert_eq!(verdicts(text, None), [Verdict::Inconsistent]);
+        assert_eq!(verdicts(text, Some(0.2)), [Verdict::Consistent]);
+        // The width goes back to the default after the run.
+        assert!((approx() - APPROX).abs() < f64::EPSILON);
+        assert_eq!(verdicts(text, None), [Verdict::Inconsistent]);
     }
 }

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::link::{Links, change_pairs, is_figure};
-use super::{APPROX, Check, Context, Interval, Rule, Severity, Verdict, figure_interval, fmt_num};
+use super::{Check, Context, Interval, Rule, Severity, Verdict, approx, figure_interval, fmt_num};
 use crate::extract::{Claim, ClaimKind, HedgeSense};
 
 /// Checks a stated factor against the ratio of its figures.
@@ -88,7 +88,7 @@ likely means the figures measure something else.
 /// `more than` open above; `almost` within [`APPROX`] below.
 fn factor_interval(c: &Claim) -> Interval {
     let v = c.value();
-    let s = v.abs() * APPROX;
+    let s = v.abs() * approx();
     match c.hedge.map(crate::extract::Hedge::sense) {
         None | Some(HedgeSense::Approximate) => Interval::new(v - s, v + s),
         Some(HedgeSense::Above | HedgeSense::AtLeast) => Interval::new(v, f64::INFINITY),

@@ -11,7 +11,7 @@ use super::frame::{
     of_head, restated_interval,
 };
 use super::link::{Direction, Links, change_pairs, delta_pairs, stated_direction};
-use super::{APPROX, Check, Context, Interval, Rule, Severity, Verdict};
+use super::{Check, Context, Interval, Rule, Severity, Verdict, approx};
 use crate::extract::{Claim, ClaimKind};
 
 /// Checks that a quantity stated twice is stated the same way both times.
@@ -504,7 +504,7 @@ fn interval_of(c: &Claim, mode: Mode, is_headline: bool) -> Interval {
     let i = restated_interval(c);
     if mode == Mode::Headline && is_headline {
         let v = comparable_value(c);
-        let s = v.abs() * APPROX;
+        let s = v.abs() * approx();
         Interval::new(i.lo.min(v - s), i.hi.max(v + s))
     } else {
         i
