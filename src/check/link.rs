@@ -1060,6 +1060,13 @@ fn ratio_subject(links: &Links<'_>, c: &Claim) -> bool {
     RATIO_SUBJECT.is_match(clause) || RATIO_SUBJECT.is_match(links.tail(c, 50))
 }
 
+/// Whether both figures of a pair are percentages (`from 22% to 28%`).
+fn percent_pair(claims: &[Claim], p: &ChangePair) -> bool {
+    [p.start, p.end]
+        .iter()
+        .all(|&i| claims.get(i).is_some_and(|x| x.kind == ClaimKind::Percent))
+}
+
 /// `rise 18% to £4.5bn` after `a 20% rise in pre-tax profits to £3.8bn` in the same
 /// sentence: the earlier end is this change's start when the words naming the
 /// quantity agree (a content word of four letters or more shared between the
@@ -1317,9 +1324,12 @@ pub fn link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
             }
             // `grow by 6% a year, ... would rise from 5bn to 9bn`: a change verb
             // between the claim and the figures gives them their own statement.
+            // A share or a rate is what a pair of percentages measures (`share of
+            // the vote rose 6 per cent, from 22% to 28%`), so only raw figures are
+            // kept from a ratio subject.
             if let Evidence::Pair(p) = ev
                 && (own_verb_between(links, c, *hull)
-                    || ratio_subject(links, c)
+                    || (ratio_subject(links, c) && !percent_pair(claims, p))
                     || contrast_between(links, c, *hull)
                     || own_end_elsewhere(links, c, p)
                     || (share_price_subject(links, c)
