@@ -389,6 +389,8 @@ pub fn is_figure(c: &Claim) -> bool {
 /// A count that reads like a calendar year (`2004` written as four bare digits
 /// between 1900 and 2099): never used as a figure even if the extractor let it
 /// through as a count, because a year taken as a figure makes a wild false alarm.
+/// A count's span is its number as written, so `2,000` (five bytes, grouped) or
+/// `two thousand` is a count, never a year: nobody groups the digits of a year.
 #[must_use]
 pub fn year_like(c: &Claim) -> bool {
     let v = c.quantity.value;
@@ -397,6 +399,7 @@ pub fn year_like(c: &Claim) -> bool {
         && (1900.0..2100.0).contains(&v)
         && c.quantity.step >= 1.0
         && !c.quantity.scaled
+        && c.span.len() == 4
 }
 
 /// Whether two claims measure the same kind of thing in the same unit: money with
@@ -1057,6 +1060,13 @@ fn ratio_subject(links: &Links<'_>, c: &Claim) -> bool {
     RATIO_SUBJECT.is_match(clause) || RATIO_SUBJECT.is_match(links.tail(c, 50))
 }
 
+/// Whether both figures of a pair are percentages (`from 22% to 28%`).
+fn percent_pair(claims: &[Claim], p: &ChangePair) -> bool {
+    [p.start, p.end]
+        .iter()
+        .all(|&i| claims.get(i).is_some_and(|x| x.kind == ClaimKind::Percent))
+}
+
 /// `rise 18% to £4.5bn` after `a 20% rise in pre-tax profits to £3.8bn` in the same
 /// sentence: the earlier end is this change's start when the words naming the
 /// quantity agree (a content word of four letters or more shared between the
@@ -1314,9 +1324,12 @@ pub fn link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
             }
             // `grow by 6% a year, ... would rise from 5bn to 9bn`: a change verb
             // between the claim and the figures gives them their own statement.
+            // A share or a rate is what a pair of percentages measures (`share of
+            // the vote rose 6 per cent, from 22% to 28%`), so only raw figures are
+            // kept from a ratio subject.
             if let Evidence::Pair(p) = ev
                 && (own_verb_between(links, c, *hull)
-                    || ratio_subject(links, c)
+                    || (ratio_subject(links, c) && !percent_pair(claims, p))
                     || contrast_between(links, c, *hull)
                     || own_end_elsewhere(links, c, p)
                     || (share_price_subject(links, c)
@@ -1649,6 +1662,24 @@ mod tests {
         assert!(same_noun("offence", "offences"));
         assert!(same_noun("Boxes", "box"));
         assert!(!same_noun("offences", "officers"));
+    }
+
+    #[test]
+    fn grouped_digits_are_a_count_not_a_year() {
+        let text = "Journeys rose 4% - up 2,000 to 52,000 - and 2000 staff left.";
+        with_links(text, |l| {
+            let c = l.cx.claims;
+            let grouped = c.iter().find(|x| x.span.slice(text) == "2,000");
+            assert!(
+                grouped.is_some_and(|x| !year_like(x) && is_figure(x)),
+                "{c:?}"
+            );
+            // A bare `2000` stays out, whatever kind the extractor gave it.
+            let bare = c.iter().find(|x| x.span.slice(text) == "2000");
+            assert!(bare.is_some_and(|x| !is_figure(x)), "{c:?}");
+            let d = delta_pairs(l, 0);
+            assert_eq!(d.len(), 1, "{d:?}");
+        });
     }
 
     #[test]

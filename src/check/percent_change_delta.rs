@@ -181,6 +181,32 @@ mod tests {
     }
 
     #[test]
+    fn accepts_delta_written_with_a_thousands_separator() {
+        // `2,000` is a count, not the year 2000: 2,000 / (52,000 - 2,000) = +4%.
+        let c = assert_clean(
+            &PercentChangeDelta,
+            "Passenger numbers increased by 4 per cent - up 2,000 to 52,000 - in the year to March.",
+        );
+        assert!((c.computed - 4.0).abs() < 1e-9, "{c:?}");
+        assert_clean(
+            &PercentChangeDelta,
+            "Passenger numbers increased by 4 per cent - up 2,000 journeys a day to 52,000 - in the year to March.",
+        );
+    }
+
+    #[test]
+    fn flags_delta_written_with_a_thousands_separator() {
+        assert_flags(
+            &PercentChangeDelta,
+            "Passenger numbers increased by 7 per cent - up 2,000 to 52,000 - in the year to March.",
+        );
+        assert_flags(
+            &PercentChangeDelta,
+            "Passenger numbers increased by 7 per cent - up 2,000 journeys a day to 52,000 - in the year to March.",
+        );
+    }
+
+    #[test]
     fn accepts_or_phrasing_with_at() {
         assert_clean(
             &PercentChangeDelta,

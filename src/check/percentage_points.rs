@@ -110,10 +110,10 @@ difference is a warning about the wording.
                     diff_v,
                     diff,
                     format!(
-                        "stated {} points ({ct}), {} {at} → {bt} is {} points",
-                        fmt_num(stated, 2),
+                        "stated {} ({ct}), {} {at} → {bt} is {}",
+                        points(stated, "points"),
                         if ok { "and" } else { "but" },
-                        fmt_num(diff_v, 2)
+                        points(diff_v, "points")
                     ),
                 ));
                 continue;
@@ -147,9 +147,9 @@ difference is a warning about the wording.
                     diff_v,
                     diff,
                     format!(
-                        "stated {ct}, but {at} → {bt} is {} percentage points, a relative change of {}%: \
+                        "stated {ct}, but {at} → {bt} is {}, a relative change of {}%: \
                          a difference between percentages should be given in points",
-                        fmt_num(diff_v, 2),
+                        points(diff_v, "percentage points"),
                         fmt_num(rel_v, 2)
                     ),
                 ));
@@ -171,6 +171,18 @@ difference is a warning about the wording.
             }
         }
     }
+}
+
+/// `1 percentage point`, `2.5 percentage points`: the number as written in a
+/// message, with the unit singular when the number reads as one.
+fn points(v: f64, unit: &str) -> String {
+    let n = fmt_num(v, 2);
+    let unit = if n == "1" || n == "-1" {
+        unit.strip_suffix('s').unwrap_or(unit)
+    } else {
+        unit
+    };
+    format!("{n} {unit}")
 }
 
 #[cfg(test)]
@@ -195,6 +207,45 @@ mod tests {
             &PercentagePoints,
             "Unemployment rose from 4% to 5%, a 25 per cent rise.",
         );
+    }
+
+    #[test]
+    fn warns_points_written_as_per_cent_for_a_share() {
+        // A share of the vote is what a pair of percentages measures: 22% -> 28% is
+        // 6 points, or +27.3% relative.
+        let c = assert_flags(
+            &PercentagePoints,
+            "The party's share of the vote rose 6 per cent, from 22% to 28%, officials said.",
+        );
+        assert_eq!(c.severity, Severity::Warning);
+        assert!(c.message.contains("6 percentage points"), "{}", c.message);
+        assert_clean(
+            &PercentagePoints,
+            "The party's share of the vote rose 27 per cent, from 22% to 28%, officials said.",
+        );
+        let c = assert_flags(
+            &PercentagePoints,
+            "The party's share of the vote rose 3 percentage points, from 22% to 28%, officials said.",
+        );
+        assert_eq!(c.severity, Severity::Error);
+    }
+
+    #[test]
+    fn says_one_percentage_point_in_the_singular() {
+        let c = assert_flags(
+            &PercentagePoints,
+            "Unemployment rose from 4% to 5%, a 1 per cent rise.",
+        );
+        assert!(
+            c.message.contains("is 1 percentage point, "),
+            "{}",
+            c.message
+        );
+        let c = assert_clean(
+            &PercentagePoints,
+            "Support rose from 20% to 21%, up 1 point.",
+        );
+        assert!(c.message.contains("stated 1 point ("), "{}", c.message);
     }
 
     #[test]
