@@ -21,6 +21,28 @@ use super::{Claim, ClaimKind, Hedge, Quantity, hedge, money, percent, sentence_o
 use crate::segment::Sentence;
 use crate::source::Span;
 
+/// Words that name a product, channel or series with a number even at the start
+/// of a sentence (`Formula 1 team owner ...`, `Channel 4 said`), where a
+/// capitalised word before a number is otherwise a sentence opener (`Around 500`).
+const NAME_WORDS: &[&str] = &[
+    "formula",
+    "windows",
+    "channel",
+    "radio",
+    "apollo",
+    "xbox",
+    "playstation",
+    "boeing",
+    "airbus",
+    "division",
+    "league",
+    "series",
+    "version",
+    "chapter",
+    "article",
+    "section",
+];
+
 /// A number found in the text, before it is classified.
 #[derive(Clone, Copy, Debug)]
 struct Num {
@@ -1026,7 +1048,7 @@ impl Scan<'_> {
         // or a version: a name (`Formula 1`, `FTSE 100`, `Firefox 1.0`).
         if let Some(w) = adjacent
             && is_capitalised(b, w)
-            && !is_sentence_initial(b, w.0)
+            && (!is_sentence_initial(b, w.0) || is_any(b, w, NAME_WORDS))
             && !n.scaled
             && n.int_len <= 4
             && (n.plain_int || n.step < 1.0)
@@ -2018,6 +2040,8 @@ mod tests {
             ("the M25 was closed", "25"),
             ("the G8 summit", "8"),
             ("a Formula 1 team", "1"),
+            ("Formula 1 team owner Sir Frank said", "1"),
+            ("Channel 4 said it would", "4"),
             ("running Windows 95 still", "95"),
             ("on BBC News 24 tonight", "24"),
             ("on July 22 police said", "22"),
@@ -2026,6 +2050,7 @@ mod tests {
         ] {
             lacks(t, "count", n);
         }
+        has("Around 500 people came", "count", "500", 500.0);
     }
 
     #[test]
