@@ -13,6 +13,9 @@ use std::path::PathBuf;
 
 use claimcheck::extract::{Claim, ClaimKind};
 
+mod common;
+use common::shared_dir;
+
 /// Kinds scored, with their precision and recall floors.
 const FLOORS: [(&str, f64, f64); 4] = [
     ("percent", 0.95, 0.95),
@@ -20,13 +23,6 @@ const FLOORS: [(&str, f64, f64); 4] = [
     ("money", 0.95, 0.95),
     ("count", 0.90, 0.90),
 ];
-
-fn shared_dir() -> PathBuf {
-    std::env::var_os("CLAIMCHECK_SHARED").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"),
-        PathBuf::from,
-    )
-}
 
 struct Label {
     kind: String,

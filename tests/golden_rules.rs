@@ -11,17 +11,13 @@
 //!   (first line) is exactly the first sentence.
 #![allow(clippy::print_stdout, reason = "an evaluation prints its figures")]
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use claimcheck::segment::sentences;
 use serde::Deserialize;
 
-fn shared() -> PathBuf {
-    std::env::var_os("CLAIMCHECK_SHARED").map_or_else(
-        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"),
-        PathBuf::from,
-    )
-}
+mod common;
+use common::shared_dir;
 
 #[derive(Deserialize)]
 struct Case {
@@ -40,7 +36,7 @@ fn texts(text: &str) -> Vec<&str> {
 
 /// Runs one golden-rules file; `None` when it is absent.
 fn evaluate(file: &str) -> Option<(usize, usize, Vec<String>)> {
-    let path = shared().join("data/segmentation").join(file);
+    let path = shared_dir().join("data/segmentation").join(file);
     let Ok(json) = std::fs::read_to_string(&path) else {
         println!("skipping: {} not found", path.display());
         return None;
@@ -125,7 +121,7 @@ fn assert_invariants(name: &str, text: &str) -> Vec<claimcheck::Span> {
 
 #[test]
 fn bbc_dev_articles_keep_invariants_and_headlines() {
-    let root = shared().join("data/news/bbc");
+    let root = shared_dir().join("data/news/bbc");
     let Ok(categories) = std::fs::read_dir(&root) else {
         println!("skipping: {} not found", root.display());
         return;

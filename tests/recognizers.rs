@@ -11,20 +11,14 @@
 //! regression guard, not a target; the misses are printed. Skips with one line
 //! when the data is absent.
 
-use std::path::PathBuf;
+mod common;
+use common::shared_dir;
 
 /// Reached: 0.53 overall (numbers about 0.51, percentages 1.0). Most misses are
 /// spoken or exotic forms that news copy does not use (`one over three`,
 /// `1.1^23`, `nought point five`, `13 lakh`, `⅔`, Indian and European digit
 /// grouping, `3 hundred and 21`).
 const FLOOR: f64 = 0.50;
-
-fn shared_dir() -> PathBuf {
-    std::env::var_os("CLAIMCHECK_SHARED").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"),
-        PathBuf::from,
-    )
-}
 
 /// Byte offset of character `n` of `s` (its length past the end).
 fn byte_of_char(s: &str, n: usize) -> usize {
