@@ -1240,6 +1240,60 @@ fn share_price_subject(links: &Links<'_>, c: &Claim) -> bool {
 /// Linear: every step looks at a bounded window around one claim or one pair.
 #[must_use]
 pub fn link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
+    let key = (
+        links.cx.text.as_ptr() as usize,
+        links.cx.text.len(),
+        links.cx.claims.as_ptr() as usize,
+        links.cx.claims.len(),
+    );
+    CHANGE_MEMO.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        match &mut *memo {
+            // Inside `check::run`, and this file's links are known: reuse them.
+            Memo::Active(Some((k, v))) if *k == key => v.clone(),
+            Memo::Active(slot) => {
+                let v = compute_link_changes(links);
+                *slot = Some((key, v.clone()));
+                v
+            }
+            Memo::Off => compute_link_changes(links),
+        }
+    })
+}
+
+/// The change links of the file being checked, shared by the four rules that need
+/// them (percent-change, percent-change-delta, direction, percentage-points)
+/// instead of being worked out four times. Only active inside [`super::run`],
+/// which clears it before and after, so a stale entry can never be read: the key
+/// (addresses and lengths of the text and claims) is only trusted while the file's
+/// borrowed data is alive and unchanged.
+enum Memo {
+    Off,
+    Active(Option<((usize, usize, usize, usize), Vec<ChangeLink>)>),
+}
+
+thread_local! {
+    static CHANGE_MEMO: std::cell::RefCell<Memo> = const { std::cell::RefCell::new(Memo::Off) };
+}
+
+/// Turns the change-link memo on for one `check::run` and off again at the end,
+/// even if a rule panics.
+pub(super) struct MemoScope(());
+
+impl MemoScope {
+    pub(super) fn enter() -> Self {
+        CHANGE_MEMO.with(|m| *m.borrow_mut() = Memo::Active(None));
+        Self(())
+    }
+}
+
+impl Drop for MemoScope {
+    fn drop(&mut self) {
+        CHANGE_MEMO.with(|m| *m.borrow_mut() = Memo::Off);
+    }
+}
+
+fn compute_link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
     let n = links.sentence_count();
     let claims = links.cx.claims;
     // Claim ids index the claim list (extract::finish); anything else would make

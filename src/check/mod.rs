@@ -420,6 +420,7 @@ pub trait Rule: Sync {
 /// Runs every rule over one file; checks come out sorted by claim then rule.
 #[must_use]
 pub fn run(cx: &Context<'_>) -> Vec<Check> {
+    let _memo = link::MemoScope::enter();
     let mut out = Vec::new();
     for r in RULES {
         r.check(cx, &mut out);

@@ -323,19 +323,25 @@ fn in_context(links: &Links<'_>, cands: &[Cand], out: &mut Vec<Pairing>) {
     for c in cands {
         by_domain.entry(c.domain).or_default().push(c);
     }
-    let years = |s: usize| -> Vec<u64> {
+    let years = |s: usize| {
         links
             .claims_in(s)
             .iter()
             .filter(|c| c.kind == ClaimKind::Year)
             .map(|c| c.value() as u64)
-            .collect()
+    };
+    // Frame words cost a scan and an allocation: computed once per claim, and
+    // only for claims that meet a candidate partner.
+    let mut frames: HashMap<usize, Vec<String>> = HashMap::new();
+    let ensure = |frames: &mut HashMap<usize, Vec<String>>, c: &Claim| {
+        frames
+            .entry(c.id)
+            .or_insert_with(|| frame_words(links, c, FRAME));
     };
     for list in by_domain.values() {
         for (i, a) in list.iter().enumerate() {
             let Some(x) = claims.get(a.id) else { continue };
-            let fx = frame_words(links, x, FRAME);
-            let hx = of_head(links, x);
+            let mut hx = None;
             for b in list.iter().skip(i + 1).take(MAX_LATER) {
                 let Some(y) = claims.get(b.id) else { continue };
                 if y.sentence == x.sentence {
@@ -347,17 +353,26 @@ fn in_context(links: &Links<'_>, cands: &[Cand], out: &mut Vec<Pairing>) {
                 if !same_kind(links, a, b) {
                     continue;
                 }
-                let (yx, yy) = (years(x.sentence), years(y.sentence));
-                if !yx.is_empty() && !yy.is_empty() && !yx.iter().any(|v| yy.contains(v)) {
+                // Both sentences name years and none in common: different periods.
+                if years(x.sentence).next().is_some()
+                    && years(y.sentence).next().is_some()
+                    && !years(x.sentence).any(|v| years(y.sentence).any(|w| w == v))
+                {
                     continue;
                 }
+                ensure(&mut frames, x);
+                ensure(&mut frames, y);
+                let (Some(fx), Some(fy)) = (frames.get(&x.id), frames.get(&y.id)) else {
+                    continue;
+                };
+                let hx = hx.get_or_insert_with(|| of_head(links, x));
                 let strong = if a.domain == Domain::Count {
                     // A counted noun on both sides that agrees.
-                    x.noun.is_some() && y.noun.is_some() && two_shared(&fx, links, y)
-                } else if let (Some(h1), Some(h2)) = (&hx, &of_head(links, y)) {
+                    x.noun.is_some() && y.noun.is_some() && two_shared(fx, fy)
+                } else if let (Some(h1), Some(h2)) = (&*hx, &of_head(links, y)) {
                     h1 == h2
                 } else {
-                    two_shared(&fx, links, y)
+                    two_shared(fx, fy)
                 };
                 if a.domain == Domain::Share && echo(links, x, y) {
                     out.push(Pairing {
@@ -365,7 +380,7 @@ fn in_context(links: &Links<'_>, cands: &[Cand], out: &mut Vec<Pairing>) {
                         later: b.id,
                         mode: Mode::Echo,
                     });
-                } else if strong || one_shared_and_subject(&fx, links, x, y) {
+                } else if strong || one_shared_and_subject(fx, fy, links, x, y) {
                     out.push(Pairing {
                         earlier: a.id,
                         later: b.id,
@@ -379,8 +394,13 @@ fn in_context(links: &Links<'_>, cands: &[Cand], out: &mut Vec<Pairing>) {
 
 /// One content word shared by the frames that is not a change verb, and a
 /// proper noun shared by the sentences (the story's subject).
-fn one_shared_and_subject(fx: &[String], links: &Links<'_>, x: &Claim, y: &Claim) -> bool {
-    let fy = frame_words(links, y, FRAME);
+fn one_shared_and_subject(
+    fx: &[String],
+    fy: &[String],
+    links: &Links<'_>,
+    x: &Claim,
+    y: &Claim,
+) -> bool {
     fx.iter().any(|w| fy.contains(w) && !is_change_word(w))
         && links.share_proper_noun(x.sentence, y.sentence)
 }
@@ -466,8 +486,7 @@ static VERB_LAST: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// At least two content words shared by the frames, one of them not a change verb.
-fn two_shared(fx: &[String], links: &Links<'_>, y: &Claim) -> bool {
-    let fy = frame_words(links, y, FRAME);
+fn two_shared(fx: &[String], fy: &[String]) -> bool {
     let shared: Vec<&String> = fx.iter().filter(|w| fy.contains(w)).collect();
     shared.len() >= 2 && shared.iter().any(|w| !is_change_word(w))
 }
