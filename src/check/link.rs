@@ -1269,8 +1269,11 @@ pub fn link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
 /// borrowed data is alive and unchanged.
 enum Memo {
     Off,
-    Active(Option<((usize, usize, usize, usize), Vec<ChangeLink>)>),
+    Active(Option<(MemoKey, Vec<ChangeLink>)>),
 }
+
+/// Addresses and lengths of a file's text and claims.
+type MemoKey = (usize, usize, usize, usize);
 
 thread_local! {
     static CHANGE_MEMO: std::cell::RefCell<Memo> = const { std::cell::RefCell::new(Memo::Off) };
