@@ -449,7 +449,7 @@ fn check_all(
     // Work in chunks: parallel inside a chunk, output in input order, and with a
     // streaming format only one chunk of files is ever held in memory.
     let streaming = args.format == Format::Jsonl && args.write_baseline.is_none();
-    let chunk = (pool.current_num_threads() * 4).max(8);
+    let chunk = (pool.current_num_threads() * 16).max(32);
     let mut flagged = false;
     let mut all_files = Vec::new();
     for batch in jobs.chunks(chunk) {
