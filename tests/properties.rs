@@ -196,4 +196,43 @@ proptest! {
         };
         prop_assert_eq!(verdicts(&plain), verdicts(&padded));
     }
+
+    #[test]
+    fn markup_around_a_claim_keeps_its_verdict(
+        stated in 1u32..200,
+        from in 10u32..5000,
+        to in 10u32..5000,
+        wrap in prop::sample::select(&[("**", "**", true), ("_", "_", true), ("<em>", "</em>", false), ("<b>", "</b>", false)][..]),
+    ) {
+        use claimcheck::markup::{Markup, analyze as analyze_markup};
+        let plain = format!("Crime rose {stated} per cent, from {from} offences to {to}.");
+        let (open, close, md) = wrap;
+        let marked = format!("Crime rose {open}{stated} per cent{close}, from {open}{from}{close} offences to {to}.");
+        let (text, kind) = if md {
+            (marked, Markup::Markdown)
+        } else {
+            (format!("<p>{marked}</p>"), Markup::Html)
+        };
+        let verdicts = |a: &claimcheck::Analysis| {
+            a.checks.iter().map(|c| (c.rule, c.verdict)).collect::<Vec<_>>()
+        };
+        prop_assert_eq!(verdicts(&analyze(&plain)), verdicts(&analyze_markup(&text, kind)));
+    }
+}
+
+/// The properties above compare verdicts; this pins that the compared texts do
+/// produce checks, so an empty-equals-empty pass cannot hide a broken pipeline.
+#[test]
+fn the_property_texts_are_checked() {
+    use claimcheck::markup::{Markup, analyze as analyze_markup};
+    let plain = analyze("Crime rose 34 per cent, from 108 offences to 164.");
+    let md = analyze_markup(
+        "Crime rose **34 per cent**, from **108** offences to 164.",
+        Markup::Markdown,
+    );
+    let padded = analyze("\n\nCrime rose  34 per cent,\tfrom 108 offences to 164.\n");
+    for a in [&plain, &md, &padded] {
+        assert_eq!(a.checks.len(), 1, "{:?}", a.checks);
+        assert_eq!(a.checks[0].rule, "percent-change");
+    }
 }
