@@ -96,6 +96,9 @@ pub struct Links<'a> {
     /// Paragraph number of each sentence (a line break between two sentences starts
     /// a new paragraph; the headline is paragraph 0).
     para: Vec<usize>,
+    /// Proper nouns of each sentence, worked out on first use: pairing asks for the
+    /// same sentence's names many times.
+    proper: Vec<std::cell::OnceCell<Vec<&'a str>>>,
 }
 
 impl<'a> Links<'a> {
@@ -127,6 +130,7 @@ impl<'a> Links<'a> {
             cx: *cx,
             starts,
             para,
+            proper: vec![std::cell::OnceCell::new(); n],
         }
     }
 
@@ -284,7 +288,12 @@ impl<'a> Links<'a> {
                 floor_boundary(self.cx.text, sp.end.min(sp.start + 400)),
             )
         };
-        let (a, b) = (proper_nouns(head(s1)), proper_nouns(head(s2)));
+        let names = |s: usize| -> &[&'a str] {
+            self.proper
+                .get(s)
+                .map_or(&[], |cell| cell.get_or_init(|| proper_nouns(head(s))))
+        };
+        let (a, b) = (names(s1), names(s2));
         a.iter().any(|w| b.contains(w))
     }
 
