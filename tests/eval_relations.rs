@@ -17,7 +17,7 @@ use claimcheck::{Analysis, Span, analyze};
 use serde_json::Value;
 
 mod common;
-use common::{Got, is_flag, locate, mutate, shared_dir, verdict_on};
+use common::{Got, is_flag, label_files, locate, mutate, shared_dir, verdict_on};
 
 /// Rules this evaluation asserts floors for: the percent-change family.
 const FAMILY: &[&str] = &[
@@ -54,13 +54,7 @@ fn eval_relations() {
         println!("skipping: no labelled data at {}", labels_dir.display());
         return;
     }
-    let mut names: Vec<PathBuf> = fs::read_dir(&labels_dir)
-        .expect("labels dir")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    names.sort();
+    let names = label_files(&labels_dir);
 
     // rule -> [verified, total consistent, flagged, total inconsistent]
     let mut per_rule: BTreeMap<String, [usize; 4]> = BTreeMap::new();

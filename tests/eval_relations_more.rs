@@ -12,13 +12,12 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::PathBuf;
 
 use claimcheck::{Span, analyze};
 use serde_json::Value;
 
 mod common;
-use common::{Got, is_flag, locate, mutate, shared_dir, verdict_on};
+use common::{Got, is_flag, label_files, locate, mutate, shared_dir, verdict_on};
 
 /// The rules this file evaluates.
 const RULES: &[&str] = &[
@@ -43,13 +42,7 @@ fn eval_relations_more() {
         println!("skipping: no labelled data at {}", labels_dir.display());
         return;
     }
-    let mut names: Vec<PathBuf> = fs::read_dir(&labels_dir)
-        .expect("labels dir")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    names.sort();
+    let names = label_files(&labels_dir);
 
     // rule -> [verified, consistent, flagged, inconsistent]
     let mut per_rule: BTreeMap<String, [usize; 4]> = BTreeMap::new();

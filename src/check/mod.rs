@@ -364,6 +364,18 @@ pub enum Verdict {
     Inconsistent,
 }
 
+impl Verdict {
+    /// `Consistent` when the stated and computed intervals overlap.
+    #[must_use]
+    pub fn from_overlap(consistent: bool) -> Self {
+        if consistent {
+            Self::Consistent
+        } else {
+            Self::Inconsistent
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Severity {

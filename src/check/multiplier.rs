@@ -278,11 +278,7 @@ fn make_check(
     };
     Some(Check {
         rule,
-        verdict: if ok {
-            Verdict::Consistent
-        } else {
-            Verdict::Inconsistent
-        },
+        verdict: Verdict::from_overlap(ok),
         severity: Severity::Error,
         claim: c.id,
         evidence: vec![a.id, b.id],

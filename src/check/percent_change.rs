@@ -138,11 +138,7 @@ fn check_pair(
     };
     Some(Check {
         rule,
-        verdict: if consistent {
-            Verdict::Consistent
-        } else {
-            Verdict::Inconsistent
-        },
+        verdict: Verdict::from_overlap(consistent),
         severity: Severity::Error,
         claim,
         evidence: vec![a.id, b.id],

@@ -139,11 +139,7 @@ percentage, nothing is reported: the sentence is ambiguous, not wrong.
             };
             out.push(Check {
                 rule: self.id(),
-                verdict: if consistent {
-                    Verdict::Consistent
-                } else {
-                    Verdict::Inconsistent
-                },
+                verdict: Verdict::from_overlap(consistent),
                 severity: Severity::Error,
                 claim: claim.id,
                 evidence: vec![n.id, m.id],

@@ -101,11 +101,7 @@ difference is a warning about the wording.
             if c.kind == ClaimKind::Points {
                 let ok = tolerance.overlaps(diff);
                 out.push(base(
-                    if ok {
-                        Verdict::Consistent
-                    } else {
-                        Verdict::Inconsistent
-                    },
+                    Verdict::from_overlap(ok),
                     Severity::Error,
                     diff_v,
                     diff,

@@ -583,11 +583,7 @@ fn make_check(rule: &'static str, links: &Links<'_>, pairing: &Pairing) -> Optio
     };
     Some(Check {
         rule,
-        verdict: if ok {
-            Verdict::Consistent
-        } else {
-            Verdict::Inconsistent
-        },
+        verdict: Verdict::from_overlap(ok),
         severity: Severity::Error,
         claim: b.id,
         evidence: vec![a.id],

@@ -430,11 +430,7 @@ pub fn share_check(rule: &'static str, links: &Links<'_>, l: ShareLink) -> Optio
     };
     Some(Check {
         rule,
-        verdict: if e.consistent {
-            Verdict::Consistent
-        } else {
-            Verdict::Inconsistent
-        },
+        verdict: Verdict::from_overlap(e.consistent),
         severity: Severity::Error,
         claim: l.claim,
         evidence: e.evidence,

@@ -656,11 +656,7 @@ fn make_check(rule: &'static str, links: &Links<'_>, p: &Addition) -> Option<Che
     };
     Some(Check {
         rule,
-        verdict: if ok {
-            Verdict::Consistent
-        } else {
-            Verdict::Inconsistent
-        },
+        verdict: Verdict::from_overlap(ok),
         severity: Severity::Error,
         claim: t.id,
         evidence: ordered.iter().map(|x| x.id).collect(),

@@ -15,6 +15,18 @@ pub fn shared_dir() -> PathBuf {
     )
 }
 
+/// The labelled articles' JSON files in `labels_dir`, sorted.
+pub fn label_files(labels_dir: &Path) -> Vec<PathBuf> {
+    let mut names: Vec<PathBuf> = std::fs::read_dir(labels_dir)
+        .expect("labels dir")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    names.sort();
+    names
+}
+
 /// The byte span of the `occurrence`-th match of `needle` in `hay` (from 1).
 pub fn locate(hay: &str, needle: &str, occurrence: u64) -> Option<Span> {
     let mut from = 0;
