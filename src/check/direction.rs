@@ -3,7 +3,7 @@
 
 use super::link::{Direction, Evidence, Links, Strength, is_figure, link_changes};
 use super::{
-    Check, Context, Rule, Severity, Verdict, change_interval, figure_interval, stated_change,
+    Check, Rule, Severity, Verdict, change_interval, figure_interval, stated_change,
     stated_value,
 };
 
@@ -49,9 +49,9 @@ judged here (that is `percent-change`).
 "
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Check>) {
-        let links = Links::new(cx);
-        for l in link_changes(&links) {
+    fn check(&self, links: &Links<'_>, out: &mut Vec<Check>) {
+        let cx = &links.cx;
+        for l in link_changes(links) {
             if l.strength != Strength::Sentence {
                 continue;
             }

@@ -3,7 +3,7 @@
 
 use super::link::Links;
 use super::share_link::{link_shares, share_check};
-use super::{Check, Context, Rule};
+use super::{Check, Rule};
 use crate::extract::ClaimKind;
 
 /// Checks a fraction in words against part / whole.
@@ -55,10 +55,9 @@ intervals meet.
 "
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Check>) {
-        let links = Links::new(cx);
-        for l in link_shares(&links, ClaimKind::Fraction) {
-            if let Some(c) = share_check(self.id(), &links, l) {
+    fn check(&self, links: &Links<'_>, out: &mut Vec<Check>) {
+        for l in link_shares(links, ClaimKind::Fraction) {
+            if let Some(c) = share_check(self.id(), links, l) {
                 out.push(c);
             }
         }

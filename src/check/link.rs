@@ -31,6 +31,7 @@
 //! only then in the neighbouring sentences; when two readings disagree they emit
 //! nothing.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -98,7 +99,18 @@ pub struct Links<'a> {
     para: Vec<usize>,
     /// Proper nouns of each sentence, worked out on first use: pairing asks for the
     /// same sentence's names many times.
-    proper: Vec<std::cell::OnceCell<Vec<&'a str>>>,
+    proper: Vec<OnceCell<Vec<&'a str>>>,
+    /// The change and delta pairs of each sentence, worked out on first use: every
+    /// change rule, repeated-figure and multiplier ask for them.
+    pairs: Vec<OnceCell<Vec<ChangePair>>>,
+    deltas: Vec<OnceCell<Vec<DeltaPair>>>,
+    /// Per claim (by id): the direction it states and whether it is in brackets,
+    /// asked for by most rules, often many times per claim (pairing is quadratic in
+    /// a sentence's claims).
+    direction: Vec<OnceCell<Option<Direction>>>,
+    paren: Vec<OnceCell<bool>>,
+    /// The change links of the file, shared by the four change rules.
+    changes: OnceCell<Vec<ChangeLink>>,
 }
 
 impl<'a> Links<'a> {
@@ -126,12 +138,28 @@ impl<'a> Links<'a> {
             }
             para.push(p);
         }
+        let m = cx.claims.len();
         Self {
             cx: *cx,
             starts,
             para,
-            proper: vec![std::cell::OnceCell::new(); n],
+            proper: vec![OnceCell::new(); n],
+            pairs: vec![OnceCell::new(); n],
+            deltas: vec![OnceCell::new(); n],
+            direction: vec![OnceCell::new(); m],
+            paren: vec![OnceCell::new(); m],
+            changes: OnceCell::new(),
         }
+    }
+
+    /// The cache slot of claim `c` in a per-claim table, when `c` is this file's
+    /// claim with that id (a claim built elsewhere is computed, not cached).
+    fn slot<'s, T>(&self, table: &'s [OnceCell<T>], c: &Claim) -> Option<&'s OnceCell<T>> {
+        self.cx
+            .claims
+            .get(c.id)
+            .filter(|x| std::ptr::eq(*x, c))
+            .and_then(|_| table.get(c.id))
     }
 
     /// Number of sentences in the file.
@@ -241,6 +269,13 @@ impl<'a> Links<'a> {
     /// figure is a conversion or an aside, never the main evidence.
     #[must_use]
     pub fn parenthesised(&self, c: &Claim) -> bool {
+        match self.slot(&self.paren, c) {
+            Some(cell) => *cell.get_or_init(|| self.compute_parenthesised(c)),
+            None => self.compute_parenthesised(c),
+        }
+    }
+
+    fn compute_parenthesised(&self, c: &Claim) -> bool {
         let before = self.before(c, 80);
         match (before.rfind('('), before.rfind(')')) {
             (Some(o), Some(cl)) => o > cl,
@@ -674,6 +709,13 @@ fn dir_from(c: &regex::Captures<'_>) -> Option<Direction> {
 /// levels and shares (`rose to 4.75%`, `40% of the debt`, `a 22% stake`).
 #[must_use]
 pub fn stated_direction(links: &Links<'_>, c: &Claim) -> Option<Direction> {
+    match links.slot(&links.direction, c) {
+        Some(cell) => *cell.get_or_init(|| compute_stated_direction(links, c)),
+        None => compute_stated_direction(links, c),
+    }
+}
+
+fn compute_stated_direction(links: &Links<'_>, c: &Claim) -> Option<Direction> {
     let lead = links.lead(c, 60);
     if let Some(cap) = CHANGE_OF.captures(lead) {
         return dir_from(&cap);
@@ -766,7 +808,14 @@ pub fn index_level(c: &Claim) -> bool {
 /// `to B from A`, `B, down from A`, `B compared with A`. Each figure is used once;
 /// a figure two cues compete for is dropped.
 #[must_use]
-pub fn change_pairs(links: &Links<'_>, s: usize) -> Vec<ChangePair> {
+pub fn change_pairs<'l>(links: &'l Links<'_>, s: usize) -> &'l [ChangePair] {
+    links
+        .pairs
+        .get(s)
+        .map_or(&[], |cell| cell.get_or_init(|| compute_change_pairs(links, s)))
+}
+
+fn compute_change_pairs(links: &Links<'_>, s: usize) -> Vec<ChangePair> {
     if links.crowded(s) {
         return Vec::new();
     }
@@ -856,7 +905,14 @@ pub struct DeltaPair {
 /// (`up 195`, `fell by 4`, `or $1.83`) followed within the clause by a compatible
 /// total introduced by `to`, `at` or `from`.
 #[must_use]
-pub fn delta_pairs(links: &Links<'_>, s: usize) -> Vec<DeltaPair> {
+pub fn delta_pairs<'l>(links: &'l Links<'_>, s: usize) -> &'l [DeltaPair] {
+    links
+        .deltas
+        .get(s)
+        .map_or(&[], |cell| cell.get_or_init(|| compute_delta_pairs(links, s)))
+}
+
+fn compute_delta_pairs(links: &Links<'_>, s: usize) -> Vec<DeltaPair> {
     if links.crowded(s) {
         return Vec::new();
     }
@@ -1248,61 +1304,8 @@ fn share_price_subject(links: &Links<'_>, c: &Claim) -> bool {
 ///
 /// Linear: every step looks at a bounded window around one claim or one pair.
 #[must_use]
-pub fn link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
-    let key = (
-        links.cx.text.as_ptr() as usize,
-        links.cx.text.len(),
-        links.cx.claims.as_ptr() as usize,
-        links.cx.claims.len(),
-    );
-    CHANGE_MEMO.with(|memo| {
-        let mut memo = memo.borrow_mut();
-        match &mut *memo {
-            // Inside `check::run`, and this file's links are known: reuse them.
-            Memo::Active(Some((k, v))) if *k == key => v.clone(),
-            Memo::Active(slot) => {
-                let v = compute_link_changes(links);
-                *slot = Some((key, v.clone()));
-                v
-            }
-            Memo::Off => compute_link_changes(links),
-        }
-    })
-}
-
-/// The change links of the file being checked, shared by the four rules that need
-/// them (percent-change, percent-change-delta, direction, percentage-points)
-/// instead of being worked out four times. Only active inside [`super::run`],
-/// which clears it before and after, so a stale entry can never be read: the key
-/// (addresses and lengths of the text and claims) is only trusted while the file's
-/// borrowed data is alive and unchanged.
-enum Memo {
-    Off,
-    Active(Option<(MemoKey, Vec<ChangeLink>)>),
-}
-
-/// Addresses and lengths of a file's text and claims.
-type MemoKey = (usize, usize, usize, usize);
-
-thread_local! {
-    static CHANGE_MEMO: std::cell::RefCell<Memo> = const { std::cell::RefCell::new(Memo::Off) };
-}
-
-/// Turns the change-link memo on for one `check::run` and off again at the end,
-/// even if a rule panics.
-pub(super) struct MemoScope(());
-
-impl MemoScope {
-    pub(super) fn enter() -> Self {
-        CHANGE_MEMO.with(|m| *m.borrow_mut() = Memo::Active(None));
-        Self(())
-    }
-}
-
-impl Drop for MemoScope {
-    fn drop(&mut self) {
-        CHANGE_MEMO.with(|m| *m.borrow_mut() = Memo::Off);
-    }
+pub fn link_changes<'l>(links: &'l Links<'_>) -> &'l [ChangeLink] {
+    links.changes.get_or_init(|| compute_link_changes(links))
 }
 
 fn compute_link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
@@ -1317,19 +1320,20 @@ fn compute_link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
     {
         return Vec::new();
     }
-    let mut pairs: Vec<Vec<ChangePair>> = Vec::with_capacity(n);
-    let mut deltas: Vec<Vec<DeltaPair>> = Vec::with_capacity(n);
+    let mut pairs: Vec<&[ChangePair]> = Vec::with_capacity(n);
+    let mut deltas: Vec<&[DeltaPair]> = Vec::with_capacity(n);
     for s in 0..n {
         pairs.push(change_pairs(links, s));
         deltas.push(delta_pairs(links, s));
     }
+    let (pairs, deltas) = (pairs, deltas);
     // Figures used by a structure are not change claims themselves.
     let mut used = vec![false; claims.len()];
-    for p in pairs.iter().flatten() {
+    for p in pairs.iter().flat_map(|v| v.iter()) {
         used[p.start] = true;
         used[p.end] = true;
     }
-    for d in deltas.iter().flatten() {
+    for d in deltas.iter().flat_map(|v| v.iter()) {
         used[d.change] = true;
         used[d.total] = true;
     }

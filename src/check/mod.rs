@@ -425,17 +425,19 @@ pub trait Rule: Sync {
     fn severity(&self) -> Severity {
         Severity::Error
     }
-    /// Appends this rule's checks for one file.
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Check>);
+    /// Appends this rule's checks for one file. `links` is the file's evidence
+    /// index, built once and shared by every rule, with its caches (change pairs,
+    /// stated directions, change links) filled on first use.
+    fn check(&self, links: &link::Links<'_>, out: &mut Vec<Check>);
 }
 
 /// Runs every rule over one file; checks come out sorted by claim then rule.
 #[must_use]
 pub fn run(cx: &Context<'_>) -> Vec<Check> {
-    let _memo = link::MemoScope::enter();
+    let links = link::Links::new(cx);
     let mut out = Vec::new();
     for r in RULES {
-        r.check(cx, &mut out);
+        r.check(&links, &mut out);
     }
     out.sort_by(|a, b| a.claim.cmp(&b.claim).then_with(|| a.rule.cmp(b.rule)));
     out
@@ -487,7 +489,7 @@ pub(crate) mod testing {
             claims: &claims,
         };
         let mut out = Vec::new();
-        rule.check(&cx, &mut out);
+        rule.check(&super::link::Links::new(&cx), &mut out);
         out
     }
 

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::link::{Links, change_pairs, is_figure};
-use super::{Check, Context, Interval, Rule, Severity, Verdict, approx, figure_interval, fmt_num};
+use super::{Check, Interval, Rule, Severity, Verdict, approx, figure_interval, fmt_num};
 use crate::extract::{Claim, ClaimKind, HedgeSense};
 
 /// Checks a stated factor against the ratio of its figures.
@@ -64,20 +64,20 @@ likely means the figures measure something else.
 "
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Check>) {
-        let links = Links::new(cx);
+    fn check(&self, links: &Links<'_>, out: &mut Vec<Check>) {
+        let cx = &links.cx;
         for c in cx.claims {
             if c.kind != ClaimKind::Multiplier || links.crowded(c.sentence) {
                 continue;
             }
-            let found = from_change(&links, c)
+            let found = from_change(links, c)
                 .map(|(a, b)| (a, b, true))
-                .or_else(|| against_base(&links, c))
-                .or_else(|| ratio(&links, c));
+                .or_else(|| against_base(links, c))
+                .or_else(|| ratio(links, c));
             let Some((a, b, strong)) = found else {
                 continue;
             };
-            if let Some(ch) = make_check(self.id(), &links, c, a, b, strong) {
+            if let Some(ch) = make_check(self.id(), links, c, a, b, strong) {
                 out.push(ch);
             }
         }

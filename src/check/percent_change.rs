@@ -5,7 +5,7 @@ use super::link::{
     ChangePair, Direction, Evidence, Links, Strength, index_level, is_figure, link_changes,
 };
 use super::{
-    Check, Context, Rule, Severity, Verdict, change_interval, figure_interval, fmt_signed_pct,
+    Check, Rule, Severity, Verdict, change_interval, figure_interval, fmt_signed_pct,
     fmt_stated_pct, plausible, same_order, stated_change, stated_value,
 };
 use crate::extract::{Claim, ClaimKind};
@@ -70,13 +70,12 @@ and when the figures are percentages `percentage-points` does.
 "
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Check>) {
-        let links = Links::new(cx);
-        for l in link_changes(&links) {
+    fn check(&self, links: &Links<'_>, out: &mut Vec<Check>) {
+        for l in link_changes(links) {
             let Evidence::Pair(p) = l.evidence else {
                 continue;
             };
-            if let Some(c) = check_pair(self.id(), &links, l.claim, l.direction, p, l.strength) {
+            if let Some(c) = check_pair(self.id(), links, l.claim, l.direction, p, l.strength) {
                 out.push(c);
             }
         }

@@ -4,7 +4,7 @@
 
 use super::link::{Direction, Evidence, Links, Strength, link_changes};
 use super::{
-    Check, Context, Interval, Rule, Severity, Verdict, change_interval, figure_interval,
+    Check, Interval, Rule, Severity, Verdict, change_interval, figure_interval,
     fmt_signed_pct, fmt_stated_pct, plausible, stated_change, stated_value,
 };
 
@@ -53,9 +53,9 @@ percentage, nothing is reported: the sentence is ambiguous, not wrong.
 "
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Check>) {
-        let links = Links::new(cx);
-        for l in link_changes(&links) {
+    fn check(&self, links: &Links<'_>, out: &mut Vec<Check>) {
+        let cx = &links.cx;
+        for l in link_changes(links) {
             let Evidence::Delta(delta) = l.evidence else {
                 continue;
             };

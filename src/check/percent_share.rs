@@ -3,7 +3,7 @@
 
 use super::link::Links;
 use super::share_link::{link_shares, share_check};
-use super::{Check, Context, Rule};
+use super::{Check, Rule};
 use crate::extract::ClaimKind;
 
 /// Checks a stated share against part / whole.
@@ -69,10 +69,9 @@ interval part / whole can take.
 "
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Check>) {
-        let links = Links::new(cx);
-        for l in link_shares(&links, ClaimKind::Percent) {
-            if let Some(c) = share_check(self.id(), &links, l) {
+    fn check(&self, links: &Links<'_>, out: &mut Vec<Check>) {
+        for l in link_shares(links, ClaimKind::Percent) {
+            if let Some(c) = share_check(self.id(), links, l) {
                 out.push(c);
             }
         }

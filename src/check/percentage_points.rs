@@ -3,7 +3,7 @@
 
 use super::link::{Direction, Evidence, Links, Strength, link_changes};
 use super::{
-    Check, Context, Interval, Rule, Severity, Verdict, change_interval, figure_interval, fmt_num,
+    Check, Interval, Rule, Severity, Verdict, change_interval, figure_interval, fmt_num,
     fmt_pct_interval, stated_change, stated_value,
 };
 use crate::extract::ClaimKind;
@@ -54,9 +54,9 @@ difference is a warning about the wording.
 "
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Check>) {
-        let links = Links::new(cx);
-        for l in link_changes(&links) {
+    fn check(&self, links: &Links<'_>, out: &mut Vec<Check>) {
+        let cx = &links.cx;
+        for l in link_changes(links) {
             if l.strength != Strength::Sentence {
                 continue;
             }

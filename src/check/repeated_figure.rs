@@ -11,7 +11,7 @@ use super::frame::{
     of_head, restated_interval,
 };
 use super::link::{Direction, Links, change_pairs, delta_pairs, stated_direction};
-use super::{Check, Context, Interval, Rule, Severity, Verdict, approx};
+use super::{Check, Interval, Rule, Severity, Verdict, approx};
 use crate::extract::{Claim, ClaimKind};
 
 /// Checks that a quantity stated twice is stated the same way both times.
@@ -96,13 +96,12 @@ within a factor of two and a half is reported.
 "
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Check>) {
-        let links = Links::new(cx);
-        let cands = candidates(&links);
+    fn check(&self, links: &Links<'_>, out: &mut Vec<Check>) {
+        let cands = candidates(links);
         let mut found: Vec<Pairing> = Vec::new();
-        appositions(&links, &cands, &mut found);
-        headline(&links, &cands, &mut found);
-        in_context(&links, &cands, &mut found);
+        appositions(links, &cands, &mut found);
+        headline(links, &cands, &mut found);
+        in_context(links, &cands, &mut found);
         // One verdict per later mention: drop mentions whose pairings disagree.
         let mut per_claim: HashMap<usize, Vec<Pairing>> = HashMap::new();
         for p in found {
@@ -114,14 +113,14 @@ within a factor of two and a half is reported.
             let Some(ps) = per_claim.get(&id) else {
                 continue;
             };
-            let first = ps.iter().map(|p| consistent(&links, p)).next();
-            if ps.iter().any(|p| Some(consistent(&links, p)) != first) {
+            let first = ps.iter().map(|p| consistent(links, p)).next();
+            if ps.iter().any(|p| Some(consistent(links, p)) != first) {
                 continue;
             }
             let Some(best) = ps.iter().min_by_key(|p| (p.mode, id.abs_diff(p.earlier))) else {
                 continue;
             };
-            if let Some(c) = make_check(self.id(), &links, best) {
+            if let Some(c) = make_check(self.id(), links, best) {
                 out.push(c);
             }
         }

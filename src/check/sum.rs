@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::link::{Links, compatible, is_figure, start_cue};
-use super::{Check, Context, Interval, Rule, Severity, Verdict, figure_interval, fmt_num};
+use super::{Check, Interval, Rule, Severity, Verdict, figure_interval, fmt_num};
 use crate::extract::{Claim, ClaimKind};
 
 /// Checks parts against their stated total.
@@ -74,22 +74,22 @@ sum's. For a list of shares, each percentage covers its rounding (`38.4%`
 "
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Check>) {
-        let links = Links::new(cx);
+    fn check(&self, links: &Links<'_>, out: &mut Vec<Check>) {
+        let cx = &links.cx;
         let mut done = vec![false; cx.claims.len()];
-        let defined = defined_gaps(&links);
+        let defined = defined_gaps(links);
         for s in 0..links.sentence_count() {
             if links.crowded(s) {
                 continue;
             }
-            if let Some(c) = over_hundred(self.id(), &links, s) {
+            if let Some(c) = over_hundred(self.id(), links, s) {
                 out.push(c);
             }
             for found in [
-                in_all(&links, s),
-                of_the(&links, s),
-                of_them(&links, s),
-                trade(&links, s, &defined),
+                in_all(links, s),
+                of_the(links, s),
+                of_them(links, s),
+                trade(links, s, &defined),
             ]
             .into_iter()
             .flatten()
@@ -97,7 +97,7 @@ sum's. For a list of shares, each percentage covers its rounding (`38.4%`
                 if done.get(found.total).copied().unwrap_or(true) {
                     continue;
                 }
-                if let Some(c) = make_check(self.id(), &links, &found) {
+                if let Some(c) = make_check(self.id(), links, &found) {
                     done[found.total] = true;
                     out.push(c);
                 }
