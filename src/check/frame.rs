@@ -13,219 +13,316 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::FxHashMap;
 
 use super::link::Links;
 use super::{Interval, approx, figure_interval};
 use crate::extract::{Claim, ClaimKind, HedgeSense};
 
-/// Words that say nothing about which quantity a number measures.
+/// Words that say nothing about which quantity a number measures. Sorted: looked
+/// up by binary search.
 const STOP: &[&str] = &[
-    "the",
+    "about",
+    "according",
+    "all",
+    "almost",
+    "also",
+    "an",
     "and",
+    "another",
+    "are",
+    "around",
+    "as",
+    "at",
+    "be",
+    "been",
+    "being",
+    "billion",
+    "but",
+    "by",
+    "can",
+    "cent",
+    "could",
+    "did",
+    "does",
+    "down",
+    "eight",
+    "even",
+    "figure",
+    "figures",
+    "five",
     "for",
-    "with",
-    "that",
-    "this",
-    "these",
-    "those",
+    "four",
     "from",
-    "was",
-    "were",
+    "get",
+    "got",
+    "had",
+    "half",
     "has",
     "have",
-    "had",
-    "are",
-    "its",
-    "their",
-    "his",
     "her",
-    "they",
-    "them",
-    "which",
-    "who",
-    "whom",
-    "said",
-    "says",
-    "say",
-    "per",
-    "cent",
-    "percent",
-    "than",
-    "more",
-    "less",
-    "about",
-    "around",
-    "some",
-    "nearly",
-    "almost",
-    "over",
-    "under",
+    "here",
+    "him",
+    "his",
+    "how",
+    "in",
     "into",
-    "been",
-    "will",
-    "would",
-    "could",
-    "also",
-    "only",
+    "is",
+    "it",
+    "its",
     "just",
-    "year",
-    "years",
     "last",
+    "less",
+    "many",
+    "may",
+    "million",
     "month",
     "months",
-    "week",
-    "weeks",
-    "million",
-    "billion",
-    "trillion",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "while",
-    "but",
-    "not",
-    "all",
-    "now",
+    "more",
+    "much",
+    "nearly",
     "new",
-    "since",
-    "may",
-    "can",
-    "there",
-    "out",
+    "nine",
+    "not",
+    "now",
+    "number",
     "of",
-    "to",
-    "in",
     "on",
-    "at",
-    "by",
-    "it",
-    "is",
-    "be",
-    "as",
-    "an",
+    "one",
+    "only",
     "or",
-    "up",
-    "down",
-    "half",
-    "third",
+    "other",
+    "our",
+    "out",
+    "over",
+    "per",
+    "percent",
     "quarter",
     "quarters",
-    "thirds",
-    "very",
-    "such",
-    "other",
-    "another",
+    "said",
+    "say",
+    "says",
+    "seven",
+    "she",
+    "show",
+    "showed",
+    "shows",
+    "since",
+    "six",
+    "some",
     "still",
-    "even",
-    "much",
-    "many",
+    "such",
+    "ten",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "third",
+    "thirds",
+    "this",
+    "those",
+    "three",
+    "time",
+    "to",
+    "total",
+    "trillion",
+    "two",
+    "under",
+    "up",
+    "very",
+    "was",
+    "week",
+    "weeks",
+    "were",
     "what",
     "when",
     "where",
-    "how",
-    "than",
-    "then",
-    "our",
-    "your",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "will",
+    "with",
+    "would",
+    "year",
+    "years",
     "you",
-    "she",
-    "him",
-    "there",
-    "here",
-    "being",
-    "did",
-    "does",
-    "get",
-    "got",
-    "total",
-    "figure",
-    "figures",
-    "number",
-    "according",
-    "showed",
-    "show",
-    "shows",
-    "time",
+    "your",
 ];
 
-/// Change verbs and nouns: they tell the direction, not the quantity.
+/// Change verbs and nouns: they tell the direction, not the quantity. Sorted:
+/// looked up by binary search.
 const VERBS: &[&str] = &[
-    "rose",
-    "rise",
-    "risen",
-    "rising",
-    "rises",
-    "fell",
+    "climbed",
+    "cut",
+    "cuts",
+    "decline",
+    "declined",
+    "decrease",
+    "decreased",
+    "down",
+    "drop",
+    "dropped",
+    "drops",
     "fall",
     "fallen",
     "falling",
     "falls",
-    "increase",
-    "increased",
-    "increases",
-    "decrease",
-    "decreased",
-    "dropped",
-    "drop",
-    "drops",
+    "fell",
+    "gained",
     "grew",
     "grow",
     "growth",
-    "climbed",
-    "jumped",
-    "declined",
-    "decline",
-    "slipped",
-    "gained",
-    "lost",
-    "cut",
-    "cuts",
-    "up",
-    "down",
     "higher",
+    "hit",
+    "increase",
+    "increased",
+    "increases",
+    "jumped",
+    "lost",
     "lower",
     "reached",
-    "hit",
+    "rise",
+    "risen",
+    "rises",
+    "rising",
+    "rose",
+    "slipped",
     "stood",
+    "up",
 ];
 
-/// Lower-cased content words of `text`: letters and digits runs of three or more
-/// characters (or an all-capital acronym of two), minus [`STOP`] words.
-#[must_use]
-pub fn content_words(text: &str) -> Vec<String> {
+/// The words of `text` that may be content words: letters and digits runs of
+/// three or more characters (or an all-capital acronym of two), `'s` and quotes
+/// trimmed, not all digits. Not yet lower-cased or checked against [`STOP`].
+fn candidate_words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .map(|w| w.trim_end_matches("'s").trim_matches('\''))
-        .filter(|w| {
-            let acronym = w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
-            (w.chars().count() >= 3 || acronym) && !w.chars().all(|c| c.is_ascii_digit())
+        .map(|w| {
+            let mut w = w;
+            while let Some(x) = w.strip_suffix("'s") {
+                w = x;
+            }
+            w.trim_matches('\'')
         })
+        .filter(|w| {
+            let acronym = w.len() >= 2 && w.bytes().all(|c| c.is_ascii_uppercase());
+            (acronym || w.len() >= 3 && (w.is_ascii() || w.chars().count() >= 3))
+                && !w.bytes().all(|c| c.is_ascii_digit())
+        })
+}
+
+fn is_stop(w: &str) -> bool {
+    STOP.binary_search(&w).is_ok()
+}
+
+/// Lower-cased content words of `text`: letters and digits runs of three or more
+/// characters (or an all-capital acronym of two), minus [`STOP`] words. The rules
+/// read words through [`Lexicon`]; this plain form is the tests' reference.
+#[cfg(test)]
+fn content_words(text: &str) -> Vec<String> {
+    candidate_words(text)
         .map(str::to_lowercase)
-        .filter(|w| !STOP.contains(&w.as_str()))
+        .filter(|w| !is_stop(w))
         .collect()
 }
 
 /// Whether a content word is a change verb or noun.
 #[must_use]
 pub fn is_change_word(w: &str) -> bool {
-    VERBS.contains(&w)
+    VERBS.binary_search(&w).is_ok()
+}
+
+/// The content words of one file, interned: a word is a `u32`, a set of words a
+/// sorted `Vec<u32>`, so comparing the frames of two claims is a merge of two short
+/// integer lists instead of string comparisons, and each distinct word is
+/// lower-cased and allocated once per file rather than once per mention.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    ids: FxHashMap<Box<str>, u32>,
+    /// Per id: whether the word is a change verb or noun ([`is_change_word`]).
+    change: Vec<bool>,
+    /// Scratch space for lower-casing.
+    buf: String,
+}
+
+impl Lexicon {
+    /// Appends the ids of the content words of `text` (as [`content_words`] reads
+    /// them) to `out`, in text order, repeats included.
+    pub fn content_words(&mut self, text: &str, out: &mut Vec<u32>) {
+        for w in candidate_words(text) {
+            self.buf.clear();
+            if w.is_ascii() {
+                self.buf.push_str(w);
+                self.buf.make_ascii_lowercase();
+            } else {
+                self.buf.push_str(&w.to_lowercase());
+            }
+            if is_stop(&self.buf) {
+                continue;
+            }
+            let id = match self.ids.get(self.buf.as_str()) {
+                Some(&id) => id,
+                None => {
+                    let id = self.change.len() as u32;
+                    self.change.push(is_change_word(&self.buf));
+                    self.ids.insert(self.buf.as_str().into(), id);
+                    id
+                }
+            };
+            out.push(id);
+        }
+    }
+
+    /// The sorted, deduplicated word ids of `text`.
+    pub fn word_set(&mut self, text: &str) -> Vec<u32> {
+        let mut out = Vec::new();
+        self.content_words(text, &mut out);
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Whether word `id` is a change verb or noun.
+    #[must_use]
+    pub fn is_change(&self, id: u32) -> bool {
+        self.change.get(id as usize).copied().unwrap_or(false)
+    }
+}
+
+/// The ids two sorted word sets share, in order.
+pub fn shared_words<'w>(a: &'w [u32], b: &'w [u32]) -> impl Iterator<Item = u32> + 'w {
+    let (mut i, mut j) = (0, 0);
+    std::iter::from_fn(move || {
+        while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
+            match x.cmp(&y) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    i += 1;
+                    j += 1;
+                    return Some(x);
+                }
+            }
+        }
+        None
+    })
 }
 
 /// The content words of the frame of `c`: up to `reach` bytes before and after it
-/// in its sentence, other claims' text included (their unit words can matter).
-#[must_use]
-pub fn frame_words(links: &Links<'_>, c: &Claim, reach: usize) -> Vec<String> {
-    let mut words = content_words(links.before(c, reach));
+/// in its sentence, other claims' text included (their unit words can matter), as
+/// a sorted set of word ids.
+pub fn frame_words(lex: &mut Lexicon, links: &Links<'_>, c: &Claim, reach: usize) -> Vec<u32> {
+    let mut words = Vec::new();
+    lex.content_words(links.before(c, reach), &mut words);
     let sent = links.sentence_span(c.sentence);
     let end = floor(links.cx.text, sent.end.min(c.span.end + reach));
-    words.extend(content_words(links.slice(c.span.end, end)));
-    words.sort();
+    lex.content_words(links.slice(c.span.end, end), &mut words);
+    words.sort_unstable();
     words.dedup();
     words
 }
@@ -258,7 +355,7 @@ pub fn of_head(links: &Links<'_>, c: &Claim) -> Option<String> {
     let tail = links.tail(c, 60);
     let cap = OF_PHRASE.captures(tail)?;
     let head = cap.name("head")?.as_str().to_lowercase();
-    (!STOP.contains(&head.as_str())).then_some(head)
+    (!is_stop(&head)).then_some(head)
 }
 
 /// Which values can be compared with which: shares (percentages and fractions, in
@@ -396,5 +493,37 @@ mod tests {
             ["ie", "market", "share", "dropped"]
         );
         assert!(content_words("of the 300 and").is_empty());
+    }
+
+    #[test]
+    fn word_lists_are_sorted_for_binary_search() {
+        for list in [STOP, VERBS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+        assert!(is_stop("the") && is_stop("year") && !is_stop("profits"));
+        assert!(is_change_word("rose") && !is_change_word("profits"));
+    }
+
+    #[test]
+    fn lexicon_reads_the_words_content_words_reads() {
+        let text = "IE's market share has dropped to 88.9% ... Élan's ÉLAN profits PROFITS o'clock 'quoted' UK 300";
+        let mut lex = Lexicon::default();
+        let mut ids = Vec::new();
+        lex.content_words(text, &mut ids);
+        let words = content_words(text);
+        assert_eq!(ids.len(), words.len());
+        // Equal words get equal ids, different words different ids.
+        for (i, a) in words.iter().enumerate() {
+            for (j, b) in words.iter().enumerate() {
+                assert_eq!(a == b, ids[i] == ids[j], "{a} {b}");
+            }
+        }
+        let dropped = ids[words.iter().position(|w| w == "dropped").unwrap()];
+        let market = ids[words.iter().position(|w| w == "market").unwrap()];
+        assert!(lex.is_change(dropped) && !lex.is_change(market));
+        let set = lex.word_set("profits rose, profits fell");
+        assert_eq!(set.len(), 3);
+        let other = lex.word_set("profits fell sharply");
+        assert_eq!(shared_words(&set, &other).count(), 2);
     }
 }

@@ -2,13 +2,15 @@
 //! disagree beyond rounding (`rose 7%` in the headline, `rose 5.3%` in the body).
 
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use super::frame::{
-    Domain, comparable_value, domain, fmt_interval, fmt_value, frame_words, is_change_word,
-    of_head, restated_interval,
+    Domain, Lexicon, comparable_value, domain, fmt_interval, fmt_value, frame_words,
+    is_change_word, of_head, restated_interval, shared_words,
 };
 use super::link::{Direction, Links, change_pairs, delta_pairs, stated_direction};
 use super::{Check, Interval, Rule, Severity, Verdict, approx};
@@ -329,18 +331,22 @@ fn in_context(links: &Links<'_>, cands: &[Cand], out: &mut Vec<Pairing>) {
             .filter(|c| c.kind == ClaimKind::Year)
             .map(|c| c.value() as u64)
     };
-    // Frame words cost a scan and an allocation: computed once per claim, and
-    // only for claims that meet a candidate partner.
-    let mut frames: HashMap<usize, Vec<String>> = HashMap::new();
-    let ensure = |frames: &mut HashMap<usize, Vec<String>>, c: &Claim| {
-        frames
-            .entry(c.id)
-            .or_insert_with(|| frame_words(links, c, FRAME));
-    };
-    for list in by_domain.values() {
+    // Frame words and `of` heads cost a scan: worked out once per claim, and only
+    // for claims that meet a candidate partner.
+    let mut lex = Lexicon::default();
+    let mut frames: FxHashMap<usize, Vec<u32>> = FxHashMap::default();
+    let mut heads: FxHashMap<usize, Option<String>> = FxHashMap::default();
+    let mut domains: Vec<&Domain> = by_domain.keys().collect();
+    // Pairings come out in one order whatever the hash map's.
+    domains.sort_by_key(|d| match d {
+        Domain::Share => (0, None),
+        Domain::Count => (1, None),
+        Domain::Money(c) => (2, *c),
+    });
+    for d in domains {
+        let Some(list) = by_domain.get(d) else { continue };
         for (i, a) in list.iter().enumerate() {
             let Some(x) = claims.get(a.id) else { continue };
-            let mut hx = None;
             for b in list.iter().skip(i + 1).take(MAX_LATER) {
                 let Some(y) = claims.get(b.id) else { continue };
                 if y.sentence == x.sentence {
@@ -359,27 +365,33 @@ fn in_context(links: &Links<'_>, cands: &[Cand], out: &mut Vec<Pairing>) {
                 {
                     continue;
                 }
-                ensure(&mut frames, x);
-                ensure(&mut frames, y);
+                for c in [x, y] {
+                    frames
+                        .entry(c.id)
+                        .or_insert_with(|| frame_words(&mut lex, links, c, FRAME));
+                }
                 let (Some(fx), Some(fy)) = (frames.get(&x.id), frames.get(&y.id)) else {
                     continue;
                 };
-                let hx = hx.get_or_insert_with(|| of_head(links, x));
                 let strong = if a.domain == Domain::Count {
                     // A counted noun on both sides that agrees.
-                    x.noun.is_some() && y.noun.is_some() && two_shared(fx, fy)
-                } else if let (Some(h1), Some(h2)) = (&*hx, &of_head(links, y)) {
-                    h1 == h2
+                    x.noun.is_some() && y.noun.is_some() && two_shared(&lex, fx, fy)
                 } else {
-                    two_shared(fx, fy)
+                    for c in [x, y] {
+                        heads.entry(c.id).or_insert_with(|| of_head(links, c));
+                    }
+                    match (heads.get(&x.id), heads.get(&y.id)) {
+                        (Some(Some(h1)), Some(Some(h2))) => h1 == h2,
+                        _ => two_shared(&lex, fx, fy),
+                    }
                 };
-                if a.domain == Domain::Share && echo(links, x, y) {
+                if a.domain == Domain::Share && echo(&mut lex, links, x, y) {
                     out.push(Pairing {
                         earlier: a.id,
                         later: b.id,
                         mode: Mode::Echo,
                     });
-                } else if strong || one_shared_and_subject(fx, fy, links, x, y) {
+                } else if strong || one_shared_and_subject(&lex, fx, fy, links, x, y) {
                     out.push(Pairing {
                         earlier: a.id,
                         later: b.id,
@@ -394,13 +406,14 @@ fn in_context(links: &Links<'_>, cands: &[Cand], out: &mut Vec<Pairing>) {
 /// One content word shared by the frames that is not a change verb, and a
 /// proper noun shared by the sentences (the story's subject).
 fn one_shared_and_subject(
-    fx: &[String],
-    fy: &[String],
+    lex: &Lexicon,
+    fx: &[u32],
+    fy: &[u32],
     links: &Links<'_>,
     x: &Claim,
     y: &Claim,
 ) -> bool {
-    fx.iter().any(|w| fy.contains(w) && !is_change_word(w))
+    shared_words(fx, fy).any(|w| !lex.is_change(w))
         && links.share_proper_noun(x.sentence, y.sentence)
 }
 
@@ -422,18 +435,15 @@ static LEVEL_TO: LazyLock<Regex> = LazyLock::new(|| {
 /// `like-for-like`), and either both are levels reached by the same change verb
 /// (`dropped to below 90%` / `dropped 5% since May to 88.9%`) or the same change
 /// verb stands right before both (`revenues slipped 11%`).
-fn echo(links: &Links<'_>, x: &Claim, y: &Claim) -> bool {
+fn echo(lex: &mut Lexicon, links: &Links<'_>, x: &Claim, y: &Claim) -> bool {
     if y.sentence.abs_diff(x.sentence) > 1 && !links.share_proper_noun(x.sentence, y.sentence) {
         return false;
     }
     let (lx, ly) = (links.before(x, 80), links.before(y, 80));
-    let (wx, wy) = (
-        super::frame::content_words(lx),
-        super::frame::content_words(ly),
-    );
-    let same_subject = wx.iter().any(|w| !is_change_word(w) && wy.contains(w));
+    let (wx, wy) = (lex.word_set(lx), lex.word_set(ly));
+    let same_subject = shared_words(&wx, &wy).any(|w| !lex.is_change(w));
     if LEVEL_TO.is_match(lx) && LEVEL_TO.is_match(ly) {
-        let same_verb = wx.iter().any(|w| is_change_word(w) && wy.contains(w));
+        let same_verb = shared_words(&wx, &wy).any(|w| lex.is_change(w));
         return same_verb && same_subject;
     }
     // `Revenues at Reuters slipped 11%` ... `revenues slipped 11% from`: the same
@@ -485,9 +495,16 @@ static VERB_LAST: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// At least two content words shared by the frames, one of them not a change verb.
-fn two_shared(fx: &[String], fy: &[String]) -> bool {
-    let shared: Vec<&String> = fx.iter().filter(|w| fy.contains(w)).collect();
-    shared.len() >= 2 && shared.iter().any(|w| !is_change_word(w))
+fn two_shared(lex: &Lexicon, fx: &[u32], fy: &[u32]) -> bool {
+    let (mut n, mut other) = (0, false);
+    for w in shared_words(fx, fy) {
+        n += 1;
+        other |= !lex.is_change(w);
+        if n >= 2 && other {
+            return true;
+        }
+    }
+    false
 }
 
 /// `£52 each`, `$2 a share`: a value per unit, not the headline's total.
