@@ -13,7 +13,7 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::link::Links;
 use super::{Interval, approx, figure_interval};
@@ -202,13 +202,7 @@ const VERBS: &[&str] = &[
 /// trimmed, not all digits. Not yet lower-cased or checked against [`STOP`].
 fn candidate_words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .map(|w| {
-            let mut w = w;
-            while let Some(x) = w.strip_suffix("'s") {
-                w = x;
-            }
-            w.trim_matches('\'')
-        })
+        .map(super::link::trim_word)
         .filter(|w| {
             let acronym = w.len() >= 2 && w.bytes().all(|c| c.is_ascii_uppercase());
             (acronym || w.len() >= 3 && (w.is_ascii() || w.chars().count() >= 3))
@@ -216,8 +210,12 @@ fn candidate_words(text: &str) -> impl Iterator<Item = &str> {
         })
 }
 
+/// [`STOP`] as a hash set: every word of every frame is looked up.
+static STOP_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| STOP.iter().copied().collect());
+
 fn is_stop(w: &str) -> bool {
-    STOP.binary_search(&w).is_ok()
+    STOP_SET.contains(w)
 }
 
 /// Lower-cased content words of `text`: letters and digits runs of three or more
@@ -254,28 +252,53 @@ impl Lexicon {
     /// Appends the ids of the content words of `text` (as [`content_words`] reads
     /// them) to `out`, in text order, repeats included.
     pub fn content_words(&mut self, text: &str, out: &mut Vec<u32>) {
+        if text.is_ascii() {
+            // The same words as `candidate_words`, split on bytes: no char
+            // decoding and no empty pieces between runs of separators.
+            let bytes = text.as_bytes();
+            let in_word = |b: u8| b.is_ascii_alphanumeric() || b == b'\'';
+            let mut i = 0;
+            while i < bytes.len() {
+                while i < bytes.len() && !in_word(bytes[i]) {
+                    i += 1;
+                }
+                let start = i;
+                while i < bytes.len() && in_word(bytes[i]) {
+                    i += 1;
+                }
+                let w = super::link::trim_word(&text[start..i]);
+                let acronym = w.len() >= 2 && w.bytes().all(|c| c.is_ascii_uppercase());
+                if (w.len() >= 3 || acronym) && !w.bytes().all(|c| c.is_ascii_digit()) {
+                    self.buf.clear();
+                    self.buf.push_str(w);
+                    self.buf.make_ascii_lowercase();
+                    self.push_buf(out);
+                }
+            }
+            return;
+        }
         for w in candidate_words(text) {
             self.buf.clear();
-            if w.is_ascii() {
-                self.buf.push_str(w);
-                self.buf.make_ascii_lowercase();
-            } else {
-                self.buf.push_str(&w.to_lowercase());
-            }
-            if is_stop(&self.buf) {
-                continue;
-            }
-            let id = match self.ids.get(self.buf.as_str()) {
-                Some(&id) => id,
-                None => {
-                    let id = self.change.len() as u32;
-                    self.change.push(is_change_word(&self.buf));
-                    self.ids.insert(self.buf.as_str().into(), id);
-                    id
-                }
-            };
-            out.push(id);
+            self.buf.push_str(&w.to_lowercase());
+            self.push_buf(out);
         }
+    }
+
+    /// Appends the id of the lower-cased word in `buf`, unless it is a stop word.
+    fn push_buf(&mut self, out: &mut Vec<u32>) {
+        if is_stop(&self.buf) {
+            return;
+        }
+        let id = match self.ids.get(self.buf.as_str()) {
+            Some(&id) => id,
+            None => {
+                let id = self.change.len() as u32;
+                self.change.push(is_change_word(&self.buf));
+                self.ids.insert(self.buf.as_str().into(), id);
+                id
+            }
+        };
+        out.push(id);
     }
 
     /// The sorted, deduplicated word ids of `text`.

@@ -324,18 +324,6 @@ fn in_context(links: &Links<'_>, cands: &[Cand], out: &mut Vec<Pairing>) {
     for c in cands {
         by_domain.entry(c.domain).or_default().push(c);
     }
-    let years = |s: usize| {
-        links
-            .claims_in(s)
-            .iter()
-            .filter(|c| c.kind == ClaimKind::Year)
-            .map(|c| c.value() as u64)
-    };
-    // Frame words and `of` heads cost a scan: worked out once per claim, and only
-    // for claims that meet a candidate partner.
-    let mut lex = Lexicon::default();
-    let mut frames: FxHashMap<usize, Vec<u32>> = FxHashMap::default();
-    let mut heads: FxHashMap<usize, Option<String>> = FxHashMap::default();
     let mut domains: Vec<&Domain> = by_domain.keys().collect();
     // Pairings come out in one order whatever the hash map's.
     domains.sort_by_key(|d| match d {
@@ -343,6 +331,11 @@ fn in_context(links: &Links<'_>, cands: &[Cand], out: &mut Vec<Pairing>) {
         Domain::Count => (1, None),
         Domain::Money(c) => (2, *c),
     });
+    // Most candidate pairs are rejected, so everything a pair needs is worked out
+    // at most once per claim or sentence and only when the pair gets that far:
+    // years per sentence, then `of` heads, proper nouns, and frame words last
+    // (the dearest: a scan of ~90 bytes).
+    let mut cache = PairCache::new(claims.len());
     for d in domains {
         let Some(list) = by_domain.get(d) else { continue };
         for (i, a) in list.iter().enumerate() {
@@ -359,39 +352,37 @@ fn in_context(links: &Links<'_>, cands: &[Cand], out: &mut Vec<Pairing>) {
                     continue;
                 }
                 // Both sentences name years and none in common: different periods.
-                if years(x.sentence).next().is_some()
-                    && years(y.sentence).next().is_some()
-                    && !years(x.sentence).any(|v| years(y.sentence).any(|w| w == v))
-                {
+                cache.prepare_years(links, x.sentence);
+                cache.prepare_years(links, y.sentence);
+                let (yx, yy) = (cache.years(x.sentence), cache.years(y.sentence));
+                if !yx.is_empty() && !yy.is_empty() && !yx.iter().any(|v| yy.contains(v)) {
                     continue;
                 }
-                for c in [x, y] {
-                    frames
-                        .entry(c.id)
-                        .or_insert_with(|| frame_words(&mut lex, links, c, FRAME));
-                }
-                let (Some(fx), Some(fy)) = (frames.get(&x.id), frames.get(&y.id)) else {
-                    continue;
-                };
-                let strong = if a.domain == Domain::Count {
-                    // A counted noun on both sides that agrees.
-                    x.noun.is_some() && y.noun.is_some() && two_shared(&lex, fx, fy)
-                } else {
-                    for c in [x, y] {
-                        heads.entry(c.id).or_insert_with(|| of_head(links, c));
-                    }
-                    match (heads.get(&x.id), heads.get(&y.id)) {
-                        (Some(Some(h1)), Some(Some(h2))) => h1 == h2,
-                        _ => two_shared(&lex, fx, fy),
-                    }
-                };
-                if a.domain == Domain::Share && echo(&mut lex, links, x, y) {
+                if a.domain == Domain::Share && echo(&mut cache.lex, links, x, y) {
                     out.push(Pairing {
                         earlier: a.id,
                         later: b.id,
                         mode: Mode::Echo,
                     });
-                } else if strong || one_shared_and_subject(&lex, fx, fy, links, x, y) {
+                    continue;
+                }
+                let strong = if a.domain == Domain::Count {
+                    // A counted noun on both sides that agrees.
+                    x.noun.is_some() && y.noun.is_some() && cache.two_shared(links, x, y)
+                } else {
+                    cache.prepare_head(links, x);
+                    cache.prepare_head(links, y);
+                    match (cache.head(x), cache.head(y)) {
+                        (Some(h1), Some(h2)) => h1 == h2,
+                        _ => cache.two_shared(links, x, y),
+                    }
+                };
+                // One shared content word that is not a change verb, and a proper
+                // noun shared by the sentences (the story's subject).
+                if strong
+                    || (links.share_proper_noun(x.sentence, y.sentence)
+                        && cache.one_shared(links, x, y))
+                {
                     out.push(Pairing {
                         earlier: a.id,
                         later: b.id,
@@ -403,18 +394,82 @@ fn in_context(links: &Links<'_>, cands: &[Cand], out: &mut Vec<Pairing>) {
     }
 }
 
-/// One content word shared by the frames that is not a change verb, and a
-/// proper noun shared by the sentences (the story's subject).
-fn one_shared_and_subject(
-    lex: &Lexicon,
-    fx: &[u32],
-    fy: &[u32],
-    links: &Links<'_>,
-    x: &Claim,
-    y: &Claim,
-) -> bool {
-    shared_words(fx, fy).any(|w| !lex.is_change(w))
-        && links.share_proper_noun(x.sentence, y.sentence)
+/// What [`in_context`] works out per claim and per sentence, once.
+struct PairCache {
+    lex: Lexicon,
+    /// Frame words per claim id.
+    frames: Vec<Option<Vec<u32>>>,
+    /// The `of` head per claim id.
+    heads: Vec<Option<Option<String>>>,
+    /// The years named in a sentence.
+    years: FxHashMap<usize, Vec<u64>>,
+}
+
+impl PairCache {
+    fn new(claims: usize) -> Self {
+        Self {
+            lex: Lexicon::default(),
+            frames: vec![None; claims],
+            heads: vec![None; claims],
+            years: FxHashMap::default(),
+        }
+    }
+
+    fn prepare_years(&mut self, links: &Links<'_>, s: usize) {
+        self.years.entry(s).or_insert_with(|| {
+            links
+                .claims_in(s)
+                .iter()
+                .filter(|c| c.kind == ClaimKind::Year)
+                .map(|c| c.value() as u64)
+                .collect()
+        });
+    }
+
+    fn years(&self, s: usize) -> &[u64] {
+        self.years.get(&s).map_or(&[], Vec::as_slice)
+    }
+
+    fn prepare_head(&mut self, links: &Links<'_>, c: &Claim) {
+        if let Some(slot @ None) = self.heads.get_mut(c.id) {
+            *slot = Some(of_head(links, c));
+        }
+    }
+
+    fn head(&self, c: &Claim) -> Option<&str> {
+        self.heads.get(c.id)?.as_ref()?.as_deref()
+    }
+
+    /// The words two frames share, the frames worked out on first use.
+    fn shared(&mut self, links: &Links<'_>, x: &Claim, y: &Claim) -> impl Iterator<Item = bool> {
+        for c in [x, y] {
+            if let Some(slot @ None) = self.frames.get_mut(c.id) {
+                *slot = Some(frame_words(&mut self.lex, links, c, FRAME));
+            }
+        }
+        let get = |id: usize| self.frames.get(id).and_then(Option::as_deref).unwrap_or(&[]);
+        let lex = &self.lex;
+        shared_words(get(x.id), get(y.id)).map(|w| lex.is_change(w))
+    }
+
+    /// At least two content words shared by the frames, one of them not a change
+    /// verb.
+    fn two_shared(&mut self, links: &Links<'_>, x: &Claim, y: &Claim) -> bool {
+        let (mut n, mut other) = (0, false);
+        for change in self.shared(links, x, y) {
+            n += 1;
+            other |= !change;
+            if n >= 2 && other {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// A content word shared by the frames that is not a change verb.
+    fn one_shared(&mut self, links: &Links<'_>, x: &Claim, y: &Claim) -> bool {
+        self.shared(links, x, y).any(|change| !change)
+    }
 }
 
 /// `has dropped to below 90%` ... `has dropped 5% since May to 88.9%`: both levels
@@ -493,19 +548,6 @@ static VERB_LAST: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("static regex")
 });
-
-/// At least two content words shared by the frames, one of them not a change verb.
-fn two_shared(lex: &Lexicon, fx: &[u32], fy: &[u32]) -> bool {
-    let (mut n, mut other) = (0, false);
-    for w in shared_words(fx, fy) {
-        n += 1;
-        other |= !lex.is_change(w);
-        if n >= 2 && other {
-            return true;
-        }
-    }
-    false
-}
 
 /// `£52 each`, `$2 a share`: a value per unit, not the headline's total.
 static PER_UNIT: LazyLock<Regex> = LazyLock::new(|| {
