@@ -201,7 +201,7 @@ const VERBS: &[&str] = &[
 /// three or more characters (or an all-capital acronym of two), `'s` and quotes
 /// trimmed, not all digits. Not yet lower-cased or checked against [`STOP`].
 fn candidate_words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphanumeric() && c != '\'')
+    super::link::word_pieces(text)
         .map(super::link::trim_word)
         .filter(|w| {
             let acronym = w.len() >= 2 && w.bytes().all(|c| c.is_ascii_uppercase());
@@ -242,8 +242,8 @@ pub fn is_change_word(w: &str) -> bool {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     ids: FxHashMap<Box<str>, u32>,
-    /// Per id: whether the word is a change verb or noun ([`is_change_word`]).
-    change: Vec<bool>,
+    /// Per id: what the word is.
+    kind: Vec<WordKind>,
     /// Scratch space for lower-casing.
     buf: String,
 }
@@ -252,53 +252,40 @@ impl Lexicon {
     /// Appends the ids of the content words of `text` (as [`content_words`] reads
     /// them) to `out`, in text order, repeats included.
     pub fn content_words(&mut self, text: &str, out: &mut Vec<u32>) {
-        if text.is_ascii() {
-            // The same words as `candidate_words`, split on bytes: no char
-            // decoding and no empty pieces between runs of separators.
-            let bytes = text.as_bytes();
-            let in_word = |b: u8| b.is_ascii_alphanumeric() || b == b'\'';
-            let mut i = 0;
-            while i < bytes.len() {
-                while i < bytes.len() && !in_word(bytes[i]) {
-                    i += 1;
-                }
-                let start = i;
-                while i < bytes.len() && in_word(bytes[i]) {
-                    i += 1;
-                }
-                let w = super::link::trim_word(&text[start..i]);
-                let acronym = w.len() >= 2 && w.bytes().all(|c| c.is_ascii_uppercase());
-                if (w.len() >= 3 || acronym) && !w.bytes().all(|c| c.is_ascii_digit()) {
-                    self.buf.clear();
-                    self.buf.push_str(w);
-                    self.buf.make_ascii_lowercase();
-                    self.push_buf(out);
-                }
-            }
-            return;
-        }
         for w in candidate_words(text) {
             self.buf.clear();
-            self.buf.push_str(&w.to_lowercase());
+            if w.is_ascii() {
+                self.buf.push_str(w);
+                self.buf.make_ascii_lowercase();
+            } else {
+                self.buf.push_str(&w.to_lowercase());
+            }
             self.push_buf(out);
         }
     }
 
     /// Appends the id of the lower-cased word in `buf`, unless it is a stop word.
     fn push_buf(&mut self, out: &mut Vec<u32>) {
-        if is_stop(&self.buf) {
-            return;
-        }
+        // Stop words are interned too (on first sight), so a word costs one
+        // lookup whether or not it is one.
         let id = match self.ids.get(self.buf.as_str()) {
             Some(&id) => id,
             None => {
-                let id = self.change.len() as u32;
-                self.change.push(is_change_word(&self.buf));
+                let id = self.kind.len() as u32;
+                self.kind.push(if is_stop(&self.buf) {
+                    WordKind::Stop
+                } else if is_change_word(&self.buf) {
+                    WordKind::Change
+                } else {
+                    WordKind::Content
+                });
                 self.ids.insert(self.buf.as_str().into(), id);
                 id
             }
         };
-        out.push(id);
+        if self.kind.get(id as usize) != Some(&WordKind::Stop) {
+            out.push(id);
+        }
     }
 
     /// The sorted, deduplicated word ids of `text`.
@@ -313,8 +300,17 @@ impl Lexicon {
     /// Whether word `id` is a change verb or noun.
     #[must_use]
     pub fn is_change(&self, id: u32) -> bool {
-        self.change.get(id as usize).copied().unwrap_or(false)
+        self.kind.get(id as usize) == Some(&WordKind::Change)
     }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum WordKind {
+    /// In [`STOP`]: never part of a frame.
+    Stop,
+    /// A change verb or noun ([`is_change_word`]).
+    Change,
+    Content,
 }
 
 /// The ids two sorted word sets share, in order.

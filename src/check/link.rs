@@ -31,12 +31,13 @@
 //! only then in the neighbouring sentences; when two readings disagree they emit
 //! nothing.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::FxHashMap;
 
 use super::Context;
 use crate::extract::{Claim, ClaimKind};
@@ -99,7 +100,10 @@ pub struct Links<'a> {
     para: Vec<usize>,
     /// Proper nouns of each sentence, worked out on first use: pairing asks for the
     /// same sentence's names many times.
-    proper: Vec<OnceCell<Vec<&'a str>>>,
+    /// Each name is interned (`names`) and a sentence's set is a sorted list of
+    /// ids, so two sentences are compared by a merge, not string by string.
+    proper: Vec<OnceCell<Vec<u32>>>,
+    names: RefCell<FxHashMap<&'a str, u32>>,
     /// The change and delta pairs of each sentence, worked out on first use: every
     /// change rule, repeated-figure and multiplier ask for them.
     pairs: Vec<OnceCell<Vec<ChangePair>>>,
@@ -144,6 +148,7 @@ impl<'a> Links<'a> {
             starts,
             para,
             proper: vec![OnceCell::new(); n],
+            names: RefCell::default(),
             pairs: vec![OnceCell::new(); n],
             deltas: vec![OnceCell::new(); n],
             direction: vec![OnceCell::new(); m],
@@ -323,13 +328,33 @@ impl<'a> Links<'a> {
                 floor_boundary(self.cx.text, sp.end.min(sp.start + 400)),
             )
         };
-        let names = |s: usize| -> &[&'a str] {
-            self.proper
-                .get(s)
-                .map_or(&[], |cell| cell.get_or_init(|| proper_nouns(head(s))))
+        let names = |s: usize| -> &[u32] {
+            self.proper.get(s).map_or(&[], |cell| {
+                cell.get_or_init(|| {
+                    let mut names = self.names.borrow_mut();
+                    let mut ids: Vec<u32> = proper_nouns(head(s))
+                        .into_iter()
+                        .map(|w| {
+                            let next = names.len() as u32;
+                            *names.entry(w).or_insert(next)
+                        })
+                        .collect();
+                    ids.sort_unstable();
+                    ids.dedup();
+                    ids
+                })
+            })
         };
         let (a, b) = (names(s1), names(s2));
-        a.iter().any(|w| b.contains(w))
+        let (mut i, mut j) = (0, 0);
+        while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+            match x.cmp(y) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        false
     }
 
     /// The raw figures of sentence `s` (counts and money, no years, nothing in
@@ -365,69 +390,137 @@ pub(super) fn trim_word(w: &str) -> &str {
     while let Some(x) = w.strip_suffix("'s") {
         w = x;
     }
-    w.trim_matches('\'')
+    // `trim_matches('\'')` byte by byte: a quote is one byte, and the char
+    // searcher was a tenth of the word frames' cost.
+    let b = w.as_bytes();
+    let start = b.iter().position(|&c| c != b'\'').unwrap_or(b.len());
+    let end = b.iter().rposition(|&c| c != b'\'').map_or(start, |i| i + 1);
+    w.get(start..end).unwrap_or("")
 }
 
 fn proper_nouns(s: &str) -> Vec<&str> {
+    /// Capitalised words that name nothing. Sorted: binary-searched.
     const COMMON: &[&str] = &[
-        "The",
         "A",
+        "Also",
         "An",
-        "In",
-        "On",
-        "At",
-        "But",
         "And",
+        "April",
+        "At",
+        "August",
+        "But",
+        "December",
+        "Dr",
+        "February",
+        "For",
+        "Friday",
+        "He",
+        "However",
+        "I",
+        "In",
         "It",
         "Its",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "He",
-        "She",
-        "They",
-        "We",
-        "I",
+        "January",
+        "July",
+        "June",
+        "March",
+        "May",
+        "Meanwhile",
+        "Monday",
         "Mr",
         "Mrs",
         "Ms",
-        "Dr",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
         "November",
-        "December",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "However",
-        "Meanwhile",
-        "Also",
-        "For",
-        "Shares",
-        "Sales",
+        "October",
+        "On",
         "Profits",
+        "Sales",
+        "Saturday",
+        "September",
+        "Shares",
+        "She",
+        "Sunday",
+        "That",
+        "The",
+        "These",
+        "They",
+        "This",
+        "Those",
+        "Thursday",
+        "Tuesday",
         "UK",
         "US",
+        "We",
+        "Wednesday",
     ];
-    s.split(|c: char| !c.is_alphanumeric() && c != '\'')
+    word_pieces(s)
+        // Only a piece opening with a capital (after quotes) can be a name:
+        // skip the rest before trimming.
+        .filter(|w| {
+            w.as_bytes()
+                .first()
+                .is_some_and(|&b| b == b'\'' || b.is_ascii_uppercase() || b >= 0x80)
+        })
         .map(trim_word)
         .filter(|w| {
-            w.len() > 1 && w.chars().next().is_some_and(char::is_uppercase) && !COMMON.contains(w)
+            w.len() > 1
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && COMMON.binary_search(w).is_err()
         })
         .collect()
+}
+
+/// The runs of letters, digits and apostrophes of `text`, in order: what
+/// `text.split(|c: char| !c.is_alphanumeric() && c != '\'')` gives minus its
+/// empty pieces, read byte by byte where the text is ASCII (no char decoding).
+pub(super) fn word_pieces(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let ascii = text.is_ascii();
+    // Whether the char at `i` is a word char, and its length.
+    let at = move |i: usize| -> (bool, usize) {
+        match bytes.get(i) {
+            Some(&b) if b < 0x80 => (b.is_ascii_alphanumeric() || b == b'\'', 1),
+            Some(_) => text
+                .get(i..)
+                .and_then(|t| t.chars().next())
+                .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
+            None => (false, 0),
+        }
+    };
+    let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'\'';
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        if ascii {
+            // Most copy is ASCII: one byte is one char.
+            while pos < bytes.len() && !word_byte(bytes[pos]) {
+                pos += 1;
+            }
+            let start = pos;
+            while pos < bytes.len() && word_byte(bytes[pos]) {
+                pos += 1;
+            }
+            return (start < pos).then(|| text.get(start..pos)).flatten();
+        }
+        loop {
+            if pos >= bytes.len() {
+                return None;
+            }
+            let (word, len) = at(pos);
+            if word {
+                break;
+            }
+            pos += len;
+        }
+        let start = pos;
+        while pos < bytes.len() {
+            let (word, len) = at(pos);
+            if !word {
+                break;
+            }
+            pos += len;
+        }
+        text.get(start..pos)
+    })
 }
 
 /// Whether a claim can serve as a raw figure: a count or an amount of money (never a
@@ -536,11 +629,12 @@ static START_CUE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-/// End cue between a start figure and the figure after it: `from A to B`.
+/// End cue between a start figure and the figure after it: `from A to B`, read
+/// by [`to_cue`]: the end of the gap (`to`, fillers, a currency sign) is this
+/// regex; what comes before it must be the rest of A's phrase.
 static TO_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?xi)
-        ^(?:[^.;:!?]|\.[0-9]){{0,90}}? # the rest of A's phrase: noun, `in 2003`, an aside
         \b(?:to|and)\s+               # to 164 (`between A and B` is read the same way)
         (?:{FILLER}\s+)*
         [^a-z0-9]{{0,2}}$
@@ -548,6 +642,35 @@ static TO_CUE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("static regex")
 });
+
+/// Whether `phrase` can be the rest of a start figure's phrase (`offences in
+/// 2003`, an aside): at most 90 characters, none ending a clause or sentence
+/// (`.` only as a decimal point, which counts with its digit as one).
+///
+/// This was a counted repetition in front of [`TO_CUE`]; as a regex it made a
+/// large automaton whose lazy states cost thousands of instructions per gap.
+/// The earliest `to` that ends the gap leaves the shortest phrase, so checking
+/// that one is enough.
+fn phrase_before_to(phrase: &str) -> bool {
+    let mut units = 0;
+    let mut chars = phrase.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            ';' | ':' | '!' | '?' => return false,
+            '.' => {
+                if !chars.next_if(char::is_ascii_digit).is_some() {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+        units += 1;
+        if units > 90 {
+            return false;
+        }
+    }
+    true
+}
 
 /// Delta cue: the text before a figure says it is the size of a change
 /// (`up 195`, `fell by 4`, `or $1.83`).
@@ -621,7 +744,10 @@ static CONTRAST: LazyLock<Regex> = LazyLock::new(|| {
 /// without a contrasting clause in between.
 #[must_use]
 pub fn to_cue(between: &str) -> bool {
-    TO_CUE.is_match(between) && !CONTRAST.is_match(between)
+    TO_CUE
+        .find(between)
+        .is_some_and(|m| phrase_before_to(&between[..m.start()]))
+        && !CONTRAST.is_match(between)
 }
 
 /// Whether the text before a figure makes it the size of a change.
@@ -1769,6 +1895,55 @@ mod tests {
         assert_eq!(total_cue(" - to close at "), Some(true));
         assert_eq!(total_cue(" from "), Some(false));
         assert_eq!(total_cue(" and "), None);
+    }
+
+    #[test]
+    fn word_pieces_are_the_non_empty_split() {
+        for text in [
+            "",
+            "  ",
+            "IE's market share has dropped to 88.9% - Élan's 'quoted' o'clock",
+            "naïve café—crème, 12,000 Ærø; MÜNCHEN's ünïcödé...",
+            "a",
+            "'",
+            "x\u{2019}s \u{a0}nbsp",
+        ] {
+            let want: Vec<&str> = text
+                .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(word_pieces(text).collect::<Vec<_>>(), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn sentences_sharing_a_name_share_a_proper_noun() {
+        with_links(
+            "Tesco sales rose 5%. Shares rose. Tesco's profits rose 3%. In March, Asda grew.",
+            |l| {
+                assert!(l.share_proper_noun(0, 2));
+                assert!(!l.share_proper_noun(0, 1));
+                assert!(!l.share_proper_noun(2, 3));
+                assert!(!l.share_proper_noun(0, 99));
+            },
+        );
+    }
+
+    #[test]
+    fn trim_word_drops_possessives_and_quotes() {
+        for (w, t) in [
+            ("Marvel's", "Marvel"),
+            ("'quoted'", "quoted"),
+            ("''", ""),
+            ("'", ""),
+            ("", ""),
+            ("boss's's", "boss"),
+            ("o'clock", "o'clock"),
+            ("'s", ""),
+            ("Élan's'", "Élan"),
+        ] {
+            assert_eq!(trim_word(w), t, "{w:?}");
+        }
     }
 
     #[test]
