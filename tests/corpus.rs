@@ -4,7 +4,11 @@
 //! every rewrite in the diff before committing it.
 //!
 //! The JSON contract test deserialises the same reports into structs that deny
-//! unknown fields, so any change to the report's shape is a deliberate, visible one.
+//! unknown fields, so any change to the report's shape is a deliberate, visible one;
+//! the schema test validates them, and their JSON Lines lines, against
+//! `docs/json-report.schema.json` made strict (no undocumented field).
+
+mod report_schema;
 
 use std::path::{Path, PathBuf};
 
@@ -22,22 +26,33 @@ fn corpus() -> Vec<PathBuf> {
     v
 }
 
-/// Runs the binary from the manifest dir on `corpus/<name>.txt`, so paths in the
-/// report are relative and stable across machines.
-fn report(path: &Path) -> (Option<i32>, String) {
-    let rel = path
-        .strip_prefix(env!("CARGO_MANIFEST_DIR"))
-        .expect("corpus file inside the manifest dir");
+/// `corpus/<name>.txt`, relative to the manifest dir.
+fn relative(path: &Path) -> &Path {
+    path.strip_prefix(env!("CARGO_MANIFEST_DIR"))
+        .expect("corpus file inside the manifest dir")
+}
+
+/// Runs the binary from the manifest dir with `args`, so paths in the report are
+/// relative and stable across machines.
+fn run<I, S>(args: I) -> (Option<i32>, String)
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
     let out = std::process::Command::new(cargo_bin("claimcheck"))
         .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["--format", "json"])
-        .arg(rel)
+        .args(args)
         .output()
         .expect("binary runs");
     (
         out.status.code(),
         String::from_utf8(out.stdout).expect("JSON is UTF-8"),
     )
+}
+
+/// The JSON report of `corpus/<name>.txt`.
+fn report(path: &Path) -> (Option<i32>, String) {
+    run([Path::new("--format"), Path::new("json"), relative(path)])
 }
 
 #[test]
@@ -233,5 +248,43 @@ fn reports_follow_the_json_contract() {
             rep.summary.consistent + rep.summary.inconsistent,
             rep.summary.checks
         );
+    }
+}
+
+/// Every corpus report, in one run with an unreadable input so that `errors[]` is
+/// not empty, and every `--format jsonl` line, validate against the documented
+/// schema made strict: a field missing from the schema fails here.
+#[test]
+fn reports_and_jsonl_lines_validate_against_the_schema() {
+    let articles = corpus();
+    let paths: Vec<&Path> = articles.iter().map(|p| relative(p)).collect();
+    let missing = Path::new("corpus/no-such-article.txt");
+
+    let mut args = vec![Path::new("--format"), Path::new("json")];
+    args.extend(&paths);
+    args.push(missing);
+    let (code, out) = run(&args);
+    assert_eq!(code, Some(2), "an unreadable input exits 2");
+    let doc: serde_json::Value = serde_json::from_str(&out).expect("the report is JSON");
+    report_schema::assert_valid(&report_schema::STRICT_REPORT, &doc, "corpus report");
+    assert_eq!(doc["files"].as_array().map(Vec::len), Some(paths.len()));
+    assert_eq!(doc["errors"][0]["path"], "corpus/no-such-article.txt");
+    assert!(
+        doc["summary"]["checks"].as_u64() > Some(0),
+        "{}",
+        doc["summary"]
+    );
+
+    let mut args = vec![Path::new("--format"), Path::new("jsonl")];
+    args.extend(&paths);
+    let (code, out) = run(&args);
+    assert!(matches!(code, Some(0 | 1)), "exit {code:?}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), paths.len(), "one line per article:\n{out}");
+    for (line, path) in lines.iter().zip(&paths) {
+        let line: serde_json::Value = serde_json::from_str(line).expect("a line is JSON");
+        let what = path.display().to_string();
+        report_schema::assert_valid(&report_schema::STRICT_LINE, &line, &what);
+        assert_eq!(line["path"].as_str(), path.to_str());
     }
 }
