@@ -989,7 +989,8 @@ pub fn change_pairs<'l>(links: &'l Links<'_>, s: usize) -> &'l [ChangePair] {
 }
 
 fn compute_change_pairs(links: &Links<'_>, s: usize) -> Vec<ChangePair> {
-    if links.crowded(s) {
+    // A pair is two figures of this sentence; most sentences have fewer.
+    if links.crowded(s) || links.claims_in(s).len() < 2 {
         return Vec::new();
     }
     let claims = links.claims_in(s);
@@ -1086,7 +1087,8 @@ pub fn delta_pairs<'l>(links: &'l Links<'_>, s: usize) -> &'l [DeltaPair] {
 }
 
 fn compute_delta_pairs(links: &Links<'_>, s: usize) -> Vec<DeltaPair> {
-    if links.crowded(s) {
+    // A delta and its total are two figures of this sentence.
+    if links.crowded(s) || links.claims_in(s).len() < 2 {
         return Vec::new();
     }
     let claims = links.claims_in(s);

@@ -162,6 +162,10 @@ static BEFORE_TOTAL: LazyLock<Regex> = LazyLock::new(|| {
 /// `12 men and 9 women, 21 in all` and `a total of 21: 12 men and 9 women`.
 fn in_all(links: &Links<'_>, s: usize) -> Option<Addition> {
     let cs = links.claims_in(s);
+    // A total and at least two parts.
+    if cs.len() < 3 {
+        return None;
+    }
     for (i, t) in cs.iter().enumerate() {
         if !figure(links, t) {
             continue;
@@ -289,6 +293,10 @@ static AND_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
 
 fn of_the(links: &Links<'_>, s: usize) -> Option<Addition> {
     let cs = links.claims_in(s);
+    // The whole and two parts.
+    if cs.len() < 3 {
+        return None;
+    }
     let t = cs.first()?;
     let sent = links.sentence_span(s);
     if !figure(links, t) || !OF_THE_OPEN.is_match(links.slice(sent.start, t.span.start)) {
@@ -435,6 +443,14 @@ fn years(links: &Links<'_>, s: usize) -> Vec<u64> {
 fn defined_gaps(links: &Links<'_>) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for t in 0..links.sentence_count() {
+        // Only an amount of money can be a gap: skip the regex elsewhere.
+        if !links
+            .claims_in(t)
+            .iter()
+            .any(|c| c.kind == ClaimKind::Money)
+        {
+            continue;
+        }
         let sp = links.sentence_span(t);
         let head = links.slice(sp.start, floor(links.cx.text, sp.end.min(sp.start + 300)));
         if !GAP_DEFINED.is_match(head) {
@@ -465,6 +481,10 @@ fn floor(text: &str, mut i: usize) -> usize {
 
 fn trade(links: &Links<'_>, s: usize, defined_gaps: &[(usize, usize)]) -> Option<Addition> {
     let cs = links.claims_in(s);
+    // Exports and imports are two amounts of money in this sentence.
+    if cs.iter().filter(|c| c.kind == ClaimKind::Money).count() < 2 {
+        return None;
+    }
     let of_role = |r: Role| -> Vec<&Claim> {
         cs.iter()
             .filter(|c| role(links, c) == Some(r))
