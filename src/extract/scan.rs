@@ -16,6 +16,7 @@ use super::lex::{
     prev_word, skip_spaces,
 };
 use super::number::{self, Digits, Parsed};
+use super::stops::Stops;
 use super::words::{self, PhraseKind, Token};
 use super::{Claim, ClaimKind, Hedge, Quantity, hedge, money, percent, sentence_of};
 use crate::segment::Sentence;
@@ -75,6 +76,8 @@ pub(crate) struct Scan<'a> {
     hedges: &'a [(String, Hedge)],
     /// What a bare `$` means: USD unless the settings say otherwise.
     dollar: &'static str,
+    /// The sentence of the last claim pushed: where [`Scan::sentence_at`] looks first.
+    sentence_hint: usize,
 }
 
 /// Runs the pass, with the settings' extra hedges and the code of a bare `$`.
@@ -93,115 +96,22 @@ pub(crate) fn scan(
         money_log: Vec::new(),
         hedges,
         dollar,
+        sentence_hint: 0,
     };
-    // The hot loop looks at each byte once with two independent table loads and
-    // one branch that is taken only at a candidate: a digit, or a letter that can
-    // start a number word at the start of a word. Everything else (most of the
-    // text) falls through.
+    // Only the stops need work: digits, and word starts that may begin a number
+    // word (see `stops`). A recogniser returns where scanning resumes, always
+    // past the stop.
+    let mut stops = Stops::new(b);
     let mut pos = 0;
-    let mut state = AFTER_OTHER;
-    while let Some(&c) = b.get(pos) {
-        if TRIGGER[usize::from(c)] & state == 0 {
-            state = state_after(c);
-            pos += 1;
-            continue;
-        }
-        let next = if CLASS[usize::from(c)] == DIGIT {
-            st.digits(pos, 0).max(pos + 1)
-        } else if !words::may_start_at(b, pos) {
-            // `the`, `that`, `said`: rejected from three bytes; the rest of the
-            // word passes through the loop above without triggering.
-            state = AFTER_LETTER;
-            pos += 1;
-            continue;
+    while let Some(i) = stops.next_from(pos) {
+        pos = if at(b, i).is_ascii_digit() {
+            st.digits(i, 0).max(i + 1)
         } else {
-            let e = letters_end(b, pos + 1);
-            st.word((pos, e)).max(e)
+            let e = alpha_end(b, i + 1);
+            st.word((i, e)).max(e)
         };
-        pos = next;
-        state = state_after(before(b, pos));
     }
     st.out
-}
-
-/// Byte classes for the main loop.
-const OTHER: u8 = 0;
-const DIGIT: u8 = 1;
-const LETTER: u8 = 2;
-/// A letter that starts some number word, fraction or multiplier (either case).
-const CANDIDATE: u8 = 3;
-
-static CLASS: [u8; 256] = {
-    let mut t = [OTHER; 256];
-    let mut c = 0;
-    while c < 256 {
-        let b = c as u8;
-        t[c] = if b.is_ascii_digit() {
-            DIGIT
-        } else if b.is_ascii_alphabetic() {
-            if words::may_start_token(b) {
-                CANDIDATE
-            } else {
-                LETTER
-            }
-        } else {
-            OTHER
-        };
-        c += 1;
-    }
-    t
-};
-
-/// The state after a letter and after any other byte: a candidate byte is one
-/// whose `TRIGGER` bits meet the state's.
-const AFTER_LETTER: u8 = 0b01;
-const AFTER_OTHER: u8 = 0b11;
-
-/// Per byte: digits are candidates in any state (`0b11`); letters that can start
-/// a number word only after a non-letter (`0b10`, which misses `AFTER_LETTER`);
-/// everything else never (0).
-static TRIGGER: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut c = 0;
-    while c < 256 {
-        t[c] = match CLASS[c] {
-            DIGIT => 0b11,
-            CANDIDATE => 0b10,
-            _ => 0,
-        };
-        c += 1;
-    }
-    t
-};
-
-/// The state after each byte.
-static STATE_AFTER: [u8; 256] = {
-    let mut t = [AFTER_OTHER; 256];
-    let mut c = 0;
-    while c < 256 {
-        if CLASS[c] >= LETTER {
-            t[c] = AFTER_LETTER;
-        }
-        c += 1;
-    }
-    t
-};
-
-/// The state after byte `c`.
-#[inline]
-fn state_after(c: u8) -> u8 {
-    STATE_AFTER[usize::from(c)]
-}
-
-/// End of the run of ASCII letters from `i`, through the class table.
-#[inline]
-fn letters_end(b: &[u8], i: usize) -> usize {
-    b.get(i..).map_or(i, |rest| {
-        i + rest
-            .iter()
-            .position(|&c| CLASS[usize::from(c)] < LETTER)
-            .unwrap_or(rest.len())
-    })
 }
 
 impl Scan<'_> {
@@ -217,17 +127,39 @@ impl Scan<'_> {
             | ClaimKind::Duration => self.hedge_before(span.start),
             _ => None,
         };
+        let sentence = self.sentence_at(span.start);
         self.out.push(Claim {
             id: 0,
             kind,
             span,
-            sentence: sentence_of(self.sentences, span.start),
+            sentence,
             quantity: q,
             hedge,
             currency: None,
             noun: None,
         });
         self.out.len() - 1
+    }
+
+    /// [`sentence_of`] for a new claim. Claims come in text order, so the answer
+    /// is nearly always the previous claim's sentence or the next one; those two
+    /// are tried before the binary search over all sentences.
+    fn sentence_at(&mut self, offset: usize) -> usize {
+        let starts_by = |i: usize| {
+            self.sentences
+                .get(i)
+                .is_some_and(|s| s.span.start <= offset)
+        };
+        let hint = self.sentence_hint;
+        let i = if starts_by(hint) && !starts_by(hint + 1) {
+            hint
+        } else if starts_by(hint + 1) && !starts_by(hint + 2) {
+            hint + 1
+        } else {
+            sentence_of(self.sentences, offset)
+        };
+        self.sentence_hint = i;
+        i
     }
 
     /// The hedge just before `start`: an extra phrase from the settings first

@@ -197,51 +197,63 @@ const fn prefix_index(c: u8) -> usize {
     }
 }
 
-/// Bit set over the first three letters of every word of [`WORDS`] (shorter
-/// words padded with "not a letter"), so that a word start is rejected from
-/// three bytes without finding the word's end: `the` and `that` miss, `thr`
-/// (three) and `tho` (thousand) hit.
-static PREFIXES: [u64; 27 * 27 * 27 / 64 + 1] = {
-    let mut t = [0u64; 27 * 27 * 27 / 64 + 1];
+/// [`prefix_index`] of every byte, so the hot path does one load per byte.
+static PREFIX_INDEX: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = prefix_index(c as u8) as u8;
+        c += 1;
+    }
+    t
+};
+
+/// Bit set over the first three letters of every word of [`WORDS`], so that a
+/// word start is rejected from three bytes without finding the word's end:
+/// `the` and `that` miss, `thr` (three) and `tho` (thousand) hit. The bit of
+/// bytes `c0 c1 c2` is `i0 << 10 | i1 << 5 | i2` with `iN` their
+/// [`prefix_index`] (five bits each: shifts rather than multiplications, and a
+/// power-of-two table that needs no bounds check). A two-letter word is padded
+/// with "not a letter" (`an` then a space); a one-letter word (`a`) sets its bit
+/// whatever the third byte is, since the word ended before it.
+static PREFIXES: [u64; 1 << (15 - 6)] = {
+    let mut t = [0u64; 1 << (15 - 6)];
     let mut i = 0;
     while i < WORDS.len() {
         let w = WORDS[i].as_bytes();
+        let c0 = prefix_index(w[0]);
         let c1 = if w.len() > 1 { prefix_index(w[1]) } else { 26 };
-        let c2 = if w.len() > 2 { prefix_index(w[2]) } else { 26 };
-        let k = prefix_index(w[0]) * 729 + c1 * 27 + c2;
-        t[k / 64] |= 1 << (k % 64);
+        let (mut c2, last) = match w.len() {
+            1 => (0, 26),
+            2 => (26, 26),
+            _ => (prefix_index(w[2]), prefix_index(w[2])),
+        };
+        while c2 <= last {
+            let k = (c0 << 10) | (c1 << 5) | c2;
+            t[k / 64] |= 1 << (k % 64);
+            c2 += 1;
+        }
         i += 1;
     }
     t
 };
 
+/// 1 when a word starting with the bytes `c0 c1 c2` could be a number word, else
+/// 0; no false negatives. Branch-free, for the stop finder's inner loop.
+#[inline]
+pub(crate) fn prefix_bit(c0: u8, c1: u8, c2: u8) -> u64 {
+    let k = (usize::from(PREFIX_INDEX[usize::from(c0)]) << 10)
+        | (usize::from(PREFIX_INDEX[usize::from(c1)]) << 5)
+        | usize::from(PREFIX_INDEX[usize::from(c2)]);
+    (PREFIXES[(k / 64) % PREFIXES.len()] >> (k % 64)) & 1
+}
+
 /// Whether a number word could start at `pos` (a word start), judged from its
 /// first three bytes; no false negatives.
 #[inline]
+#[cfg(test)]
 pub(crate) fn may_start_at(b: &[u8], pos: usize) -> bool {
-    let c0 = prefix_index(at(b, pos));
-    let c1 = prefix_index(at(b, pos + 1));
-    let c2 = if c1 == 26 {
-        26
-    } else {
-        prefix_index(at(b, pos + 2))
-    };
-    let k = c0 * 729 + c1 * 27 + c2;
-    PREFIXES
-        .get(k / 64)
-        .is_some_and(|w| w & (1 << (k % 64)) != 0)
-}
-
-/// Whether some word of [`WORDS`] starts with the letter `c` (either case).
-pub(crate) const fn may_start_token(c: u8) -> bool {
-    let mut len = 1;
-    while len <= MAX_LEN {
-        if FIRST[len] & (1 << (c.to_ascii_lowercase().wrapping_sub(b'a') & 31)) != 0 {
-            return true;
-        }
-        len += 1;
-    }
-    false
+    prefix_bit(at(b, pos), at(b, pos + 1), at(b, pos + 2)) != 0
 }
 
 /// Whether `w` could be one of [`WORDS`] (no false negatives).
