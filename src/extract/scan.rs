@@ -16,7 +16,7 @@ use super::lex::{
     prev_word, skip_spaces,
 };
 use super::number::{self, Digits, Parsed};
-use super::stops::Stops;
+use super::stops::{Stop, Stops};
 use super::words::{self, PhraseKind, Token};
 use super::{Claim, ClaimKind, Hedge, Quantity, hedge, money, percent, sentence_of};
 use crate::segment::Sentence;
@@ -103,12 +103,10 @@ pub(crate) fn scan(
     // past the stop.
     let mut stops = Stops::new(b);
     let mut pos = 0;
-    while let Some(i) = stops.next_from(pos) {
-        pos = if at(b, i).is_ascii_digit() {
-            st.digits(i, 0).max(i + 1)
-        } else {
-            let e = alpha_end(b, i + 1);
-            st.word((i, e)).max(e)
+    while let Some(stop) = stops.next_from(pos) {
+        pos = match stop {
+            Stop::Digit(i) => st.digits(i, 0).max(i + 1),
+            Stop::Word(w) => st.word(w).max(w.1),
         };
     }
     st.out
@@ -141,22 +139,34 @@ impl Scan<'_> {
         self.out.len() - 1
     }
 
-    /// [`sentence_of`] for a new claim. Claims come in text order, so the answer
-    /// is nearly always the previous claim's sentence or the next one; those two
-    /// are tried before the binary search over all sentences.
+    /// [`sentence_of`] for a new claim. Claims come in text order, so the
+    /// answer is at or after the previous claim's sentence, usually a few
+    /// sentences on: it is found by galloping forward from there (steps of 1, 2,
+    /// 4... then a binary search within the last step), which touches a few
+    /// neighbouring sentences where a search over all of them would miss the
+    /// cache at every probe. A claim that starts before the previous one's
+    /// sentence (rare: a range pushes its second number first) falls back to the
+    /// full search.
     fn sentence_at(&mut self, offset: usize) -> usize {
-        let starts_by = |i: usize| {
-            self.sentences
-                .get(i)
-                .is_some_and(|s| s.span.start <= offset)
-        };
-        let hint = self.sentence_hint;
-        let i = if starts_by(hint) && !starts_by(hint + 1) {
-            hint
-        } else if starts_by(hint + 1) && !starts_by(hint + 2) {
-            hint + 1
+        let sentences = self.sentences;
+        let starts_by = |i: usize| sentences.get(i).is_some_and(|s| s.span.start <= offset);
+        let mut lo = self.sentence_hint;
+        let i = if starts_by(lo) {
+            // Invariant: sentence `lo` starts by `offset`; the answer is below `hi`
+            // once `hi` does not.
+            let mut step = 1;
+            let mut hi = lo + 1;
+            while starts_by(hi) {
+                lo = hi;
+                hi = lo + step;
+                step *= 2;
+            }
+            let within = sentences.get(lo..hi.min(sentences.len())).unwrap_or(&[]);
+            lo + within
+                .partition_point(|s| s.span.start <= offset)
+                .saturating_sub(1)
         } else {
-            sentence_of(self.sentences, offset)
+            sentence_of(sentences, offset)
         };
         self.sentence_hint = i;
         i

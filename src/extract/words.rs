@@ -256,9 +256,10 @@ pub(crate) fn may_start_at(b: &[u8], pos: usize) -> bool {
     prefix_bit(at(b, pos), at(b, pos + 1), at(b, pos + 2)) != 0
 }
 
-/// Whether `w` could be one of [`WORDS`] (no false negatives).
+/// Whether `w` could be one of [`WORDS`] (no false negatives): its length and
+/// its first and last letters fit some word.
 #[inline]
-fn may_be_token(w: &[u8]) -> bool {
+pub(crate) fn may_be_token(w: &[u8]) -> bool {
     let (Some(&f), Some(&l)) = (w.first(), w.last()) else {
         return false;
     };
