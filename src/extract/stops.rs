@@ -9,12 +9,12 @@
 //!
 //! Why this shape: looking at the text a byte at a time with table lookups
 //! cost about 16 instructions a byte, most of the extract stage. Here the text
-//! is classified 64 bytes at a time: eight bytes at once with plain integer
-//! arithmetic on a `u64` (SWAR, "SIMD within a register": no `unsafe` and no
-//! target features), the answers packed one bit per byte into a 64-bit mask;
-//! only the word starts (about one byte in six) then get the three-byte prefix
-//! lookup, which is branch-free so that its outcome is never mispredicted. The
-//! scan visits the few remaining bits with `trailing_zeros`.
+//! is classified 64 bytes at a time by plain element-wise code that the
+//! compiler vectorises (no `unsafe`, no target features), and the answers are
+//! packed one bit per byte into 64-bit masks. Only the word starts (about one
+//! byte in six) then get the three-byte prefix lookup, which is branch-free so
+//! that its outcome is never mispredicted. The scan visits the few remaining
+//! bits with `trailing_zeros`.
 
 use super::lex::{Word, alpha_end, before};
 use super::words;
@@ -24,24 +24,12 @@ const BLOCK: usize = 64;
 /// A block plus the two bytes that a prefix at its last byte reads.
 const WINDOW: usize = BLOCK + 2;
 
-/// 0x01 in every byte.
-const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-/// 0x80 in every byte: the bit that answers the per-byte questions below.
-const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
-
-/// Per byte of `x`, the high bit set when the byte is ASCII and at least `n`
-/// (`n` ≤ 0x80). Setting every high bit first keeps each byte's subtraction
-/// from borrowing from its neighbour; non-ASCII bytes give garbage that
-/// [`in_range`] masks out.
+/// Eight bytes as a `u64`, the first in the low byte.
 #[inline]
-const fn at_least(x: u64, n: u8) -> u64 {
-    (x | HIGH).wrapping_sub(ONES * n as u64)
-}
-
-/// Per byte of `x`, the high bit set when the byte is in `lo..=hi` (ASCII).
-#[inline]
-const fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
-    at_least(x, lo) & !at_least(x, hi + 1) & !x & HIGH
+fn word(bytes: &[u8]) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(bytes);
+    u64::from_le_bytes(w)
 }
 
 /// The high bits of the eight bytes of `m`, packed into its low eight bits (byte
@@ -69,15 +57,28 @@ fn block_masks(b: &[u8], base: usize) -> (u64, u64) {
         padded[..n].copy_from_slice(&rest[..n]);
         &padded
     };
+    // Per byte, 0x80 for a digit and for an ASCII letter (`| 0x20` lower-cases
+    // letters and maps no other byte into `a..=z`): element-wise code that the
+    // compiler vectorises, 16 bytes an instruction with plain SSE2.
+    let mut digit = [0u8; BLOCK];
+    let mut letter = [0u8; BLOCK];
+    for ((d, l), &c) in digit.iter_mut().zip(&mut letter).zip(window) {
+        *d = if c.wrapping_sub(b'0') < 10 { 0x80 } else { 0 };
+        *l = if (c | 0x20).wrapping_sub(b'a') < 26 {
+            0x80
+        } else {
+            0
+        };
+    }
     let mut digits = 0;
     let mut letters = 0;
-    for (k, chunk) in window.chunks_exact(8).enumerate() {
-        let mut bytes = [0u8; 8];
-        bytes.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(bytes);
-        digits |= pack(in_range(x, b'0', b'9')) << (8 * k);
-        // `| 0x20` lower-cases ASCII letters and maps no other byte into `a..=z`.
-        letters |= pack(in_range(x | (ONES * 0x20), b'a', b'z')) << (8 * k);
+    for (k, (d, l)) in digit
+        .chunks_exact(8)
+        .zip(letter.chunks_exact(8))
+        .enumerate()
+    {
+        digits |= pack(word(d)) << (8 * k);
+        letters |= pack(word(l)) << (8 * k);
     }
     let letter_before = u64::from(before(b, base).is_ascii_alphabetic());
     let mut starts = letters & !((letters << 1) | letter_before);

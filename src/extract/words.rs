@@ -208,44 +208,37 @@ static PREFIX_INDEX: [u8; 256] = {
     t
 };
 
-/// Bit set over the first three letters of every word of [`WORDS`], so that a
-/// word start is rejected from three bytes without finding the word's end:
-/// `the` and `that` miss, `thr` (three) and `tho` (thousand) hit. The bit of
-/// bytes `c0 c1 c2` is `i0 << 10 | i1 << 5 | i2` with `iN` their
-/// [`prefix_index`] (five bits each: shifts rather than multiplications, and a
-/// power-of-two table that needs no bounds check). A two-letter word is padded
-/// with "not a letter" (`an` then a space); a one-letter word (`a`) sets its bit
-/// whatever the third byte is, since the word ended before it.
-static PREFIXES: [u64; 1 << (15 - 6)] = {
-    let mut t = [0u64; 1 << (15 - 6)];
+/// The first three letters of every word of [`WORDS`], so that a word start
+/// is rejected from three bytes without finding the word's end: `the` and
+/// `that` miss, `thr` (three) and `tho` (thousand) hit. Row `(c0 & 31) << 5 |
+/// i1` holds the allowed third bytes as a bit set over their [`prefix_index`]
+/// `i2`: `c0 & 31` tells the 26 letters apart whatever their case (the first
+/// byte is always a letter), and the 4 KiB table stays in the L1 cache. A
+/// two-letter word is padded with "not a letter" (`an` then a space); a
+/// one-letter word (`a`) allows any third byte, since the word ended before it.
+static PREFIXES: [u32; 32 * 32] = {
+    let mut t = [0u32; 32 * 32];
     let mut i = 0;
     while i < WORDS.len() {
         let w = WORDS[i].as_bytes();
-        let c0 = prefix_index(w[0]);
-        let c1 = if w.len() > 1 { prefix_index(w[1]) } else { 26 };
-        let (mut c2, last) = match w.len() {
-            1 => (0, 26),
-            2 => (26, 26),
-            _ => (prefix_index(w[2]), prefix_index(w[2])),
+        let row = ((w[0] & 31) as usize) << 5 | if w.len() > 1 { prefix_index(w[1]) } else { 26 };
+        t[row] |= match w.len() {
+            1 => (1 << 27) - 1,
+            2 => 1 << 26,
+            _ => 1 << prefix_index(w[2]),
         };
-        while c2 <= last {
-            let k = (c0 << 10) | (c1 << 5) | c2;
-            t[k / 64] |= 1 << (k % 64);
-            c2 += 1;
-        }
         i += 1;
     }
     t
 };
 
-/// 1 when a word starting with the bytes `c0 c1 c2` could be a number word, else
-/// 0; no false negatives. Branch-free, for the stop finder's inner loop.
+/// 1 when a word starting with the bytes `c0 c1 c2` (`c0` an ASCII letter)
+/// could be a number word, else 0; no false negatives. Branch-free, for the
+/// stop finder's inner loop.
 #[inline]
 pub(crate) fn prefix_bit(c0: u8, c1: u8, c2: u8) -> u64 {
-    let k = (usize::from(PREFIX_INDEX[usize::from(c0)]) << 10)
-        | (usize::from(PREFIX_INDEX[usize::from(c1)]) << 5)
-        | usize::from(PREFIX_INDEX[usize::from(c2)]);
-    (PREFIXES[(k / 64) % PREFIXES.len()] >> (k % 64)) & 1
+    let row = (usize::from(c0 & 31) << 5) | usize::from(PREFIX_INDEX[usize::from(c1)]);
+    u64::from(PREFIXES[row % PREFIXES.len()] >> PREFIX_INDEX[usize::from(c2)]) & 1
 }
 
 /// Whether a number word could start at `pos` (a word start), judged from its
