@@ -91,7 +91,9 @@ pub(crate) fn scan(
     let mut st = Scan {
         b,
         sentences,
-        out: Vec::with_capacity((text.len() / 256).min(1 << 16)),
+        // News copy has a claim every 250 bytes or so: room for twice that,
+        // so that the list is not copied as it grows.
+        out: Vec::with_capacity((text.len() / 128).min(1 << 16)),
         last_money: None,
         money_log: Vec::new(),
         hedges,

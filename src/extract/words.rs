@@ -30,7 +30,7 @@ pub(crate) enum Token {
 }
 
 /// Looks up a lower-case word.
-pub(crate) fn token(w: &[u8]) -> Option<Token> {
+pub(crate) const fn token(w: &[u8]) -> Option<Token> {
     use Token::{A, Denominator, Dozen, Hundred, Multiplier, Scale, Tens, Unit};
     Some(match w {
         b"a" | b"an" => A,
@@ -260,15 +260,79 @@ pub(crate) fn may_be_token(w: &[u8]) -> bool {
     w.len() <= MAX_LEN && FIRST[w.len()] & bit(f) != 0 && LAST[w.len()] & bit(l) != 0
 }
 
+/// A lower-case word of at most 16 bytes as one number: its bytes in order,
+/// the first in the low byte, zero past its end.
+const fn key(w: &[u8]) -> u128 {
+    let mut k = 0u128;
+    let mut i = 0;
+    while i < w.len() && i < 16 {
+        k |= (w[i] as u128) << (8 * i);
+        i += 1;
+    }
+    k
+}
+
+/// Multiplier of [`slot`]: found by a search so that the words of [`WORDS`] land
+/// in different slots ([`SLOTS`] checks it when the crate compiles).
+const HASH_MUL: u64 = 0x1dcc_beca_9388_f6b3;
+
+/// The hash-table slot of a word's [`key`] (one of 256).
+#[inline]
+const fn slot(k: u128) -> usize {
+    let mixed = (k as u64) ^ ((k >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (mixed.wrapping_mul(HASH_MUL) >> 56) as usize
+}
+
+/// A perfect hash table of [`WORDS`]: per slot, the index of the word there
+/// plus one, 0 for none.
+static SLOTS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < WORDS.len() {
+        let s = slot(key(WORDS[i].as_bytes()));
+        assert!(
+            t[s] == 0,
+            "two number words share a hash slot: change HASH_MUL"
+        );
+        t[s] = i as u8 + 1;
+        i += 1;
+    }
+    t
+};
+
+/// [`key`] and [`token`] of each word of [`WORDS`], by index.
+static ENTRIES: [(u128, Token); WORDS.len()] = {
+    let mut t = [(0, Token::A); WORDS.len()];
+    let mut i = 0;
+    while i < WORDS.len() {
+        let w = WORDS[i].as_bytes();
+        let Some(tok) = token(w) else {
+            panic!("a word of WORDS without a token");
+        };
+        t[i] = (key(w), tok);
+        i += 1;
+    }
+    t
+};
+
 /// The token of the word `w`, if it is one.
+///
+/// One hash-table probe and one comparison of the lower-cased word as a
+/// 128-bit number, where the `match` of [`token`] compared byte strings one
+/// after another.
 #[inline]
 pub(crate) fn token_of(b: &[u8], w: Word) -> Option<Token> {
-    let word = b.get(w.0..w.1)?;
-    if !may_be_token(word) {
+    let len = w.1.checked_sub(w.0)?;
+    if len == 0 || len > MAX_LEN {
         return None;
     }
     let mut buf = [0u8; 16];
-    token(lower(b, w, &mut buf))
+    lower(b, w, &mut buf);
+    // `lower` may leave bytes past the word in `buf`: keep only the word's.
+    let k = u128::from_le_bytes(buf) & ((1u128 << (8 * len)) - 1);
+    let i = usize::from(SLOTS[slot(k)]).checked_sub(1)?;
+    let &(want, tok) = ENTRIES.get(i)?;
+    (want == k).then_some(tok)
 }
 
 /// What a spelled phrase turned out to be.
@@ -558,6 +622,25 @@ mod tests {
         assert!(!may_start_at(b"the ", 0) && !may_start_at(b"that", 0));
         assert!(may_start_at(b"A dozen", 0) && may_start_at(b"Three", 0));
         assert!(!may_be_token(b"that"));
+    }
+
+    #[test]
+    fn hashed_lookup_agrees_with_the_match() {
+        let mut words: Vec<String> = WORDS.iter().map(|w| (*w).to_owned()).collect();
+        for w in WORDS {
+            words.push(w.to_ascii_uppercase());
+            words.push(format!("{w}s"));
+            words.push(format!("x{w}"));
+            words.push(w[..w.len() - 1].to_owned());
+        }
+        words.extend(["the", "and", "for", "this", "Thousands", "hundredfolds"].map(String::from));
+        for w in &words {
+            let text = format!("{w} and more text after it");
+            let got = token_of(text.as_bytes(), (0, w.len()));
+            assert_eq!(got, token(w.to_ascii_lowercase().as_bytes()), "{w}");
+            // At the very end of the text too, where `lower` reads byte by byte.
+            assert_eq!(token_of(w.as_bytes(), (0, w.len())), got, "{w}");
+        }
     }
 
     #[test]
