@@ -70,15 +70,16 @@ fn block_masks(b: &[u8], base: usize) -> (u64, u64) {
             0
         };
     }
-    let mut digits = 0;
     let mut letters = 0;
-    for (k, (d, l)) in digit
-        .chunks_exact(8)
-        .zip(letter.chunks_exact(8))
-        .enumerate()
-    {
-        digits |= pack(word(d)) << (8 * k);
+    for (k, l) in letter.chunks_exact(8).enumerate() {
         letters |= pack(word(l)) << (8 * k);
+    }
+    // Most blocks hold no digit: one vector OR tells, and saves packing them.
+    let mut digits = 0;
+    if digit.iter().fold(0, |any, &d| any | d) != 0 {
+        for (k, d) in digit.chunks_exact(8).enumerate() {
+            digits |= pack(word(d)) << (8 * k);
+        }
     }
     let letter_before = u64::from(before(b, base).is_ascii_alphabetic());
     let mut starts = letters & !((letters << 1) | letter_before);
