@@ -189,7 +189,10 @@ pub(crate) fn is(b: &[u8], w: Word, lower: &str) -> bool {
 
 /// Whether `w` is one of `words` (given in lower case), ignoring ASCII case.
 pub(crate) fn is_any(b: &[u8], w: Word, words: &[&str]) -> bool {
-    words.iter().any(|x| is(b, w, x))
+    let Some(s) = b.get(w.0..w.1) else {
+        return false;
+    };
+    words.iter().any(|x| s.eq_ignore_ascii_case(x.as_bytes()))
 }
 
 /// Lower-cases `w` into `buf`; empty when the word is longer than the buffer

@@ -10,7 +10,9 @@
 
 use memchr::memmem;
 
-use super::context::{is_month, is_sentence_initial, is_time_unit, is_time_zone, noun_after};
+use super::context::{
+    has_noun_after, is_month, is_sentence_initial, is_time_unit, is_time_zone, noun_after,
+};
 use super::lex::{
     Word, alnum_end, alpha_end, at, before, is, is_any, is_capitalised, is_space, next_word,
     prev_word, skip_spaces,
@@ -614,7 +616,7 @@ impl Scan<'_> {
                 && at(b, end + 1) == b'('
                 && money::prefix(b, end + 2).is_none()
                 && (at(b, end + 2) == b'$' || money::is_symbol_at(b, end + 2));
-            let bare = noun_after(b, end).is_none();
+            let bare = !has_noun_after(b, end);
             let here = sentence_of(self.sentences, n.start);
             let earlier = self.money_log.iter().rev().find(|(m, _, factor)| {
                 *m < n.start
@@ -921,7 +923,7 @@ impl Scan<'_> {
         if n.plain_int
             && (1.0..=120.0).contains(&n.value)
             && !at(b, n.end).is_ascii_alphanumeric()
-            && noun_after(b, n.end).is_none()
+            && !has_noun_after(b, n.end)
             && let Some(mut v) = prev
         {
             if is_any(b, v, &["just", "only", "still", "barely", "aged"]) {
