@@ -5,9 +5,10 @@
 //! the writer used, and the hedge and noun around it. Claims are sorted by span and
 //! their `id` is their index in that order.
 //!
-//! How: one pass over the bytes (`scan`) stops only at digits and at word starts
-//! that can begin a number word (a three-letter prefix table rejects `the`,
-//! `said`...). Each stop is parsed locally (`number` for digits, `words` for
+//! How: one pass over the bytes (`scan`) stops only at digits and at words that
+//! can be number words (`stops` classifies the text 64 bytes at a time; a
+//! three-letter prefix table, then the word's length and end letters, reject
+//! `the`, `said`...). Each stop is parsed locally (`number` for digits, `words` for
 //! spelled numbers) and classified from the few words around it: `percent`,
 //! `money`, `context` (months, time units, names, nouns) and `hedge`. Spans and
 //! kinds follow the labelling conventions of `shared/data/news/LABELS.md` (a

@@ -1,12 +1,14 @@
 //! The single pass over the text that finds every numeric mention.
 //!
 //! Input: the text and its sentences. Output: unsorted claims (the caller sorts
-//! them with [`super::finish`]). The pass walks the bytes once: a digit starts a
-//! number in digits ([`super::number`]), a word is looked up in the number-word
-//! table ([`super::words`]); everything else is skipped. Each candidate is then
-//! classified from the few words around it (unit, currency, month, time unit,
-//! hedge), so the cost is linear in the text with a small constant: no regex runs
-//! per word and nothing is allocated except for the claims themselves.
+//! them with [`super::finish`]). The pass visits only the stops that
+//! [`super::stops`] finds, 64 bytes at a time: a digit starts a number in digits
+//! ([`super::number`]), a word that may be a number word is looked up in the
+//! number-word table ([`super::words`]); everything else is skipped. Each
+//! candidate is then classified from the few words around it (unit, currency,
+//! month, time unit, hedge), so the cost is linear in the text with a small
+//! constant: no regex runs per word and nothing is allocated except for the
+//! claims themselves.
 
 use memchr::memmem;
 
