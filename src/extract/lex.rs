@@ -122,8 +122,13 @@ pub(crate) fn space_len(b: &[u8], i: usize) -> usize {
 /// Byte length of the space that ends just before `i`, 0 for none (as [`space_len`]).
 #[inline]
 pub(crate) fn space_len_back(b: &[u8], i: usize) -> usize {
-    if is_space(before(b, i)) {
+    let c = before(b, i);
+    if is_space(c) {
         1
+    } else if c < 0x80 {
+        // The wide spaces end in a continuation byte: any other ASCII byte
+        // (a letter, most often) ends no space.
+        0
     } else if i >= 2 && b[i - 2] == 0xC2 && b[i - 1] == 0xA0 {
         2
     } else if i >= 3
