@@ -172,6 +172,7 @@ pub(crate) type Word = (usize, usize);
 
 /// The word that starts after the spaces at `i` (at least one space required
 /// unless `i` is already at a letter).
+#[inline]
 pub(crate) fn next_word(b: &[u8], i: usize) -> Option<Word> {
     let s = skip_spaces(b, i);
     let e = alpha_end(b, s);
@@ -179,6 +180,7 @@ pub(crate) fn next_word(b: &[u8], i: usize) -> Option<Word> {
 }
 
 /// The word that ends before the spaces just before `i`.
+#[inline]
 pub(crate) fn prev_word(b: &[u8], i: usize) -> Option<Word> {
     let e = skip_spaces_back(b, i);
     let s = alpha_start(b, e);
