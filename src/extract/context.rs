@@ -4,7 +4,7 @@
 //! `BBC One`, `Six Nations`).
 //!
 //! Input: bytes and positions. Output: plain answers; nothing here allocates
-//! except [`noun_after`], once per count.
+//! except [`noun_after`], once per count ([`has_noun_after`] only tests).
 
 use super::lex::{Word, at, before, is_any, lower, next_word};
 
@@ -206,6 +206,20 @@ fn is_function_word(w: &[u8]) -> bool {
 /// The noun a count counts: the next word unless it is a function word;
 /// `two of its officers` skips `of` and one determiner. Lower-cased.
 pub(crate) fn noun_after(b: &[u8], end: usize) -> Option<String> {
+    noun_word(b, end).and_then(|w| {
+        std::str::from_utf8(lower(b, w, &mut [0; 16]))
+            .ok()
+            .map(str::to_owned)
+    })
+}
+
+/// Whether [`noun_after`] finds a noun, without allocating it.
+pub(crate) fn has_noun_after(b: &[u8], end: usize) -> bool {
+    noun_word(b, end).is_some()
+}
+
+/// Where [`noun_after`]'s noun is written.
+fn noun_word(b: &[u8], end: usize) -> Option<Word> {
     if at(b, end) != b' ' {
         return None;
     }
@@ -228,7 +242,7 @@ pub(crate) fn noun_after(b: &[u8], end: usize) -> Option<String> {
     if lw.is_empty() || is_function_word(lw) || at(b, w.1) == b'\'' && at(b, w.1 + 1) == b's' {
         return None;
     }
-    std::str::from_utf8(lw).ok().map(str::to_owned)
+    Some(w)
 }
 
 /// Whether the word at `start` begins a sentence or a line: only quotes,

@@ -6,78 +6,61 @@
 //! just before the mention"), separated by spaces on the same line.
 
 use super::Hedge;
-use super::lex::{Word, before as byte_before, is, is_any, prev_word, skip_spaces_back};
+use super::lex::{before as byte_before, is, is_any, lower, prev_word, skip_spaces_back};
 
 /// The hedge written just before `start`.
+///
+/// Dispatches on the last word, lower-cased once: every hedge is decided by it
+/// (`than`, `to`, `least`... end the two-word hedges), so most words before a
+/// number are rejected by one `match` and the words before it are read only for
+/// the few that can end a hedge.
 pub(crate) fn before(b: &[u8], start: usize) -> Option<Hedge> {
     let w1 = prev_word(b, start)?;
-    let w2 = prev_word(b, w1.0);
-    let pair = |first: &str, second: &str| w2.is_some_and(|w| is(b, w, first)) && is(b, w1, second);
-    let negated = |w: Option<Word>| {
-        w.and_then(|w| prev_word(b, w.0))
+    let w2 = || prev_word(b, w1.0);
+    // The word before the last is `first`.
+    let after = |first: &str| w2().is_some_and(|w| is(b, w, first));
+    // ... and the one before that is `word`.
+    let third_is = |word: &str| {
+        w2().and_then(|w| prev_word(b, w.0))
+            .is_some_and(|w| is(b, w, word))
+    };
+    let negated = || {
+        w2().and_then(|w| prev_word(b, w.0))
             .is_some_and(|w0| is_any(b, w0, &["no", "not"]))
     };
-    if pair("more", "than") {
-        return Some(if negated(w2) {
+    let mut buf = [0; 16];
+    match lower(b, w1, &mut buf) {
+        b"than" if after("more") => Some(if negated() {
             Hedge::AtMost
         } else {
             Hedge::MoreThan
-        });
-    }
-    if pair("less", "than") || pair("fewer", "than") {
-        return Some(if negated(w2) {
+        }),
+        b"than" if after("less") || after("fewer") => Some(if negated() {
             Hedge::AtLeast
         } else {
             Hedge::LessThan
-        });
+        }),
+        b"least" if after("at") => Some(Hedge::AtLeast),
+        b"most" if after("at") => Some(Hedge::AtMost),
+        b"to" if after("up") => Some(Hedge::UpTo),
+        b"to" if after("close") => Some(Hedge::About),
+        b"under" | b"below" | b"short" if after("just") => Some(Hedge::JustUnder),
+        b"excess" if after("in") => Some(Hedge::MoreThan),
+        b"of" if after("upwards") || (after("excess") && third_is("in")) => Some(Hedge::MoreThan),
+        b"as" if (after("many") || after("much")) && third_is("as") => Some(Hedge::UpTo),
+        b"about" | b"circa" => Some(Hedge::About),
+        b"around" => Some(Hedge::Around),
+        b"approximately" => Some(Hedge::Approximately),
+        b"some" => Some(Hedge::Some),
+        b"roughly" => Some(Hedge::Roughly),
+        b"nearly" => Some(Hedge::Nearly),
+        b"almost" => Some(Hedge::Almost),
+        b"over" => Some(Hedge::Over),
+        b"above" => Some(Hedge::Above),
+        b"under" => Some(Hedge::Under),
+        b"below" => Some(Hedge::Below),
+        _ => None,
     }
-    if pair("at", "least") {
-        return Some(Hedge::AtLeast);
-    }
-    if pair("at", "most") {
-        return Some(Hedge::AtMost);
-    }
-    if pair("up", "to") {
-        return Some(Hedge::UpTo);
-    }
-    if pair("just", "under") || pair("just", "below") || pair("just", "short") {
-        return Some(Hedge::JustUnder);
-    }
-    if pair("close", "to") {
-        return Some(Hedge::About);
-    }
-    if pair("in", "excess") || pair("upwards", "of") {
-        return Some(Hedge::MoreThan);
-    }
-    if pair("excess", "of")
-        && w2
-            .and_then(|w| prev_word(b, w.0))
-            .is_some_and(|w| is(b, w, "in"))
-    {
-        return Some(Hedge::MoreThan);
-    }
-    if (pair("many", "as") || pair("much", "as"))
-        && w2
-            .and_then(|w| prev_word(b, w.0))
-            .is_some_and(|w| is(b, w, "as"))
-    {
-        return Some(Hedge::UpTo);
-    }
-    let single = [
-        ("about", Hedge::About),
-        ("around", Hedge::Around),
-        ("approximately", Hedge::Approximately),
-        ("some", Hedge::Some),
-        ("roughly", Hedge::Roughly),
-        ("nearly", Hedge::Nearly),
-        ("almost", Hedge::Almost),
-        ("over", Hedge::Over),
-        ("above", Hedge::Above),
-        ("under", Hedge::Under),
-        ("below", Hedge::Below),
-        ("circa", Hedge::About),
-    ];
-    single.iter().find(|(w, _)| is(b, w1, w)).map(|(_, h)| *h)
 }
 
 /// The longest of the `extra` hedge phrases (from the settings) written just
@@ -191,6 +174,141 @@ mod tests {
         );
         assert_eq!(hedge("just under #three-quarters"), Some(Hedge::JustUnder));
         assert_eq!(hedge("as many as #300"), Some(Hedge::UpTo));
+    }
+
+    /// The word-by-word reading that [`before`] replaced, kept as its oracle.
+    fn reference(b: &[u8], start: usize) -> Option<Hedge> {
+        let w1 = prev_word(b, start)?;
+        let w2 = prev_word(b, w1.0);
+        let pair =
+            |first: &str, second: &str| w2.is_some_and(|w| is(b, w, first)) && is(b, w1, second);
+        let third = |word: &str| {
+            w2.and_then(|w| prev_word(b, w.0))
+                .is_some_and(|w| is(b, w, word))
+        };
+        let negated = w2
+            .and_then(|w| prev_word(b, w.0))
+            .is_some_and(|w0| is_any(b, w0, &["no", "not"]));
+        let pairs = [
+            (
+                "more",
+                "than",
+                if negated {
+                    Hedge::AtMost
+                } else {
+                    Hedge::MoreThan
+                },
+            ),
+            (
+                "less",
+                "than",
+                if negated {
+                    Hedge::AtLeast
+                } else {
+                    Hedge::LessThan
+                },
+            ),
+            (
+                "fewer",
+                "than",
+                if negated {
+                    Hedge::AtLeast
+                } else {
+                    Hedge::LessThan
+                },
+            ),
+            ("at", "least", Hedge::AtLeast),
+            ("at", "most", Hedge::AtMost),
+            ("up", "to", Hedge::UpTo),
+            ("just", "under", Hedge::JustUnder),
+            ("just", "below", Hedge::JustUnder),
+            ("just", "short", Hedge::JustUnder),
+            ("close", "to", Hedge::About),
+            ("in", "excess", Hedge::MoreThan),
+            ("upwards", "of", Hedge::MoreThan),
+        ];
+        if let Some(&(_, _, h)) = pairs.iter().find(|(f, s, _)| pair(f, s)) {
+            return Some(h);
+        }
+        if pair("excess", "of") && third("in") {
+            return Some(Hedge::MoreThan);
+        }
+        if (pair("many", "as") || pair("much", "as")) && third("as") {
+            return Some(Hedge::UpTo);
+        }
+        let single = [
+            ("about", Hedge::About),
+            ("around", Hedge::Around),
+            ("approximately", Hedge::Approximately),
+            ("some", Hedge::Some),
+            ("roughly", Hedge::Roughly),
+            ("nearly", Hedge::Nearly),
+            ("almost", Hedge::Almost),
+            ("over", Hedge::Over),
+            ("above", Hedge::Above),
+            ("under", Hedge::Under),
+            ("below", Hedge::Below),
+            ("circa", Hedge::About),
+        ];
+        single.iter().find(|(w, _)| is(b, w1, w)).map(|(_, h)| *h)
+    }
+
+    #[test]
+    fn agrees_with_the_word_by_word_reading() {
+        let words = [
+            "no",
+            "not",
+            "More",
+            "than",
+            "less",
+            "fewer",
+            "at",
+            "least",
+            "most",
+            "up",
+            "to",
+            "just",
+            "under",
+            "below",
+            "short",
+            "close",
+            "in",
+            "excess",
+            "upwards",
+            "of",
+            "as",
+            "many",
+            "much",
+            "about",
+            "around",
+            "approximately",
+            "some",
+            "roughly",
+            "nearly",
+            "almost",
+            "over",
+            "above",
+            "circa",
+            "Circa",
+            "the",
+            "a",
+            "\n",
+            "-",
+            "supercalifragilistic",
+        ];
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..4 {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(words[(state % words.len() as u64) as usize]);
+                text.push(if state.is_multiple_of(7) { '\t' } else { ' ' });
+            }
+            let b = text.as_bytes();
+            assert_eq!(before(b, b.len()), reference(b, b.len()), "{text:?}");
+        }
     }
 
     #[test]

@@ -56,11 +56,14 @@ pub(crate) fn parse(b: &[u8], start: usize) -> Parsed {
     let mut buf = [0u8; MAX_INT_DIGITS + MAX_DECIMALS + 2];
     let mut n = 0;
     let mut i = start;
+    // The integer part's value, exact: at most 18 digits fit a u64.
+    let mut whole: u64 = 0;
     while at(b, i).is_ascii_digit() {
         if n >= MAX_INT_DIGITS {
             return Parsed::Skip(skip_number_run(b, i));
         }
         buf[n] = at(b, i);
+        whole = whole * 10 + u64::from(at(b, i) - b'0');
         n += 1;
         i += 1;
     }
@@ -78,6 +81,9 @@ pub(crate) fn parse(b: &[u8], start: usize) -> Parsed {
                 return Parsed::Skip(skip_number_run(b, i));
             }
             buf[n..n + 3].copy_from_slice(&b[i + 1..i + 4]);
+            for &d in &b[i + 1..i + 4] {
+                whole = whole * 10 + u64::from(d - b'0');
+            }
             n += 3;
             i += 4;
             grouped = true;
@@ -102,11 +108,16 @@ pub(crate) fn parse(b: &[u8], start: usize) -> Parsed {
             return Parsed::Skip(skip_number_run(b, i));
         }
     }
-    let Some(value) = std::str::from_utf8(&buf[..n])
-        .ok()
-        .and_then(|s| s.parse::<f64>().ok())
-        .filter(|v| v.is_finite())
-    else {
+    // A whole number converts exactly as `str::parse` would (both round
+    // correctly); only decimals need the general float parser.
+    let value = if decimals == 0 && n > 0 {
+        Some(whole as f64)
+    } else {
+        std::str::from_utf8(&buf[..n])
+            .ok()
+            .and_then(|s| s.parse::<f64>().ok())
+    };
+    let Some(value) = value.filter(|v| v.is_finite()) else {
         return Parsed::Skip(i.max(start + 1));
     };
     Parsed::Num(Digits {
@@ -234,6 +245,31 @@ mod tests {
         assert_eq!(num("12,34,567").end, 2);
         let d = num("2004. Then");
         assert_eq!((d.value, d.end), (2004.0, 4));
+    }
+
+    #[test]
+    fn converts_whole_numbers_as_the_float_parser_does() {
+        // Past 2^53 a whole number rounds: both conversions must round alike.
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for len in 1..=MAX_INT_DIGITS {
+            for _ in 0..200 {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                let text = (x % 10u64.pow(len as u32)).to_string();
+                let want: f64 = text.parse().unwrap_or(f64::NAN);
+                assert_eq!(num(&text).value, want, "{text}");
+            }
+        }
+        for text in [
+            "0227",
+            "9007199254740993",
+            "999999999999999999",
+            "1,234,567,890",
+        ] {
+            let want: f64 = text.replace(',', "").parse().unwrap_or(f64::NAN);
+            assert_eq!(num(text).value, want, "{text}");
+        }
     }
 
     #[test]

@@ -1,21 +1,26 @@
 //! The single pass over the text that finds every numeric mention.
 //!
 //! Input: the text and its sentences. Output: unsorted claims (the caller sorts
-//! them with [`super::finish`]). The pass walks the bytes once: a digit starts a
-//! number in digits ([`super::number`]), a word is looked up in the number-word
-//! table ([`super::words`]); everything else is skipped. Each candidate is then
-//! classified from the few words around it (unit, currency, month, time unit,
-//! hedge), so the cost is linear in the text with a small constant: no regex runs
-//! per word and nothing is allocated except for the claims themselves.
+//! them with [`super::finish`]). The pass visits only the stops that
+//! [`super::stops`] finds, 64 bytes at a time: a digit starts a number in digits
+//! ([`super::number`]), a word that may be a number word is looked up in the
+//! number-word table ([`super::words`]); everything else is skipped. Each
+//! candidate is then classified from the few words around it (unit, currency,
+//! month, time unit, hedge), so the cost is linear in the text with a small
+//! constant: no regex runs per word and nothing is allocated except for the
+//! claims themselves.
 
 use memchr::memmem;
 
-use super::context::{is_month, is_sentence_initial, is_time_unit, is_time_zone, noun_after};
+use super::context::{
+    has_noun_after, is_month, is_sentence_initial, is_time_unit, is_time_zone, noun_after,
+};
 use super::lex::{
     Word, alnum_end, alpha_end, at, before, is, is_any, is_capitalised, is_space, next_word,
     prev_word, skip_spaces,
 };
 use super::number::{self, Digits, Parsed};
+use super::stops::{Stop, Stops};
 use super::words::{self, PhraseKind, Token};
 use super::{Claim, ClaimKind, Hedge, Quantity, hedge, money, percent, sentence_of};
 use crate::segment::Sentence;
@@ -75,6 +80,8 @@ pub(crate) struct Scan<'a> {
     hedges: &'a [(String, Hedge)],
     /// What a bare `$` means: USD unless the settings say otherwise.
     dollar: &'static str,
+    /// The sentence of the last claim pushed: where [`Scan::sentence_at`] looks first.
+    sentence_hint: usize,
 }
 
 /// Runs the pass, with the settings' extra hedges and the code of a bare `$`.
@@ -88,120 +95,27 @@ pub(crate) fn scan(
     let mut st = Scan {
         b,
         sentences,
-        out: Vec::with_capacity((text.len() / 256).min(1 << 16)),
+        // News copy has a claim every 250 bytes or so: room for twice that,
+        // so that the list is not copied as it grows.
+        out: Vec::with_capacity((text.len() / 128).min(1 << 16)),
         last_money: None,
         money_log: Vec::new(),
         hedges,
         dollar,
+        sentence_hint: 0,
     };
-    // The hot loop looks at each byte once with two independent table loads and
-    // one branch that is taken only at a candidate: a digit, or a letter that can
-    // start a number word at the start of a word. Everything else (most of the
-    // text) falls through.
+    // Only the stops need work: digits, and word starts that may begin a number
+    // word (see `stops`). A recogniser returns where scanning resumes, always
+    // past the stop.
+    let mut stops = Stops::new(b);
     let mut pos = 0;
-    let mut state = AFTER_OTHER;
-    while let Some(&c) = b.get(pos) {
-        if TRIGGER[usize::from(c)] & state == 0 {
-            state = state_after(c);
-            pos += 1;
-            continue;
-        }
-        let next = if CLASS[usize::from(c)] == DIGIT {
-            st.digits(pos, 0).max(pos + 1)
-        } else if !words::may_start_at(b, pos) {
-            // `the`, `that`, `said`: rejected from three bytes; the rest of the
-            // word passes through the loop above without triggering.
-            state = AFTER_LETTER;
-            pos += 1;
-            continue;
-        } else {
-            let e = letters_end(b, pos + 1);
-            st.word((pos, e)).max(e)
+    while let Some(stop) = stops.next_from(pos) {
+        pos = match stop {
+            Stop::Digit(i) => st.digits(i, 0).max(i + 1),
+            Stop::Word(w) => st.word(w).max(w.1),
         };
-        pos = next;
-        state = state_after(before(b, pos));
     }
     st.out
-}
-
-/// Byte classes for the main loop.
-const OTHER: u8 = 0;
-const DIGIT: u8 = 1;
-const LETTER: u8 = 2;
-/// A letter that starts some number word, fraction or multiplier (either case).
-const CANDIDATE: u8 = 3;
-
-static CLASS: [u8; 256] = {
-    let mut t = [OTHER; 256];
-    let mut c = 0;
-    while c < 256 {
-        let b = c as u8;
-        t[c] = if b.is_ascii_digit() {
-            DIGIT
-        } else if b.is_ascii_alphabetic() {
-            if words::may_start_token(b) {
-                CANDIDATE
-            } else {
-                LETTER
-            }
-        } else {
-            OTHER
-        };
-        c += 1;
-    }
-    t
-};
-
-/// The state after a letter and after any other byte: a candidate byte is one
-/// whose `TRIGGER` bits meet the state's.
-const AFTER_LETTER: u8 = 0b01;
-const AFTER_OTHER: u8 = 0b11;
-
-/// Per byte: digits are candidates in any state (`0b11`); letters that can start
-/// a number word only after a non-letter (`0b10`, which misses `AFTER_LETTER`);
-/// everything else never (0).
-static TRIGGER: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut c = 0;
-    while c < 256 {
-        t[c] = match CLASS[c] {
-            DIGIT => 0b11,
-            CANDIDATE => 0b10,
-            _ => 0,
-        };
-        c += 1;
-    }
-    t
-};
-
-/// The state after each byte.
-static STATE_AFTER: [u8; 256] = {
-    let mut t = [AFTER_OTHER; 256];
-    let mut c = 0;
-    while c < 256 {
-        if CLASS[c] >= LETTER {
-            t[c] = AFTER_LETTER;
-        }
-        c += 1;
-    }
-    t
-};
-
-/// The state after byte `c`.
-#[inline]
-fn state_after(c: u8) -> u8 {
-    STATE_AFTER[usize::from(c)]
-}
-
-/// End of the run of ASCII letters from `i`, through the class table.
-#[inline]
-fn letters_end(b: &[u8], i: usize) -> usize {
-    b.get(i..).map_or(i, |rest| {
-        i + rest
-            .iter()
-            .position(|&c| CLASS[usize::from(c)] < LETTER)
-            .unwrap_or(rest.len())
-    })
 }
 
 impl Scan<'_> {
@@ -217,17 +131,51 @@ impl Scan<'_> {
             | ClaimKind::Duration => self.hedge_before(span.start),
             _ => None,
         };
+        let sentence = self.sentence_at(span.start);
         self.out.push(Claim {
             id: 0,
             kind,
             span,
-            sentence: sentence_of(self.sentences, span.start),
+            sentence,
             quantity: q,
             hedge,
             currency: None,
             noun: None,
         });
         self.out.len() - 1
+    }
+
+    /// [`sentence_of`] for a new claim. Claims come in text order, so the
+    /// answer is at or after the previous claim's sentence, usually a few
+    /// sentences on: it is found by galloping forward from there (steps of 1, 2,
+    /// 4... then a binary search within the last step), which touches a few
+    /// neighbouring sentences where a search over all of them would miss the
+    /// cache at every probe. A claim that starts before the previous one's
+    /// sentence (rare: a range pushes its second number first) falls back to the
+    /// full search.
+    fn sentence_at(&mut self, offset: usize) -> usize {
+        let sentences = self.sentences;
+        let starts_by = |i: usize| sentences.get(i).is_some_and(|s| s.span.start <= offset);
+        let mut lo = self.sentence_hint;
+        let i = if starts_by(lo) {
+            // Invariant: sentence `lo` starts by `offset`; the answer is below `hi`
+            // once `hi` does not.
+            let mut step = 1;
+            let mut hi = lo + 1;
+            while starts_by(hi) {
+                lo = hi;
+                hi = lo + step;
+                step *= 2;
+            }
+            let within = sentences.get(lo..hi.min(sentences.len())).unwrap_or(&[]);
+            lo + within
+                .partition_point(|s| s.span.start <= offset)
+                .saturating_sub(1)
+        } else {
+            sentence_of(sentences, offset)
+        };
+        self.sentence_hint = i;
+        i
     }
 
     /// The hedge just before `start`: an extra phrase from the settings first
@@ -670,7 +618,7 @@ impl Scan<'_> {
                 && at(b, end + 1) == b'('
                 && money::prefix(b, end + 2).is_none()
                 && (at(b, end + 2) == b'$' || money::is_symbol_at(b, end + 2));
-            let bare = noun_after(b, end).is_none();
+            let bare = !has_noun_after(b, end);
             let here = sentence_of(self.sentences, n.start);
             let earlier = self.money_log.iter().rev().find(|(m, _, factor)| {
                 *m < n.start
@@ -977,7 +925,7 @@ impl Scan<'_> {
         if n.plain_int
             && (1.0..=120.0).contains(&n.value)
             && !at(b, n.end).is_ascii_alphanumeric()
-            && noun_after(b, n.end).is_none()
+            && !has_noun_after(b, n.end)
             && let Some(mut v) = prev
         {
             if is_any(b, v, &["just", "only", "still", "barely", "aged"]) {

@@ -30,7 +30,7 @@ pub(crate) enum Token {
 }
 
 /// Looks up a lower-case word.
-pub(crate) fn token(w: &[u8]) -> Option<Token> {
+pub(crate) const fn token(w: &[u8]) -> Option<Token> {
     use Token::{A, Denominator, Dozen, Hundred, Multiplier, Scale, Tens, Unit};
     Some(match w {
         b"a" | b"an" => A,
@@ -197,56 +197,62 @@ const fn prefix_index(c: u8) -> usize {
     }
 }
 
-/// Bit set over the first three letters of every word of [`WORDS`] (shorter
-/// words padded with "not a letter"), so that a word start is rejected from
-/// three bytes without finding the word's end: `the` and `that` miss, `thr`
-/// (three) and `tho` (thousand) hit.
-static PREFIXES: [u64; 27 * 27 * 27 / 64 + 1] = {
-    let mut t = [0u64; 27 * 27 * 27 / 64 + 1];
+/// [`prefix_index`] of every byte, so the hot path does one load per byte.
+static PREFIX_INDEX: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = prefix_index(c as u8) as u8;
+        c += 1;
+    }
+    t
+};
+
+/// The first three letters of every word of [`WORDS`], so that a word start
+/// is rejected from three bytes without finding the word's end: `the` and
+/// `that` miss, `thr` (three) and `tho` (thousand) hit. Row `(c0 & 31) << 5 |
+/// i1` holds the allowed third bytes as a bit set over their [`prefix_index`]
+/// `i2`: `c0 & 31` tells the 26 letters apart whatever their case (the first
+/// byte is always a letter), and the 4 KiB table stays in the L1 cache. A
+/// two-letter word is padded with "not a letter" (`an` then a space); a
+/// one-letter word (`a`) allows any third byte, since the word ended before it.
+static PREFIXES: [u32; 32 * 32] = {
+    let mut t = [0u32; 32 * 32];
     let mut i = 0;
     while i < WORDS.len() {
         let w = WORDS[i].as_bytes();
-        let c1 = if w.len() > 1 { prefix_index(w[1]) } else { 26 };
-        let c2 = if w.len() > 2 { prefix_index(w[2]) } else { 26 };
-        let k = prefix_index(w[0]) * 729 + c1 * 27 + c2;
-        t[k / 64] |= 1 << (k % 64);
+        let row = ((w[0] & 31) as usize) << 5 | if w.len() > 1 { prefix_index(w[1]) } else { 26 };
+        t[row] |= match w.len() {
+            1 => (1 << 27) - 1,
+            2 => 1 << 26,
+            _ => 1 << prefix_index(w[2]),
+        };
         i += 1;
     }
     t
 };
 
+/// 1 when a word starting with the bytes `c0 c1 c2` (`c0` an ASCII letter)
+/// could be a number word, else 0; no false negatives. Branch-free, for the
+/// stop finder's inner loop.
+#[inline]
+pub(crate) fn prefix_bit(c0: u8, c1: u8, c2: u8) -> u64 {
+    let row = (usize::from(c0 & 31) << 5) | usize::from(PREFIX_INDEX[usize::from(c1)]);
+    u64::from(PREFIXES[row % PREFIXES.len()] >> PREFIX_INDEX[usize::from(c2)]) & 1
+}
+
 /// Whether a number word could start at `pos` (a word start), judged from its
 /// first three bytes; no false negatives.
 #[inline]
+#[cfg(test)]
 pub(crate) fn may_start_at(b: &[u8], pos: usize) -> bool {
-    let c0 = prefix_index(at(b, pos));
-    let c1 = prefix_index(at(b, pos + 1));
-    let c2 = if c1 == 26 {
-        26
-    } else {
-        prefix_index(at(b, pos + 2))
-    };
-    let k = c0 * 729 + c1 * 27 + c2;
-    PREFIXES
-        .get(k / 64)
-        .is_some_and(|w| w & (1 << (k % 64)) != 0)
+    prefix_bit(at(b, pos), at(b, pos + 1), at(b, pos + 2)) != 0
 }
 
-/// Whether some word of [`WORDS`] starts with the letter `c` (either case).
-pub(crate) const fn may_start_token(c: u8) -> bool {
-    let mut len = 1;
-    while len <= MAX_LEN {
-        if FIRST[len] & (1 << (c.to_ascii_lowercase().wrapping_sub(b'a') & 31)) != 0 {
-            return true;
-        }
-        len += 1;
-    }
-    false
-}
-
-/// Whether `w` could be one of [`WORDS`] (no false negatives).
+/// Whether `w` could be one of [`WORDS`] (no false negatives): its length and
+/// its first and last letters fit some word.
 #[inline]
-fn may_be_token(w: &[u8]) -> bool {
+pub(crate) fn may_be_token(w: &[u8]) -> bool {
     let (Some(&f), Some(&l)) = (w.first(), w.last()) else {
         return false;
     };
@@ -254,15 +260,79 @@ fn may_be_token(w: &[u8]) -> bool {
     w.len() <= MAX_LEN && FIRST[w.len()] & bit(f) != 0 && LAST[w.len()] & bit(l) != 0
 }
 
+/// A lower-case word of at most 16 bytes as one number: its bytes in order,
+/// the first in the low byte, zero past its end.
+const fn key(w: &[u8]) -> u128 {
+    let mut k = 0u128;
+    let mut i = 0;
+    while i < w.len() && i < 16 {
+        k |= (w[i] as u128) << (8 * i);
+        i += 1;
+    }
+    k
+}
+
+/// Multiplier of [`slot`]: found by a search so that the words of [`WORDS`] land
+/// in different slots ([`SLOTS`] checks it when the crate compiles).
+const HASH_MUL: u64 = 0x1dcc_beca_9388_f6b3;
+
+/// The hash-table slot of a word's [`key`] (one of 256).
+#[inline]
+const fn slot(k: u128) -> usize {
+    let mixed = (k as u64) ^ ((k >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (mixed.wrapping_mul(HASH_MUL) >> 56) as usize
+}
+
+/// A perfect hash table of [`WORDS`]: per slot, the index of the word there
+/// plus one, 0 for none.
+static SLOTS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < WORDS.len() {
+        let s = slot(key(WORDS[i].as_bytes()));
+        assert!(
+            t[s] == 0,
+            "two number words share a hash slot: change HASH_MUL"
+        );
+        t[s] = i as u8 + 1;
+        i += 1;
+    }
+    t
+};
+
+/// [`key`] and [`token`] of each word of [`WORDS`], by index.
+static ENTRIES: [(u128, Token); WORDS.len()] = {
+    let mut t = [(0, Token::A); WORDS.len()];
+    let mut i = 0;
+    while i < WORDS.len() {
+        let w = WORDS[i].as_bytes();
+        let Some(tok) = token(w) else {
+            panic!("a word of WORDS without a token");
+        };
+        t[i] = (key(w), tok);
+        i += 1;
+    }
+    t
+};
+
 /// The token of the word `w`, if it is one.
+///
+/// One hash-table probe and one comparison of the lower-cased word as a
+/// 128-bit number, where the `match` of [`token`] compared byte strings one
+/// after another.
 #[inline]
 pub(crate) fn token_of(b: &[u8], w: Word) -> Option<Token> {
-    let word = b.get(w.0..w.1)?;
-    if !may_be_token(word) {
+    let len = w.1.checked_sub(w.0)?;
+    if len == 0 || len > MAX_LEN {
         return None;
     }
     let mut buf = [0u8; 16];
-    token(lower(b, w, &mut buf))
+    lower(b, w, &mut buf);
+    // `lower` may leave bytes past the word in `buf`: keep only the word's.
+    let k = u128::from_le_bytes(buf) & ((1u128 << (8 * len)) - 1);
+    let i = usize::from(SLOTS[slot(k)]).checked_sub(1)?;
+    let &(want, tok) = ENTRIES.get(i)?;
+    (want == k).then_some(tok)
 }
 
 /// What a spelled phrase turned out to be.
@@ -552,6 +622,25 @@ mod tests {
         assert!(!may_start_at(b"the ", 0) && !may_start_at(b"that", 0));
         assert!(may_start_at(b"A dozen", 0) && may_start_at(b"Three", 0));
         assert!(!may_be_token(b"that"));
+    }
+
+    #[test]
+    fn hashed_lookup_agrees_with_the_match() {
+        let mut words: Vec<String> = WORDS.iter().map(|w| (*w).to_owned()).collect();
+        for w in WORDS {
+            words.push(w.to_ascii_uppercase());
+            words.push(format!("{w}s"));
+            words.push(format!("x{w}"));
+            words.push(w[..w.len() - 1].to_owned());
+        }
+        words.extend(["the", "and", "for", "this", "Thousands", "hundredfolds"].map(String::from));
+        for w in &words {
+            let text = format!("{w} and more text after it");
+            let got = token_of(text.as_bytes(), (0, w.len()));
+            assert_eq!(got, token(w.to_ascii_lowercase().as_bytes()), "{w}");
+            // At the very end of the text too, where `lower` reads byte by byte.
+            assert_eq!(token_of(w.as_bytes(), (0, w.len())), got, "{w}");
+        }
     }
 
     #[test]
