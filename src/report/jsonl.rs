@@ -17,7 +17,7 @@ use super::{FileReport, Report};
 fn record(e: &mut Emitter<'_, false>, f: &FileReport) -> io::Result<()> {
     e.raw(b"{");
     e.key(1, true, "version");
-    e.int(VERSION);
+    e.int(VERSION as usize);
     json::file_members(e, 1, false, f)?;
     e.close(0, false, b'}');
     e.raw(b"\n");
