@@ -160,9 +160,11 @@ impl<'o, const PRETTY: bool> Emitter<'o, PRETTY> {
 
     /// An integer in decimal, as `serde_json` (through `itoa`) writes it.
     ///
-    /// The digits go into a fixed array and the whole array is appended, then the
-    /// buffer is cut back to the digits: a fixed-size copy is a few inline moves,
-    /// where appending a slice of varying length was a `memmove` call per number.
+    /// Appending a slice of varying length (`itoa`'s output) was a `memmove` call
+    /// per number; building the digits in a local array and appending it whole
+    /// stalled on reading back the bytes just stored. So the buffer grows by a
+    /// fixed 20 bytes (a constant-size store), the digits are written in place two
+    /// at a time, and the buffer is cut back to them.
     #[inline]
     pub(crate) fn int(&mut self, v: usize) {
         self.uint(v as u64);
@@ -171,7 +173,9 @@ impl<'o, const PRETTY: bool> Emitter<'o, PRETTY> {
     #[inline]
     fn uint(&mut self, v: u64) {
         let len = v.checked_ilog10().map_or(1, |l| l as usize + 1);
-        let mut digits = [b'0'; 20];
+        let start = self.buf.len();
+        self.buf.extend_from_slice(&[0; 20]);
+        let digits = &mut self.buf[start..start + len];
         let mut n = v;
         let mut i = len;
         while n >= 100 {
@@ -186,9 +190,7 @@ impl<'o, const PRETTY: bool> Emitter<'o, PRETTY> {
         } else {
             digits[0] = b'0' + n as u8;
         }
-        let end = self.buf.len() + len;
-        self.buf.extend_from_slice(&digits);
-        self.buf.truncate(end);
+        self.buf.truncate(start + len);
     }
 
     /// A float as `serde_json` writes it: `null` when not finite, else the
