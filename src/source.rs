@@ -143,6 +143,28 @@ impl LineIndex {
         self.line_starts.partition_point(|&s| s <= offset)
     }
 
+    /// [`LineIndex::line`] when the first `known` lines are known to start at or
+    /// before `offset`: gallops forward from there, so a cursor that moves a few
+    /// lines pays a few comparisons instead of a search of the whole index (claims
+    /// are dense, and the index of a long article does not fit in cache).
+    fn line_from(&self, known: usize, offset: usize) -> usize {
+        let starts = &self.line_starts;
+        let mut lo = known.min(starts.len());
+        let mut step = 1;
+        let hi = loop {
+            let i = lo + step - 1;
+            match starts.get(i) {
+                Some(&s) if s <= offset => {
+                    lo = i + 1;
+                    step *= 2;
+                }
+                Some(_) => break i,
+                None => break starts.len(),
+            }
+        };
+        lo + starts[lo..hi].partition_point(|&s| s <= offset)
+    }
+
     /// Byte offset where 1-based `line` starts.
     #[must_use]
     pub fn line_start(&self, line: usize) -> usize {
@@ -192,16 +214,27 @@ impl<'a> LineCursor<'a> {
     /// 1-based line and column (in characters) of `offset`.
     pub fn line_col(&mut self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        let line = self.index.line(offset);
-        if offset < self.offset || line != self.line {
+        if offset < self.offset {
             let (l, c) = self.index.line_col(self.text, offset);
             (self.offset, self.line, self.col) = (offset, l, c);
-        } else {
+            return (l, c);
+        }
+        // Moving forward: the lines up to the current one start at or before
+        // `offset`, so the search starts from there.
+        let line = self.index.line_from(self.line, offset);
+        if line == self.line {
             self.col += self
                 .text
                 .get(self.offset..offset)
                 .map_or(0, |s| s.chars().count());
             self.offset = offset;
+        } else {
+            let start = self.index.line_start(line);
+            let col = self
+                .text
+                .get(start..offset)
+                .map_or(0, |s| s.chars().count());
+            (self.offset, self.line, self.col) = (offset, line, col + 1);
         }
         (self.line, self.col)
     }
@@ -230,6 +263,26 @@ mod tests {
         let mut cur = LineCursor::new(text, &idx);
         for &o in offsets.iter().chain(offsets.iter().rev()) {
             assert_eq!(cur.line_col(o), idx.line_col(text, o), "offset {o}");
+        }
+    }
+
+    #[test]
+    fn cursor_agrees_with_index_for_any_offsets() {
+        let text = "£1 ab\n€2 and £3\n\n\nx £4 y\n".repeat(9);
+        let idx = LineIndex::new(&text);
+        let mut offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        offsets.extend([text.len(), text.len() + 1]);
+        // Every stride, so moves within a line and over one, a few and many lines
+        // are all taken.
+        for stride in 1..offsets.len() {
+            let mut cur = LineCursor::new(&text, &idx);
+            for &o in offsets.iter().step_by(stride) {
+                let want = idx.line_col(&text, o.min(text.len()));
+                assert_eq!(cur.line_col(o), want, "stride {stride}, offset {o}");
+            }
+        }
+        for o in 0..text.len() + 2 {
+            assert_eq!(idx.line_from(1, o), idx.line(o), "offset {o}");
         }
     }
 

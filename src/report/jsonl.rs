@@ -3,51 +3,52 @@
 //!
 //! Each line is exactly the per-file object of the JSON report's `files[]`
 //! (docs/json-report.md), with `"version": 1` first so a line read on its own still
-//! names its contract. The structs are json.rs's, so the two formats cannot drift.
+//! names its contract. The members are written by json.rs's `file_members`, so the
+//! two formats cannot drift.
 //! Unreadable inputs produce no line: the CLI reports them on stderr and in the exit
 //! code, and a stream whose lines all have one shape is simpler to consume.
 
 use std::io::{self, Write};
 
-use serde::Serialize;
-
-use super::json::{self, JsonFile, VERSION};
+use super::json::{self, Emitter, VERSION};
 use super::{FileReport, Report};
 
-#[derive(Serialize)]
-struct Line<'a> {
-    version: u32,
-    #[serde(flatten)]
-    file: JsonFile<'a>,
+/// Renders one record, `{"version":1,` then the file's members, into `e`.
+fn record(e: &mut Emitter<'_, false>, f: &FileReport) -> io::Result<()> {
+    e.raw(b"{");
+    e.key(1, true, "version");
+    e.int(VERSION as usize);
+    json::file_members(e, 1, false, f)?;
+    e.close(0, false, b'}');
+    e.raw(b"\n");
+    e.spill()
 }
 
-/// Writes one file's record as one line, newline included. The CLI can call this
-/// as each file finishes, so a consumer sees results before the whole run ends.
+/// Writes one file's record as one line, newline included, and flushes `out`.
+/// The CLI calls this as each file finishes, so a consumer sees results before
+/// the whole run ends.
 ///
 /// # Errors
-/// Any error writing to `out`.
+/// Any error writing to `out`, its kind unchanged.
 pub fn render_file(f: &FileReport, out: &mut dyn Write) -> io::Result<()> {
-    let line = Line {
-        version: VERSION,
-        file: json::file(f),
-    };
-    // serde_json writes in many small pieces; buffer them so a line-buffered stdout
-    // is written once per record, not once per token.
-    let mut buf = io::BufWriter::new(out);
-    serde_json::to_writer(&mut buf, &line).map_err(json::to_io)?;
-    buf.write_all(b"\n")?;
-    buf.flush()
+    let mut e = Emitter::new(&mut *out);
+    record(&mut e, f)?;
+    e.finish()?;
+    out.flush()
 }
 
-/// Writes one line per file, in input order; nothing at all for zero files.
+/// Writes one line per file, in input order; nothing at all for zero files. The
+/// records share one buffer and reach `out` in large chunks: a whole report needs
+/// no flush per file.
 ///
 /// # Errors
-/// Any error writing to `out`.
+/// Any error writing to `out`, its kind unchanged.
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let mut e = Emitter::new(out);
     for f in &report.files {
-        render_file(f, out)?;
+        record(&mut e, f)?;
     }
-    Ok(())
+    e.finish()
 }
 
 #[cfg(test)]
