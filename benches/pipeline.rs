@@ -105,6 +105,30 @@ fn check(b: Bencher) {
     });
 }
 
+/// Each rule on its own, with a fresh evidence index (so a rule that needs the
+/// change links pays for them here; inside `check` they are shared). Names the
+/// rule to look at when the check stage slows down.
+#[divan::bench(args = check::RULES.iter().map(|r| r.id()))]
+fn check_rule(b: Bencher, id: &str) {
+    let text = INPUT.joined.as_str();
+    let sentences = segment::sentences(text);
+    let claims = extract::claims(text, &sentences);
+    let cx = check::Context {
+        text,
+        sentences: &sentences,
+        claims: &claims,
+    };
+    let Some(rule) = check::rule(id) else {
+        return;
+    };
+    b.counter(bytes()).bench(|| {
+        let links = check::link::Links::new(black_box(&cx));
+        let mut out = Vec::new();
+        rule.check(&links, &mut out);
+        out.len()
+    });
+}
+
 #[divan::bench]
 fn json_report(b: Bencher) {
     let source = Source::from_bytes("bench.txt", INPUT.joined.as_bytes().to_vec()).unwrap();

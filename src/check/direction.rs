@@ -3,8 +3,7 @@
 
 use super::link::{Direction, Evidence, Links, Strength, is_figure, link_changes};
 use super::{
-    Check, Rule, Severity, Verdict, change_interval, figure_interval, stated_change,
-    stated_value,
+    Check, Rule, Severity, Verdict, change_interval, figure_interval, stated_change, stated_value,
 };
 
 /// Checks that a change's words and its figures agree on rise or fall.

@@ -268,20 +268,19 @@ impl Lexicon {
     fn push_buf(&mut self, out: &mut Vec<u32>) {
         // Stop words are interned too (on first sight), so a word costs one
         // lookup whether or not it is one.
-        let id = match self.ids.get(self.buf.as_str()) {
-            Some(&id) => id,
-            None => {
-                let id = self.kind.len() as u32;
-                self.kind.push(if is_stop(&self.buf) {
-                    WordKind::Stop
-                } else if is_change_word(&self.buf) {
-                    WordKind::Change
-                } else {
-                    WordKind::Content
-                });
-                self.ids.insert(self.buf.as_str().into(), id);
-                id
-            }
+        let id = if let Some(&id) = self.ids.get(self.buf.as_str()) {
+            id
+        } else {
+            let id = self.kind.len() as u32;
+            self.kind.push(if is_stop(&self.buf) {
+                WordKind::Stop
+            } else if is_change_word(&self.buf) {
+                WordKind::Change
+            } else {
+                WordKind::Content
+            });
+            self.ids.insert(self.buf.as_str().into(), id);
+            id
         };
         if self.kind.get(id as usize) != Some(&WordKind::Stop) {
             out.push(id);

@@ -657,11 +657,7 @@ fn phrase_before_to(phrase: &str) -> bool {
     while let Some(c) = chars.next() {
         match c {
             ';' | ':' | '!' | '?' => return false,
-            '.' => {
-                if !chars.next_if(char::is_ascii_digit).is_some() {
-                    return false;
-                }
-            }
+            '.' if chars.next_if(char::is_ascii_digit).is_none() => return false,
             _ => {}
         }
         units += 1;
@@ -982,10 +978,9 @@ pub fn index_level(c: &Claim) -> bool {
 /// a figure two cues compete for is dropped.
 #[must_use]
 pub fn change_pairs<'l>(links: &'l Links<'_>, s: usize) -> &'l [ChangePair] {
-    links
-        .pairs
-        .get(s)
-        .map_or(&[], |cell| cell.get_or_init(|| compute_change_pairs(links, s)))
+    links.pairs.get(s).map_or(&[], |cell| {
+        cell.get_or_init(|| compute_change_pairs(links, s))
+    })
 }
 
 fn compute_change_pairs(links: &Links<'_>, s: usize) -> Vec<ChangePair> {
@@ -1080,10 +1075,9 @@ pub struct DeltaPair {
 /// total introduced by `to`, `at` or `from`.
 #[must_use]
 pub fn delta_pairs<'l>(links: &'l Links<'_>, s: usize) -> &'l [DeltaPair] {
-    links
-        .deltas
-        .get(s)
-        .map_or(&[], |cell| cell.get_or_init(|| compute_delta_pairs(links, s)))
+    links.deltas.get(s).map_or(&[], |cell| {
+        cell.get_or_init(|| compute_delta_pairs(links, s))
+    })
 }
 
 fn compute_delta_pairs(links: &Links<'_>, s: usize) -> Vec<DeltaPair> {
@@ -1946,15 +1940,19 @@ mod tests {
         ] {
             assert_eq!(trim_word(w), t, "{w:?}");
             // The string-pattern form it replaces.
-            assert_eq!(trim_word(w), w.trim_end_matches("'s").trim_matches('\''), "{w:?}");
+            assert_eq!(
+                trim_word(w),
+                w.trim_end_matches("'s").trim_matches('\''),
+                "{w:?}"
+            );
         }
     }
 
     #[test]
     fn ascii_stems_are_the_stems() {
         for w in [
-            "offence", "offences", "OFFENCES", "boxes", "BOXES", "classes", "buses", "houses",
-            "s", "S", "es", "ss", "ses", "xes", "", " staff ", "jobs", "Jobs",
+            "offence", "offences", "OFFENCES", "boxes", "BOXES", "classes", "buses", "houses", "s",
+            "S", "es", "ss", "ses", "xes", "", " staff ", "jobs", "Jobs",
         ] {
             assert_eq!(ascii_noun_stem(w).to_lowercase(), noun_stem(w), "{w:?}");
         }

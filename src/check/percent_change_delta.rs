@@ -4,8 +4,8 @@
 
 use super::link::{Direction, Evidence, Links, Strength, link_changes};
 use super::{
-    Check, Interval, Rule, Severity, Verdict, change_interval, figure_interval,
-    fmt_signed_pct, fmt_stated_pct, plausible, stated_change, stated_value,
+    Check, Interval, Rule, Severity, Verdict, change_interval, figure_interval, fmt_signed_pct,
+    fmt_stated_pct, plausible, stated_change, stated_value,
 };
 
 /// Checks a stated percentage change against `change / (total - change)`.

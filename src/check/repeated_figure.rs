@@ -337,7 +337,9 @@ fn in_context(links: &Links<'_>, cands: &[Cand], out: &mut Vec<Pairing>) {
     // (the dearest: a scan of ~90 bytes).
     let mut cache = PairCache::new(claims.len());
     for d in domains {
-        let Some(list) = by_domain.get(d) else { continue };
+        let Some(list) = by_domain.get(d) else {
+            continue;
+        };
         for (i, a) in list.iter().enumerate() {
             let Some(x) = claims.get(a.id) else { continue };
             for b in list.iter().skip(i + 1).take(MAX_LATER) {
@@ -394,13 +396,20 @@ fn in_context(links: &Links<'_>, cands: &[Cand], out: &mut Vec<Pairing>) {
     }
 }
 
+/// The head of a claim's `of` phrase, once read (`None` when it has none).
+#[derive(Clone, Debug)]
+enum Head {
+    Unread,
+    Read(Option<String>),
+}
+
 /// What [`in_context`] works out per claim and per sentence, once.
 struct PairCache {
     lex: Lexicon,
     /// Frame words per claim id.
     frames: Vec<Option<Vec<u32>>>,
-    /// The `of` head per claim id.
-    heads: Vec<Option<Option<String>>>,
+    /// The `of` head per claim id, once worked out.
+    heads: Vec<Head>,
     /// The years named in a sentence.
     years: FxHashMap<usize, Vec<u64>>,
 }
@@ -410,7 +419,7 @@ impl PairCache {
         Self {
             lex: Lexicon::default(),
             frames: vec![None; claims],
-            heads: vec![None; claims],
+            heads: vec![Head::Unread; claims],
             years: FxHashMap::default(),
         }
     }
@@ -431,13 +440,16 @@ impl PairCache {
     }
 
     fn prepare_head(&mut self, links: &Links<'_>, c: &Claim) {
-        if let Some(slot @ None) = self.heads.get_mut(c.id) {
-            *slot = Some(of_head(links, c));
+        if let Some(slot @ Head::Unread) = self.heads.get_mut(c.id) {
+            *slot = Head::Read(of_head(links, c));
         }
     }
 
     fn head(&self, c: &Claim) -> Option<&str> {
-        self.heads.get(c.id)?.as_ref()?.as_deref()
+        match self.heads.get(c.id)? {
+            Head::Read(h) => h.as_deref(),
+            Head::Unread => None,
+        }
     }
 
     /// The words two frames share, the frames worked out on first use.
@@ -447,7 +459,12 @@ impl PairCache {
                 *slot = Some(frame_words(&mut self.lex, links, c, FRAME));
             }
         }
-        let get = |id: usize| self.frames.get(id).and_then(Option::as_deref).unwrap_or(&[]);
+        let get = |id: usize| {
+            self.frames
+                .get(id)
+                .and_then(Option::as_deref)
+                .unwrap_or(&[])
+        };
         let lex = &self.lex;
         shared_words(get(x.id), get(y.id)).map(|w| lex.is_change(w))
     }
