@@ -4,9 +4,8 @@
 //! format is run on one file, on many, and on errors only, and must be
 //! deterministic.
 //!
-//! The check rules are still stubs, so the articles here produce claims but no
-//! checks; findings are tested by the renderers' unit tests on reports built by
-//! hand (src/report/*.rs), which also validate SARIF with findings.
+//! Findings are also tested by the renderers' unit tests on reports built by hand
+//! (src/report/*.rs), which validate SARIF with findings.
 //!
 //! The schema, `tests/data/sarif-schema-2.1.0.json`, is the OASIS SARIF 2.1.0
 //! schema as shipped in the `serde-sarif` 0.8.0 crate (`src/schema.json`, the

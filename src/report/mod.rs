@@ -106,7 +106,7 @@ pub struct Summary {
     pub inconsistent: usize,
     /// Inconsistent checks of severity warning (wording notes), counted in `inconsistent` too.
     pub warnings: usize,
-    /// Percentages, changes and other checkable claims no rule could check.
+    /// Percentages and percentage points that no check used (see [`unchecked`]).
     pub unchecked: usize,
     /// Findings removed by a baseline or an inline suppression.
     pub suppressed: usize,
