@@ -320,6 +320,10 @@ fn headline(links: &Links<'_>, cands: &[Cand], out: &mut Vec<Pairing>) {
 /// Mentions in different sentences with strong evidence of one quantity.
 fn in_context(links: &Links<'_>, cands: &[Cand], out: &mut Vec<Pairing>) {
     let claims = links.cx.claims;
+    // No per-claim tables for a file without candidates (a table of figures).
+    if cands.len() < 2 {
+        return;
+    }
     let mut by_domain: HashMap<Domain, Vec<&Cand>> = HashMap::new();
     for c in cands {
         by_domain.entry(c.domain).or_default().push(c);
