@@ -376,6 +376,13 @@ fn severity_name(s: Severity) -> &'static str {
     }
 }
 
+/// One analysed file: its report, or (streaming without a baseline) its JSON
+/// Lines record already rendered.
+enum Done {
+    File(Box<FileReport>),
+    Line { flagged: bool, line: Vec<u8> },
+}
+
 fn check_all(
     args: &Args,
     pool: &rayon::ThreadPool,
@@ -449,15 +456,31 @@ fn check_all(
     // Work in chunks: parallel inside a chunk, output in input order, and with a
     // streaming format only one chunk of files is ever held in memory.
     let streaming = args.format == Format::Jsonl && args.write_baseline.is_none();
+    // Without a baseline to apply in order, a streamed file's line is rendered by
+    // the worker that analysed it: the main thread only writes bytes, so it does
+    // not hold the workers up between chunks.
+    let render_in_worker = streaming && matcher.is_none();
     let chunk = (pool.current_num_threads() * 16).max(32);
     let mut flagged = false;
     let mut all_files = Vec::new();
     for batch in jobs.chunks(chunk) {
-        let results: Vec<Result<FileReport, Error>> = pool.install(|| {
+        let results: Vec<Result<Done, Error>> = pool.install(|| {
             batch
                 .par_iter()
                 .map(|job| {
-                    let r = process(job, args);
+                    let r = process(job, args).map(|f| {
+                        if render_in_worker {
+                            let mut line = Vec::new();
+                            // Writing to a Vec cannot fail.
+                            let _ = report::jsonl::render_file(&f, &mut line);
+                            Done::Line {
+                                flagged: f.has_errors(),
+                                line,
+                            }
+                        } else {
+                            Done::File(Box::new(f))
+                        }
+                    });
                     if let Some(p) = &progress {
                         p.inc(1);
                     }
@@ -467,7 +490,12 @@ fn check_all(
         });
         for r in results {
             match r {
-                Ok(mut f) => {
+                Ok(Done::Line { flagged: f, line }) => {
+                    flagged |= f;
+                    out.write_all(&line)?;
+                }
+                Ok(Done::File(f)) => {
+                    let mut f = *f;
                     if let Some(m) = matcher.as_mut() {
                         m.apply(&mut f);
                     }
