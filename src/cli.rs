@@ -3,15 +3,15 @@
 //! report. `run` takes its output streams as arguments so the whole CLI is
 //! testable without a process.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, mpsc};
+use std::time::{Duration, Instant};
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
-use rayon::prelude::*;
 
-use crate::baseline::Baseline;
+use crate::baseline::{Baseline, Matcher};
 use crate::check::{RULES, Severity};
 use crate::config::Config;
 use crate::inputs::{self, Input};
@@ -352,21 +352,7 @@ fn run_inner(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> io::Resul
         writeln!(err, "claimcheck: {msg}")?;
         return Ok(2);
     }
-    let pool = match rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads)
-        .build()
-    {
-        Ok(pool) => pool,
-        Err(e) => {
-            writeln!(
-                err,
-                "claimcheck: cannot start {} threads: {e}",
-                args.threads
-            )?;
-            return Ok(2);
-        }
-    };
-    check_all(args, &pool, out, err)
+    check_all(args, out, err)
 }
 
 fn severity_name(s: Severity) -> &'static str {
@@ -383,13 +369,313 @@ enum Done {
     Line { flagged: bool, line: Vec<u8> },
 }
 
-fn check_all(
+/// Analyses one job; with `render` (JSON Lines without a baseline) also renders
+/// its line, so that work is done by the worker too.
+fn finish(job: &Job, args: &Args, render: bool) -> Result<Done, Error> {
+    process(job, args).map(|f| {
+        if render {
+            let mut line = Vec::new();
+            // Writing to a Vec cannot fail.
+            let _ = report::jsonl::render_file(&f, &mut line);
+            Done::Line {
+                flagged: f.has_errors(),
+                line,
+            }
+        } else {
+            Done::File(Box::new(f))
+        }
+    })
+}
+
+/// Turns walked inputs into jobs: finds each folder's configuration (once per
+/// folder) and drops files the configuration excludes.
+struct Planner {
+    configs: Configs,
+}
+
+impl Planner {
+    fn job(&mut self, input: Input) -> Result<Option<Job>, crate::config::ConfigError> {
+        let dir = match &input {
+            Input::Stdin { .. } => PathBuf::from("."),
+            Input::File { path, .. } => path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
+        };
+        let config = self.configs.for_dir(&dir)?;
+        if let Input::File {
+            path,
+            explicit: false,
+            ..
+        } = &input
+            && config.excludes(path)
+        {
+            return Ok(None);
+        }
+        Ok(Some(Job { input, config }))
+    }
+}
+
+/// How long streamed output may wait in the buffer while files keep finishing.
+const FLUSH_EVERY: Duration = Duration::from_millis(20);
+/// How many bytes of streamed output are gathered before they are written.
+const FLUSH_BYTES: usize = 64 * 1024;
+
+/// Takes each file's outcome in input order, on the thread that owns the output:
+/// streams JSON Lines, keeps the reports the other formats render at the end,
+/// applies the baseline and reports errors.
+struct Sink<'a> {
+    out: &'a mut dyn Write,
+    /// Streamed lines not yet written: one write per batch of lines rather than a
+    /// system call per file.
+    buf: Vec<u8>,
+    flushed: Instant,
+    matcher: Option<Matcher>,
+    streaming: bool,
+    flagged: bool,
+    files: Vec<FileReport>,
+    walk_errors: Vec<Error>,
+    file_errors: Vec<Error>,
+    progress: Option<Progress>,
+}
+
+impl Sink<'_> {
+    fn walk_error(&mut self, e: Error, err: &mut dyn Write) -> io::Result<()> {
+        writeln!(err, "claimcheck: {e}")?;
+        self.walk_errors.push(e);
+        Ok(())
+    }
+
+    fn take(&mut self, r: Result<Done, Error>, err: &mut dyn Write) -> io::Result<()> {
+        match r {
+            Ok(Done::Line { flagged, line }) => {
+                self.flagged |= flagged;
+                self.buf.extend_from_slice(&line);
+            }
+            Ok(Done::File(f)) => {
+                let mut f = *f;
+                if let Some(m) = self.matcher.as_mut() {
+                    m.apply(&mut f);
+                }
+                if self.streaming {
+                    self.flagged |= f.has_errors();
+                    report::jsonl::render_file(&f, &mut self.buf)?;
+                } else {
+                    self.files.push(f);
+                }
+            }
+            Err(e) => {
+                writeln!(err, "claimcheck: {e}")?;
+                self.file_errors.push(e);
+            }
+        }
+        if let Some(p) = &self.progress {
+            p.done();
+        }
+        if self.buf.len() >= FLUSH_BYTES || self.flushed.elapsed() >= FLUSH_EVERY {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    /// Writes the buffered lines so a reader downstream sees them now.
+    fn flush(&mut self) -> io::Result<()> {
+        self.flushed = Instant::now();
+        if self.buf.is_empty() {
+            return Ok(());
+        }
+        self.out.write_all(&self.buf)?;
+        self.buf.clear();
+        self.out.flush()
+    }
+}
+
+/// What reaches the output thread from the walker and the workers.
+enum Msg {
+    /// A walk error (a broken symlink, an unreadable folder, a bad glob).
+    Walk(Error),
+    /// A configuration that cannot be loaded: the run stops.
+    Fatal(crate::config::ConfigError),
+    /// The outcome of the job at this place in the input order.
+    Done(usize, Result<Done, Error>),
+}
+
+/// How many jobs per worker may be in flight (queued, being analysed, or
+/// finished and waiting for an earlier file) at once: enough to keep every
+/// worker busy behind one slow file, few enough that memory stays bounded.
+const IN_FLIGHT_PER_THREAD: usize = 16;
+
+/// Checks every input on the calling thread, in order. Used for one thread and
+/// for a single named file, where threads would only add their start-up cost.
+fn run_inline(
     args: &Args,
-    pool: &rayon::ThreadPool,
-    out: &mut dyn Write,
+    planner: &mut Planner,
+    render: bool,
+    sink: &mut Sink<'_>,
     err: &mut dyn Write,
-) -> io::Result<u8> {
-    let mut configs = match Configs::new(args) {
+) -> io::Result<Option<crate::config::ConfigError>> {
+    let mut outcome = Ok(None);
+    inputs::walk(
+        &args.paths,
+        &args.types,
+        &args.globs,
+        args.stdin_filename.as_deref(),
+        |found| {
+            let step = match found {
+                Err(e) => sink.walk_error(e, err),
+                Ok(input) => match planner.job(input) {
+                    Err(e) => {
+                        outcome = Ok(Some(e));
+                        return false;
+                    }
+                    Ok(None) => Ok(()),
+                    Ok(Some(job)) => {
+                        if let Some(p) = &sink.progress {
+                            p.found();
+                        }
+                        sink.take(finish(&job, args, render), err)
+                    }
+                },
+            };
+            if let Err(e) = step {
+                outcome = Err(e);
+                return false;
+            }
+            true
+        },
+    );
+    outcome
+}
+
+/// Checks the inputs on `threads` workers while a walker thread finds them and
+/// the calling thread writes the results in input order.
+///
+/// A pipeline rather than a parallel iterator over a finished list: the walk of a
+/// large folder overlaps the checking instead of preceding it, a worker takes the
+/// next file the moment it is free (no batches, so no idle workers waiting for
+/// the slowest file of a batch), and a window of [`IN_FLIGHT_PER_THREAD`] jobs
+/// per worker bounds what is held in memory while results wait for an earlier,
+/// slower file.
+fn run_parallel(
+    args: &Args,
+    threads: usize,
+    planner: Planner,
+    render: bool,
+    sink: &mut Sink<'_>,
+    err: &mut dyn Write,
+) -> io::Result<Option<crate::config::ConfigError>> {
+    let window = threads.saturating_mul(IN_FLIGHT_PER_THREAD);
+    let (job_tx, job_rx) = mpsc::channel::<(usize, Job)>();
+    let job_rx = Mutex::new(job_rx);
+    let (msg_tx, msg_rx) = mpsc::channel::<Msg>();
+    // One credit per job in flight: the walker takes one before queueing a job,
+    // the output thread gives it back once that job's result is written.
+    let (credit_tx, credit_rx) = mpsc::sync_channel::<()>(window);
+    for _ in 0..window {
+        let _ = credit_tx.try_send(());
+    }
+    let job_rx = &job_rx;
+    let progress = sink.progress.clone();
+    std::thread::scope(move |s| {
+        let walk_msgs = msg_tx.clone();
+        let mut planner = planner;
+        std::thread::Builder::new()
+            .name("claimcheck-walk".into())
+            .spawn_scoped(s, move || {
+                let mut n = 0;
+                inputs::walk(
+                    &args.paths,
+                    &args.types,
+                    &args.globs,
+                    args.stdin_filename.as_deref(),
+                    |found| match found {
+                        Err(e) => walk_msgs.send(Msg::Walk(e)).is_ok(),
+                        Ok(input) => match planner.job(input) {
+                            Err(e) => {
+                                let _ = walk_msgs.send(Msg::Fatal(e));
+                                false
+                            }
+                            Ok(None) => true,
+                            Ok(Some(job)) => {
+                                if let Some(p) = &progress {
+                                    p.found();
+                                }
+                                let sent =
+                                    credit_rx.recv().is_ok() && job_tx.send((n, job)).is_ok();
+                                n += 1;
+                                sent
+                            }
+                        },
+                    },
+                );
+                // Dropping `job_tx` here lets the workers finish the queue and stop.
+            })?;
+        for _ in 0..threads {
+            let tx = msg_tx.clone();
+            std::thread::Builder::new()
+                .name("claimcheck-worker".into())
+                .spawn_scoped(s, move || {
+                    loop {
+                        // A poisoned lock means another worker panicked: stop too.
+                        let next = job_rx.lock().ok().and_then(|rx| rx.recv().ok());
+                        let Some((n, job)) = next else { break };
+                        if tx.send(Msg::Done(n, finish(&job, args, render))).is_err() {
+                            break;
+                        }
+                    }
+                })?;
+        }
+        drop(msg_tx);
+        // Returning (also early, on an output error) drops `msg_rx` and
+        // `credit_tx`, which stops the walker and the workers.
+        collect(msg_rx, credit_tx, sink, err)
+    })
+}
+
+/// The output side of [`run_parallel`]: puts results back in input order and
+/// hands them to the sink, flushing streamed output whenever it would wait.
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "owned so that returning drops them: that is what stops the walker and the workers"
+)]
+fn collect(
+    msgs: mpsc::Receiver<Msg>,
+    credits: mpsc::SyncSender<()>,
+    sink: &mut Sink<'_>,
+    err: &mut dyn Write,
+) -> io::Result<Option<crate::config::ConfigError>> {
+    let mut waiting: BTreeMap<usize, Result<Done, Error>> = BTreeMap::new();
+    let mut next = 0;
+    loop {
+        let msg = match msgs.try_recv() {
+            Ok(m) => m,
+            Err(mpsc::TryRecvError::Empty) => {
+                sink.flush()?;
+                match msgs.recv() {
+                    Ok(m) => m,
+                    Err(_) => break,
+                }
+            }
+            Err(mpsc::TryRecvError::Disconnected) => break,
+        };
+        match msg {
+            Msg::Walk(e) => sink.walk_error(e, err)?,
+            Msg::Fatal(e) => return Ok(Some(e)),
+            Msg::Done(n, r) => {
+                waiting.insert(n, r);
+                while let Some(r) = waiting.remove(&next) {
+                    sink.take(r, err)?;
+                    next += 1;
+                    let _ = credits.try_send(());
+                }
+            }
+        }
+    }
+    Ok(None)
+}
+
+fn check_all(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
+    let configs = match Configs::new(args) {
         Ok(c) => c,
         Err(e) => {
             writeln!(err, "claimcheck: {e}")?;
@@ -403,49 +689,11 @@ fn check_all(
             return Ok(2);
         }
     };
-    let mut matcher = baseline.as_ref().map(Baseline::matcher);
-    let (inputs, walk_errors) = inputs::expand(
-        &args.paths,
-        &args.types,
-        &args.globs,
-        args.stdin_filename.as_deref(),
-    );
-    for e in &walk_errors {
-        writeln!(err, "claimcheck: {e}")?;
-    }
-    let mut report = Report {
-        files: Vec::new(),
-        errors: walk_errors,
+    let threads = if args.threads == 0 {
+        std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+    } else {
+        args.threads
     };
-    let mut jobs = Vec::with_capacity(inputs.len());
-    for input in inputs {
-        let dir = match &input {
-            Input::Stdin { .. } => PathBuf::from("."),
-            Input::File { path, .. } => path
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
-        };
-        let config = match configs.for_dir(&dir) {
-            Ok(c) => c,
-            Err(e) => {
-                writeln!(err, "claimcheck: {e}")?;
-                return Ok(2);
-            }
-        };
-        if let Input::File {
-            path,
-            explicit: false,
-            ..
-        } = &input
-            && config.excludes(path)
-        {
-            continue;
-        }
-        jobs.push(Job { input, config });
-    }
-
-    let progress = progress_bar(args, jobs.len());
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let opts = RenderOptions {
         color: args.color.enabled(io::stdout().is_terminal(), no_color),
@@ -453,70 +701,53 @@ fn check_all(
         show_consistent: args.show_consistent,
         quiet: args.quiet,
     };
-    // Work in chunks: parallel inside a chunk, output in input order, and with a
-    // streaming format only one chunk of files is ever held in memory.
+    // JSON Lines is written as files finish, so only the files in flight are held
+    // in memory; the other formats keep every report for the summary.
     let streaming = args.format == Format::Jsonl && args.write_baseline.is_none();
+    let matcher = baseline.as_ref().map(Baseline::matcher);
     // Without a baseline to apply in order, a streamed file's line is rendered by
-    // the worker that analysed it: the main thread only writes bytes, so it does
-    // not hold the workers up between chunks.
-    let render_in_worker = streaming && matcher.is_none();
-    let chunk = (pool.current_num_threads() * 16).max(32);
-    let mut flagged = false;
-    let mut all_files = Vec::new();
-    for batch in jobs.chunks(chunk) {
-        let results: Vec<Result<Done, Error>> = pool.install(|| {
-            batch
-                .par_iter()
-                .map(|job| {
-                    let r = process(job, args).map(|f| {
-                        if render_in_worker {
-                            let mut line = Vec::new();
-                            // Writing to a Vec cannot fail.
-                            let _ = report::jsonl::render_file(&f, &mut line);
-                            Done::Line {
-                                flagged: f.has_errors(),
-                                line,
-                            }
-                        } else {
-                            Done::File(Box::new(f))
-                        }
-                    });
-                    if let Some(p) = &progress {
-                        p.inc(1);
-                    }
-                    r
-                })
-                .collect()
-        });
-        for r in results {
-            match r {
-                Ok(Done::Line { flagged: f, line }) => {
-                    flagged |= f;
-                    out.write_all(&line)?;
-                }
-                Ok(Done::File(f)) => {
-                    let mut f = *f;
-                    if let Some(m) = matcher.as_mut() {
-                        m.apply(&mut f);
-                    }
-                    if streaming {
-                        flagged |= f.has_errors();
-                        report::jsonl::render_file(&f, out)?;
-                    } else {
-                        all_files.push(f);
-                    }
-                }
-                Err(e) => {
-                    writeln!(err, "claimcheck: {e}")?;
-                    report.errors.push(e);
-                }
-            }
-        }
+    // the worker that analysed it: the output thread only writes bytes.
+    let render = streaming && matcher.is_none();
+    let mut sink = Sink {
+        out,
+        buf: Vec::new(),
+        flushed: Instant::now(),
+        matcher,
+        streaming,
+        flagged: false,
+        files: Vec::new(),
+        walk_errors: Vec::new(),
+        file_errors: Vec::new(),
+        progress: Progress::new(args),
+    };
+    let mut planner = Planner { configs };
+    let single = args.paths.len() == 1 && !args.paths[0].is_dir();
+    let fatal = if threads <= 1 || single {
+        run_inline(args, &mut planner, render, &mut sink, err)?
+    } else {
+        run_parallel(args, threads, planner, render, &mut sink, err)?
+    };
+    sink.flush()?;
+    if let Some(e) = fatal {
+        writeln!(err, "claimcheck: {e}")?;
+        return Ok(2);
     }
-    if let Some(p) = progress {
-        p.finish_and_clear();
+    if let Some(p) = sink.progress.take() {
+        p.0.finish_and_clear();
     }
-    report.files = all_files;
+    let Sink {
+        out,
+        flagged,
+        files,
+        mut walk_errors,
+        file_errors,
+        ..
+    } = sink;
+    walk_errors.extend(file_errors);
+    let report = Report {
+        files,
+        errors: walk_errors,
+    };
 
     if let Some(path) = &args.write_baseline {
         let base = Baseline::from_files(&report.files);
@@ -533,7 +764,6 @@ fn check_all(
         return Ok(if report.errors.is_empty() { 0 } else { 2 });
     }
     if streaming {
-        out.flush()?;
         return Ok(if report.errors.is_empty() {
             u8::from(flagged)
         } else {
@@ -551,17 +781,44 @@ fn check_all(
 }
 
 /// A progress bar on standard error when checking many files on a terminal; never
-/// in pipes, with `--quiet`, or under CI.
-fn progress_bar(args: &Args, n: usize) -> Option<indicatif::ProgressBar> {
-    let ci = std::env::var_os("CI").is_some();
-    if n < 50 || args.quiet || ci || !io::stderr().is_terminal() {
-        return None;
+/// in pipes, with `--quiet`, or under CI. The walk runs alongside the checking, so
+/// the bar learns the number of files as they are found, and it stays hidden until
+/// there are [`PROGRESS_FROM`] of them (a few files need no bar).
+#[derive(Clone)]
+struct Progress(indicatif::ProgressBar);
+
+/// How many files make a run long enough for a progress bar.
+const PROGRESS_FROM: u64 = 50;
+
+impl Progress {
+    fn new(args: &Args) -> Option<Self> {
+        let ci = std::env::var_os("CI").is_some();
+        if args.quiet || ci || !io::stderr().is_terminal() {
+            return None;
+        }
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(0),
+            indicatif::ProgressDrawTarget::hidden(),
+        );
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files ({per_sec}, {eta})")
+        {
+            bar.set_style(style);
+        }
+        Some(Self(bar))
     }
-    let bar = indicatif::ProgressBar::new(n as u64);
-    if let Ok(style) =
-        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files ({per_sec}, {eta})")
-    {
-        bar.set_style(style);
+
+    /// One more file to check.
+    fn found(&self) {
+        self.0.inc_length(1);
+        if self.0.length() == Some(PROGRESS_FROM) {
+            self.0
+                .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
     }
-    Some(bar)
+
+    /// One more file checked.
+    fn done(&self) {
+        self.0.inc(1);
+    }
 }

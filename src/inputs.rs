@@ -49,24 +49,52 @@ pub fn expand(
 ) -> (Vec<Input>, Vec<Error>) {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
+    walk(paths, types, globs, stdin_name, |found| {
+        match found {
+            Ok(i) => inputs.push(i),
+            Err(e) => errors.push(e),
+        }
+        true
+    });
+    (inputs, errors)
+}
+
+/// [`expand`] as a stream: hands each input (or walk error) to `found` as soon as
+/// the walk reaches it, in the same order, so checking can start before a large
+/// folder has been read to the end. The walk stops early when `found` returns
+/// `false`.
+pub fn walk(
+    paths: &[PathBuf],
+    types: &[Markup],
+    globs: &[String],
+    stdin_name: Option<&str>,
+    mut found: impl FnMut(Result<Input, Error>) -> bool,
+) {
     let wanted = |ty: Markup| types.is_empty() || types.contains(&ty);
     for path in paths {
         if path.as_os_str() == "-" {
             let name = stdin_name.unwrap_or("<stdin>").to_owned();
             let ty = Markup::from_path(Path::new(&name));
-            inputs.push(Input::Stdin { name, ty });
+            if !found(Ok(Input::Stdin { name, ty })) {
+                return;
+            }
             continue;
         }
         if !path.is_dir() {
             // Named files are read whatever their extension; reading reports any error.
-            inputs.push(Input::File {
+            let file = Input::File {
                 path: path.clone(),
                 ty: Markup::from_path(path),
                 explicit: true,
-            });
+            };
+            if !found(Ok(file)) {
+                return;
+            }
             continue;
         }
         let mut walk = WalkBuilder::new(path);
+        // Sorted: the walker reads each folder whole, sorts it and yields entries
+        // depth first, so files arrive in their final order as the walk goes.
         walk.follow_links(true)
             .sort_by_file_path(Ord::cmp)
             .require_git(false);
@@ -74,41 +102,53 @@ pub fn expand(
             let mut ob = OverrideBuilder::new(path);
             for g in globs {
                 if let Err(e) = ob.add(g) {
-                    errors.push(Error::Io {
+                    let e = Error::Io {
                         path: g.clone(),
                         message: format!("bad --glob: {e}"),
-                    });
+                    };
+                    if !found(Err(e)) {
+                        return;
+                    }
                 }
             }
             match ob.build() {
                 Ok(o) => {
                     walk.overrides(o);
                 }
-                Err(e) => errors.push(Error::Io {
-                    path: path.display().to_string(),
-                    message: format!("bad --glob: {e}"),
-                }),
+                Err(e) => {
+                    let e = Error::Io {
+                        path: path.display().to_string(),
+                        message: format!("bad --glob: {e}"),
+                    };
+                    if !found(Err(e)) {
+                        return;
+                    }
+                }
             }
         }
         for entry in walk.build() {
-            match entry {
+            let next = match entry {
                 Ok(e) => {
                     if e.file_type().is_some_and(|t| t.is_file())
                         && let Some(ty) = walked_type(e.path())
                         && wanted(ty)
                     {
-                        inputs.push(Input::File {
+                        Ok(Input::File {
                             path: e.into_path(),
                             ty,
                             explicit: false,
-                        });
+                        })
+                    } else {
+                        continue;
                     }
                 }
-                Err(e) => errors.push(walk_error(path, &e)),
+                Err(e) => Err(walk_error(path, &e)),
+            };
+            if !found(next) {
+                return;
             }
         }
     }
-    (inputs, errors)
 }
 
 /// A walk error as a one-line error naming the path it is about.

@@ -595,3 +595,74 @@ fn config_exclude_skips_walked_files() {
         .code(0)
         .stdout(predicate::str::contains("checked 1 file"));
 }
+
+/// A folder tree where files finish out of order: a large article first, small
+/// ones after, errors among them.
+fn mixed_tree() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let big = format!("{}\n", WRONG.repeat(20_000));
+    for i in 0..150 {
+        let sub = dir.path().join(format!("d{}", i % 7));
+        std::fs::create_dir_all(&sub).unwrap();
+        let body: Vec<u8> = match i {
+            3 => big.clone().into_bytes(),
+            40 => b"\x89PNG\0\0".to_vec(),
+            90 => vec![0xff, 0xfe, b'a'],
+            _ if i % 4 == 0 => WRONG.as_bytes().to_vec(),
+            _ => RIGHT.repeat(1 + i % 5).into_bytes(),
+        };
+        std::fs::write(sub.join(format!("f{i:03}.txt")), body).unwrap();
+    }
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(dir.path().join("gone.txt"), dir.path().join("d2/dead.txt"))
+        .unwrap();
+    dir
+}
+
+#[test]
+fn thread_count_changes_nothing_but_speed() {
+    let dir = mixed_tree();
+    for format in ["jsonl", "json", "text"] {
+        let run = |threads: &str| {
+            let out = claimcheck()
+                .args(["--format", format, "--color", "never", "-j", threads])
+                .arg(dir.path())
+                .output()
+                .unwrap();
+            let mut stderr: Vec<String> = String::from_utf8(out.stderr)
+                .unwrap()
+                .lines()
+                .map(str::to_owned)
+                .collect();
+            stderr.sort();
+            (out.status.code(), out.stdout, stderr)
+        };
+        let one = run("1");
+        assert_eq!(one.0, Some(2), "{format}: errors make the exit code 2");
+        assert_eq!(one.2.len(), 3, "{format}: {:?}", one.2);
+        for threads in ["2", "7"] {
+            let many = run(threads);
+            assert_eq!(many.0, one.0, "{format} -j{threads}");
+            assert!(many.1 == one.1, "{format} -j{threads}: stdout differs");
+            assert_eq!(many.2, one.2, "{format} -j{threads}");
+        }
+        if format == "jsonl" {
+            let lines = one.1.split(|&b| b == b'\n').filter(|l| !l.is_empty());
+            assert_eq!(lines.count(), 148, "one line per readable file");
+        }
+    }
+}
+
+#[test]
+fn a_bad_config_found_mid_walk_stops_the_run() {
+    let dir = mixed_tree();
+    std::fs::write(dir.path().join("d5/claimcheck.toml"), "ignroe = []\n").unwrap();
+    for threads in ["1", "2"] {
+        claimcheck()
+            .args(["--format", "jsonl", "-j", threads])
+            .arg(dir.path())
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("unknown field `ignroe`"));
+    }
+}
