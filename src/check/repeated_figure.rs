@@ -1,9 +1,6 @@
 //! `repeated-figure`: one quantity stated twice in an article with values that
 //! disagree beyond rounding (`rose 7%` in the headline, `rose 5.3%` in the body).
 
-use std::collections::HashMap;
-
-use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -105,14 +102,10 @@ within a factor of two and a half is reported.
         headline(links, &cands, &mut found);
         in_context(links, &cands, &mut found);
         // One verdict per later mention: drop mentions whose pairings disagree.
-        let mut per_claim: HashMap<usize, Vec<Pairing>> = HashMap::new();
-        for p in found {
-            per_claim.entry(p.later).or_default().push(p);
-        }
-        let mut claims: Vec<usize> = per_claim.keys().copied().collect();
-        claims.sort_unstable();
-        for id in claims {
-            let Some(ps) = per_claim.get(&id) else {
+        // A stable sort keeps each mention's pairings in the order they were found.
+        found.sort_by_key(|p| p.later);
+        for ps in found.chunk_by(|p, q| p.later == q.later) {
+            let Some(id) = ps.first().map(|p| p.later) else {
                 continue;
             };
             let first = ps.iter().map(|p| consistent(links, p)).next();
@@ -324,29 +317,33 @@ fn in_context(links: &Links<'_>, cands: &[Cand], out: &mut Vec<Pairing>) {
     if cands.len() < 2 {
         return;
     }
-    let mut by_domain: HashMap<Domain, Vec<&Cand>> = HashMap::new();
-    for c in cands {
-        by_domain.entry(c.domain).or_default().push(c);
+    // The candidates of each domain, in text order; a file names few domains
+    // (shares, counts, a few currencies), so a short list beats a hash map.
+    let mut by_domain: Vec<(Domain, Vec<usize>)> = Vec::new();
+    for (k, c) in cands.iter().enumerate() {
+        match by_domain.iter_mut().find(|(d, _)| *d == c.domain) {
+            Some((_, list)) => list.push(k),
+            None => by_domain.push((c.domain, vec![k])),
+        }
     }
-    let mut domains: Vec<&Domain> = by_domain.keys().collect();
-    // Pairings come out in one order whatever the hash map's.
-    domains.sort_by_key(|d| match d {
+    // Pairings come out in one order whatever the order domains were met in.
+    by_domain.sort_by_key(|(d, _)| match d {
         Domain::Share => (0, None),
         Domain::Count => (1, None),
         Domain::Money(c) => (2, *c),
     });
-    // Most candidate pairs are rejected, so everything a pair needs is worked out
-    // at most once per claim or sentence and only when the pair gets that far:
-    // years per sentence, then `of` heads, proper nouns, and frame words last
-    // (the dearest: a scan of ~90 bytes).
-    let mut cache = PairCache::new(claims.len());
-    for d in domains {
-        let Some(list) = by_domain.get(d) else {
-            continue;
-        };
-        for (i, a) in list.iter().enumerate() {
+    // Most candidate pairs are rejected, so the cheapest tests run first
+    // (direction, years, units) and everything a pair needs beyond them is worked
+    // out at most once per candidate or sentence, and only when the pair gets
+    // that far: `of` heads, proper nouns, and frame words last (the dearest: a
+    // scan of ~90 bytes).
+    let mut cache = PairCache::new(cands.len());
+    for (_, list) in &by_domain {
+        for (i, &ka) in list.iter().enumerate() {
+            let a = &cands[ka];
             let Some(x) = claims.get(a.id) else { continue };
-            for b in list.iter().skip(i + 1).take(MAX_LATER) {
+            for &kb in list.iter().skip(i + 1).take(MAX_LATER) {
+                let b = &cands[kb];
                 let Some(y) = claims.get(b.id) else { continue };
                 if y.sentence == x.sentence {
                     continue;
@@ -354,17 +351,14 @@ fn in_context(links: &Links<'_>, cands: &[Cand], out: &mut Vec<Pairing>) {
                 if y.sentence - x.sentence > MAX_SENTENCES {
                     break;
                 }
-                if !same_kind(links, a, b) {
+                // [`same_kind`], the dearer unit test after the years.
+                if a.direction != b.direction
+                    || different_years(links, x.sentence, y.sentence)
+                    || (a.domain == Domain::Count && !super::link::compatible(x, y))
+                {
                     continue;
                 }
-                // Both sentences name years and none in common: different periods.
-                cache.prepare_years(links, x.sentence);
-                cache.prepare_years(links, y.sentence);
-                let (yx, yy) = (cache.years(x.sentence), cache.years(y.sentence));
-                if !yx.is_empty() && !yy.is_empty() && !yx.iter().any(|v| yy.contains(v)) {
-                    continue;
-                }
-                if a.domain == Domain::Share && echo(&mut cache.lex, links, x, y) {
+                if a.domain == Domain::Share && cache.echo(links, (ka, x), (kb, y)) {
                     out.push(Pairing {
                         earlier: a.id,
                         later: b.id,
@@ -374,20 +368,20 @@ fn in_context(links: &Links<'_>, cands: &[Cand], out: &mut Vec<Pairing>) {
                 }
                 let strong = if a.domain == Domain::Count {
                     // A counted noun on both sides that agrees.
-                    x.noun.is_some() && y.noun.is_some() && cache.two_shared(links, x, y)
+                    x.noun.is_some()
+                        && y.noun.is_some()
+                        && cache.two_shared(links, (ka, x), (kb, y))
                 } else {
-                    cache.prepare_head(links, x);
-                    cache.prepare_head(links, y);
-                    match (cache.head(x), cache.head(y)) {
+                    match (cache.head(links, ka, x), cache.head(links, kb, y)) {
                         (Some(h1), Some(h2)) => h1 == h2,
-                        _ => cache.two_shared(links, x, y),
+                        _ => cache.two_shared(links, (ka, x), (kb, y)),
                     }
                 };
                 // One shared content word that is not a change verb, and a proper
                 // noun shared by the sentences (the story's subject).
                 if strong
                     || (links.share_proper_noun(x.sentence, y.sentence)
-                        && cache.one_shared(links, x, y))
+                        && cache.one_shared(links, (ka, x), (kb, y)))
                 {
                     out.push(Pairing {
                         earlier: a.id,
@@ -400,82 +394,130 @@ fn in_context(links: &Links<'_>, cands: &[Cand], out: &mut Vec<Pairing>) {
     }
 }
 
-/// The head of a claim's `of` phrase, once read (`None` when it has none).
-#[derive(Clone, Debug)]
-enum Head {
-    Unread,
-    Read(Option<String>),
+/// Whether both sentences name years and none in common: different periods.
+fn different_years(links: &Links<'_>, s1: usize, s2: usize) -> bool {
+    let years = |s: usize| {
+        links
+            .claims_in(s)
+            .iter()
+            .filter(|c| c.kind == ClaimKind::Year)
+            .map(|c| c.value() as u64)
+    };
+    if years(s1).next().is_none() {
+        return false;
+    }
+    let mut named = false;
+    for v in years(s2) {
+        if years(s1).any(|w| w == v) {
+            return false;
+        }
+        named = true;
+    }
+    named
 }
 
-/// What [`in_context`] works out per claim and per sentence, once.
+/// A candidate's index in the candidate list, and its claim.
+type At<'c> = (usize, &'c Claim);
+
+/// The head of a candidate's `of` phrase, interned, once read (`None` when it
+/// has none).
+#[derive(Clone, Copy, Debug)]
+enum Head {
+    Unread,
+    Read(Option<u32>),
+}
+
+/// What [`PairCache::echo`] reads before a mention, once per candidate.
+#[derive(Clone, Copy, Debug)]
+struct Lead {
+    /// The content words of the 80 bytes before it (a range of `PairCache::sets`).
+    words: (usize, usize),
+    /// It is a level reached with `to` ([`LEVEL_TO`]).
+    level: bool,
+    /// The word right before it ([`VERB_LAST`]), interned, and whether it is a
+    /// change verb.
+    verb: Option<(u32, bool)>,
+    /// Its qualifiers ([`QUALIFIER`]), interned, as a sorted set (a range of
+    /// `PairCache::sets`).
+    qualifiers: (usize, usize),
+}
+
+/// What [`in_context`] works out per candidate (by index in the candidate list),
+/// once, into flat tables: no allocation per candidate.
 struct PairCache {
     lex: Lexicon,
-    /// Frame words per claim id.
-    frames: Vec<Option<Vec<u32>>>,
-    /// The `of` head per claim id, once worked out.
+    /// Sorted sets of word ids, one after another; the tables below hold ranges.
+    sets: Vec<u32>,
+    /// Frame words per candidate.
+    frames: Vec<Option<(usize, usize)>>,
+    /// The `of` head per candidate.
     heads: Vec<Head>,
-    /// The years named in a sentence.
-    years: FxHashMap<usize, Vec<u64>>,
+    /// What [`PairCache::echo`] needs per candidate.
+    leads: Vec<Option<Lead>>,
+    /// Scratch space for one set.
+    scratch: Vec<u32>,
 }
 
 impl PairCache {
-    fn new(claims: usize) -> Self {
+    fn new(cands: usize) -> Self {
         Self {
             lex: Lexicon::default(),
-            frames: vec![None; claims],
-            heads: vec![Head::Unread; claims],
-            years: FxHashMap::default(),
+            sets: Vec::new(),
+            frames: vec![None; cands],
+            heads: vec![Head::Unread; cands],
+            leads: vec![None; cands],
+            scratch: Vec::new(),
         }
     }
 
-    fn prepare_years(&mut self, links: &Links<'_>, s: usize) {
-        self.years.entry(s).or_insert_with(|| {
-            links
-                .claims_in(s)
-                .iter()
-                .filter(|c| c.kind == ClaimKind::Year)
-                .map(|c| c.value() as u64)
-                .collect()
-        });
+    fn set(&self, (start, len): (usize, usize)) -> &[u32] {
+        self.sets.get(start..start + len).unwrap_or(&[])
     }
 
-    fn years(&self, s: usize) -> &[u64] {
-        self.years.get(&s).map_or(&[], Vec::as_slice)
+    /// Stores `scratch` sorted and deduplicated in `sets`; returns its range.
+    fn store_scratch(&mut self) -> (usize, usize) {
+        self.scratch.sort_unstable();
+        self.scratch.dedup();
+        let start = self.sets.len();
+        self.sets.extend_from_slice(&self.scratch);
+        (start, self.scratch.len())
     }
 
-    fn prepare_head(&mut self, links: &Links<'_>, c: &Claim) {
-        if let Some(slot @ Head::Unread) = self.heads.get_mut(c.id) {
-            *slot = Head::Read(of_head(links, c));
+    /// The head of the `of` phrase after a candidate, interned.
+    fn head(&mut self, links: &Links<'_>, k: usize, c: &Claim) -> Option<u32> {
+        if let Some(&Head::Read(h)) = self.heads.get(k) {
+            return h;
         }
+        let h = of_head(links, c).map(|w| self.lex.id(&w));
+        if let Some(slot) = self.heads.get_mut(k) {
+            *slot = Head::Read(h);
+        }
+        h
     }
 
-    fn head(&self, c: &Claim) -> Option<&str> {
-        match self.heads.get(c.id)? {
-            Head::Read(h) => h.as_deref(),
-            Head::Unread => None,
+    /// The frame words of a candidate, worked out on first use.
+    fn frame(&mut self, links: &Links<'_>, (k, c): At<'_>) -> (usize, usize) {
+        if let Some(&Some(r)) = self.frames.get(k) {
+            return r;
         }
+        frame_words(&mut self.lex, links, c, FRAME, &mut self.scratch);
+        let r = self.store_scratch();
+        if let Some(slot) = self.frames.get_mut(k) {
+            *slot = Some(r);
+        }
+        r
     }
 
-    /// The words two frames share, the frames worked out on first use.
-    fn shared(&mut self, links: &Links<'_>, x: &Claim, y: &Claim) -> impl Iterator<Item = bool> {
-        for c in [x, y] {
-            if let Some(slot @ None) = self.frames.get_mut(c.id) {
-                *slot = Some(frame_words(&mut self.lex, links, c, FRAME));
-            }
-        }
-        let get = |id: usize| {
-            self.frames
-                .get(id)
-                .and_then(Option::as_deref)
-                .unwrap_or(&[])
-        };
+    /// Whether each word two frames share is a change word.
+    fn shared(&mut self, links: &Links<'_>, x: At<'_>, y: At<'_>) -> impl Iterator<Item = bool> {
+        let (fx, fy) = (self.frame(links, x), self.frame(links, y));
         let lex = &self.lex;
-        shared_words(get(x.id), get(y.id)).map(|w| lex.is_change(w))
+        shared_words(self.set(fx), self.set(fy)).map(|w| lex.is_change(w))
     }
 
     /// At least two content words shared by the frames, one of them not a change
     /// verb.
-    fn two_shared(&mut self, links: &Links<'_>, x: &Claim, y: &Claim) -> bool {
+    fn two_shared(&mut self, links: &Links<'_>, x: At<'_>, y: At<'_>) -> bool {
         let (mut n, mut other) = (0, false);
         for change in self.shared(links, x, y) {
             n += 1;
@@ -488,8 +530,74 @@ impl PairCache {
     }
 
     /// A content word shared by the frames that is not a change verb.
-    fn one_shared(&mut self, links: &Links<'_>, x: &Claim, y: &Claim) -> bool {
+    fn one_shared(&mut self, links: &Links<'_>, x: At<'_>, y: At<'_>) -> bool {
         self.shared(links, x, y).any(|change| !change)
+    }
+
+    /// What [`PairCache::echo`] reads before a candidate, worked out on first use.
+    fn lead(&mut self, links: &Links<'_>, (k, c): At<'_>) -> Lead {
+        if let Some(&Some(l)) = self.leads.get(k) {
+            return l;
+        }
+        let text = links.before(c, 80);
+        self.scratch.clear();
+        self.lex.content_words(text, &mut self.scratch);
+        let words = self.store_scratch();
+        let verb = VERB_LAST
+            .captures(text)
+            .and_then(|c| c.name("v"))
+            .map(|m| m.as_str().to_lowercase())
+            .map(|v| (self.lex.id(&v), is_change_word(&v)));
+        self.scratch.clear();
+        for m in QUALIFIER.find_iter(text) {
+            let id = self.lex.id(&m.as_str().to_lowercase());
+            self.scratch.push(id);
+        }
+        let qualifiers = self.store_scratch();
+        let l = Lead {
+            words,
+            level: LEVEL_TO.is_match(text),
+            verb,
+            qualifiers,
+        };
+        if let Some(slot) = self.leads.get_mut(k) {
+            *slot = Some(l);
+        }
+        l
+    }
+
+    /// Evidence strong enough to report a disagreement between two body mentions
+    /// of a share: the sentences are adjacent or share a proper noun, both
+    /// mentions have a subject word in common and no different qualifier
+    /// (`underlying`, `like-for-like`), and either both are levels reached by the
+    /// same change verb (`dropped to below 90%` / `dropped 5% since May to
+    /// 88.9%`) or the same change verb stands right before both (`revenues
+    /// slipped 11%`).
+    fn echo(&mut self, links: &Links<'_>, x: At<'_>, y: At<'_>) -> bool {
+        let (sx, sy) = (x.1.sentence, y.1.sentence);
+        if sy.abs_diff(sx) > 1 && !links.share_proper_noun(sx, sy) {
+            return false;
+        }
+        let (lx, ly) = (self.lead(links, x), self.lead(links, y));
+        let (wx, wy) = (self.set(lx.words), self.set(ly.words));
+        let lex = &self.lex;
+        let same_subject = || shared_words(wx, wy).any(|w| !lex.is_change(w));
+        if lx.level && ly.level {
+            let same_verb = shared_words(wx, wy).any(|w| lex.is_change(w));
+            return same_verb && same_subject();
+        }
+        // `Revenues at Reuters slipped 11%` ... `revenues slipped 11% from`: the
+        // same change verb right before both, a shared subject word, and the same
+        // qualifiers.
+        match (lx.verb, ly.verb) {
+            (Some((v1, change)), Some((v2, _))) => {
+                v1 == v2
+                    && change
+                    && same_subject()
+                    && self.set(lx.qualifiers) == self.set(ly.qualifiers)
+            }
+            _ => false,
+        }
     }
 }
 
@@ -504,48 +612,6 @@ static LEVEL_TO: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("static regex")
 });
-
-/// Evidence strong enough to report a disagreement between two body mentions of
-/// a share: the sentences are adjacent or share a proper noun, both mentions
-/// have a subject word in common and no different qualifier (`underlying`,
-/// `like-for-like`), and either both are levels reached by the same change verb
-/// (`dropped to below 90%` / `dropped 5% since May to 88.9%`) or the same change
-/// verb stands right before both (`revenues slipped 11%`).
-fn echo(lex: &mut Lexicon, links: &Links<'_>, x: &Claim, y: &Claim) -> bool {
-    if y.sentence.abs_diff(x.sentence) > 1 && !links.share_proper_noun(x.sentence, y.sentence) {
-        return false;
-    }
-    let (lx, ly) = (links.before(x, 80), links.before(y, 80));
-    let (wx, wy) = (lex.word_set(lx), lex.word_set(ly));
-    let same_subject = shared_words(&wx, &wy).any(|w| !lex.is_change(w));
-    if LEVEL_TO.is_match(lx) && LEVEL_TO.is_match(ly) {
-        let same_verb = shared_words(&wx, &wy).any(|w| lex.is_change(w));
-        return same_verb && same_subject;
-    }
-    // `Revenues at Reuters slipped 11%` ... `revenues slipped 11% from`: the same
-    // change verb right before both, and a shared subject word.
-    let verb = |t: &str| {
-        VERB_LAST
-            .captures(t)
-            .and_then(|c| c.name("v"))
-            .map(|m| m.as_str().to_lowercase())
-    };
-    let qualifiers = |t: &str| {
-        let mut q: Vec<String> = QUALIFIER
-            .find_iter(t)
-            .map(|m| m.as_str().to_lowercase())
-            .collect();
-        q.sort();
-        q.dedup();
-        q
-    };
-    match (verb(lx), verb(ly)) {
-        (Some(v1), Some(v2)) => {
-            v1 == v2 && is_change_word(&v1) && same_subject && qualifiers(lx) == qualifiers(ly)
-        }
-        _ => false,
-    }
-}
 
 /// Words that make a different measure of one thing: `underlying sales` and
 /// `like-for-like sales` are two quantities.
