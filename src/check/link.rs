@@ -39,7 +39,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Context;
-use super::words::{Key, each_proper_noun, proper_nouns};
+use super::words::{each_proper_noun, proper_nouns};
 use crate::extract::{Claim, ClaimKind};
 use crate::source::Span;
 
@@ -349,9 +349,7 @@ impl<'a> Links<'a> {
                 );
                 let mut names = self.names.borrow_mut();
                 let start = names.len();
-                each_proper_noun(head, |w| {
-                    names.push((Key::of(w.as_bytes(), 0, w.len(), 0).hash, w));
-                });
+                each_proper_noun(head, |w, hash| names.push((hash, w)));
                 if let Some(new) = names.get_mut(start..) {
                     new.sort_unstable();
                 }

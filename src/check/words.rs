@@ -15,8 +15,6 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashSet;
-
 /// Whether an ASCII byte is a word char of [`word_pieces`]: a letter, a digit or
 /// an apostrophe.
 const fn word_byte(b: u8) -> bool {
@@ -109,6 +107,13 @@ pub(super) fn trim_word(w: &str) -> &str {
 /// and `'s` are ASCII, so this is byte work on any text.
 #[inline]
 pub(super) fn trim_range(b: &[u8], start: usize, mut end: usize) -> (usize, usize) {
+    // Most words neither start nor end with a quote or `'s`.
+    if b.get(start).is_some_and(|&c| c != b'\'')
+        && b.get(end.wrapping_sub(1))
+            .is_some_and(|&c| c != b'\'' && c != b's')
+    {
+        return (start, end);
+    }
     while end >= start + 2 && b.get(end - 2..end) == Some(&b"'s"[..]) {
         end -= 2;
     }
@@ -185,6 +190,13 @@ impl Key {
                 head: [head, 0],
             };
         }
+        Self::spread(b, start, end, f)
+    }
+
+    /// [`Key::of`] for a word longer than eight bytes or near the end of `b`.
+    #[inline(never)]
+    fn spread(b: &[u8], start: usize, end: usize, f: u64) -> Self {
+        let len = end.saturating_sub(start);
         // Only the bytes present are folded: the padding stays zero.
         let part = |at: usize| {
             let x = chunk(b, at, end);
@@ -260,24 +272,41 @@ const COMMON: &[&str] = &[
     "Wednesday",
 ];
 
-/// [`COMMON`] as a hash set: every capitalised word is looked up.
-static COMMON_SET: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| COMMON.iter().copied().collect());
+/// The [`Key`]s of [`COMMON`], sorted by hash: every capitalised word is looked
+/// up by the key it needs anyway. No word in it is longer than 16 bytes, so
+/// equal keys are equal words.
+static COMMON_KEYS: LazyLock<Vec<Key>> = LazyLock::new(|| {
+    let mut keys: Vec<Key> = COMMON
+        .iter()
+        .map(|w| Key::of(w.as_bytes(), 0, w.len(), 0))
+        .collect();
+    keys.sort_by_key(|k| k.hash);
+    keys
+});
 
 /// The proper nouns of `s`, in order, repeats included: capitalised words (after
 /// trimming quotes and `'s`) of two or more bytes that are not in [`COMMON`].
 pub(super) fn proper_nouns(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
-    each_proper_noun(s, |w| out.push(w));
+    each_proper_noun(s, |w, _| out.push(w));
     out
 }
 
-/// Calls `f` with each proper noun of `s`, in order (see [`proper_nouns`]).
-pub(super) fn each_proper_noun<'t>(s: &'t str, mut f: impl FnMut(&'t str)) {
-    let common = &*COMMON_SET;
+/// Calls `f` with each proper noun of `s` (see [`proper_nouns`]) and its hash
+/// (that of its [`Key`], bytes as written), in order.
+pub(super) fn each_proper_noun<'t>(s: &'t str, mut f: impl FnMut(&'t str, u64)) {
+    let common = &*COMMON_KEYS;
     each_capitalised(s, |w| {
-        if !common.contains(w) {
-            f(w);
+        let key = Key::of(w.as_bytes(), 0, w.len(), 0);
+        let from = common.partition_point(|k| k.hash < key.hash);
+        let named = !common
+            .get(from..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|k| k.hash == key.hash)
+            .any(|k| *k == key);
+        if named {
+            f(w, key.hash);
         }
     });
 }
