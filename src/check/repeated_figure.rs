@@ -108,8 +108,12 @@ within a factor of two and a half is reported.
             let Some(id) = ps.first().map(|p| p.later) else {
                 continue;
             };
-            let first = ps.iter().map(|p| consistent(links, p)).next();
-            if ps.iter().any(|p| Some(consistent(links, p)) != first) {
+            let first = ps.first().map(|p| consistent(links, p));
+            if ps
+                .iter()
+                .skip(1)
+                .any(|p| Some(consistent(links, p)) != first)
+            {
                 continue;
             }
             let Some(best) = ps.iter().min_by_key(|p| (p.mode, id.abs_diff(p.earlier))) else {
@@ -530,10 +534,16 @@ impl PairCache {
     }
 
     /// The head of the `of` phrase after a candidate, interned.
+    #[inline]
     fn head(&mut self, links: &Links<'_>, k: usize, c: &Claim) -> Option<u32> {
-        if let Some(&Slot::Read(h)) = self.heads.get(k) {
-            return h;
+        match self.heads.get(k) {
+            Some(&Slot::Read(h)) => h,
+            _ => self.read_head(links, k, c),
         }
+    }
+
+    #[inline(never)]
+    fn read_head(&mut self, links: &Links<'_>, k: usize, c: &Claim) -> Option<u32> {
         let h = of_head(links, c).map(|w| self.lex.id(&w));
         if let Some(slot) = self.heads.get_mut(k) {
             *slot = Slot::Read(h);
@@ -542,10 +552,16 @@ impl PairCache {
     }
 
     /// The stem of a candidate's counted noun, interned.
+    #[inline]
     fn noun(&mut self, (k, c): At<'_>) -> Option<u32> {
-        if let Some(&Slot::Read(n)) = self.nouns.get(k) {
-            return n;
+        match self.nouns.get(k) {
+            Some(&Slot::Read(n)) => n,
+            _ => self.read_noun((k, c)),
         }
+    }
+
+    #[inline(never)]
+    fn read_noun(&mut self, (k, c): At<'_>) -> Option<u32> {
         let n = c
             .noun
             .as_deref()
@@ -566,10 +582,16 @@ impl PairCache {
     }
 
     /// The frame words of a candidate, worked out on first use.
+    #[inline]
     fn frame(&mut self, links: &Links<'_>, (k, c): At<'_>) -> (usize, usize) {
-        if let Some(&Some(r)) = self.frames.get(k) {
-            return r;
+        match self.frames.get(k) {
+            Some(&Some(r)) => r,
+            _ => self.read_frame(links, (k, c)),
         }
+    }
+
+    #[inline(never)]
+    fn read_frame(&mut self, links: &Links<'_>, (k, c): At<'_>) -> (usize, usize) {
         frame_words(&mut self.lex, links, c, FRAME, &mut self.scratch);
         let r = self.store_scratch();
         if let Some(slot) = self.frames.get_mut(k) {

@@ -173,6 +173,16 @@ pub(super) struct Key {
 }
 
 impl Key {
+    /// `==`, field by field (the derived form compares the head as an array,
+    /// which the profile showed as a call).
+    #[inline]
+    pub fn same(&self, other: &Self) -> bool {
+        self.hash == other.hash
+            && self.len == other.len
+            && self.head[0] == other.head[0]
+            && self.head[1] == other.head[1]
+    }
+
     /// The key of the bytes `start..end` of `b`, each OR-ed with `fold`.
     #[inline]
     pub fn of(b: &[u8], start: usize, end: usize, fold: u8) -> Self {
@@ -188,6 +198,24 @@ impl Key {
                 hash: mix(mix(len as u64, head), 0),
                 len,
                 head: [head, 0],
+            };
+        }
+        if (9..=16).contains(&len)
+            && let Some(c) = b.get(start..start + 16)
+        {
+            let x = c
+                .get(..8)
+                .and_then(|c| c.try_into().ok())
+                .map_or(0, u64::from_le_bytes);
+            let y = c
+                .get(8..)
+                .and_then(|c| c.try_into().ok())
+                .map_or(0, u64::from_le_bytes);
+            let head = [x | f, (y | f) & (u64::MAX >> (128 - 8 * len))];
+            return Self {
+                hash: mix(mix(len as u64, head[0]), head[1]),
+                len,
+                head,
             };
         }
         Self::spread(b, start, end, f)
