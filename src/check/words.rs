@@ -300,17 +300,44 @@ const COMMON: &[&str] = &[
     "Wednesday",
 ];
 
-/// The [`Key`]s of [`COMMON`], sorted by hash: every capitalised word is looked
-/// up by the key it needs anyway. No word in it is longer than 16 bytes, so
-/// equal keys are equal words.
-static COMMON_KEYS: LazyLock<Vec<Key>> = LazyLock::new(|| {
-    let mut keys: Vec<Key> = COMMON
-        .iter()
-        .map(|w| Key::of(w.as_bytes(), 0, w.len(), 0))
-        .collect();
-    keys.sort_by_key(|k| k.hash);
-    keys
+/// How many slots [`COMMON_KEYS`] has: a power of two, over twice its words.
+const COMMON_SLOTS: usize = 128;
+
+/// The [`Key`]s of [`COMMON`] in an open-addressing table (the top bits of a
+/// key's hash pick its first slot): every capitalised word is looked up by the
+/// key it needs anyway. No word in it is longer than 16 bytes, so equal keys are
+/// equal words.
+static COMMON_KEYS: LazyLock<Vec<Option<Key>>> = LazyLock::new(|| {
+    let mut table = vec![None; COMMON_SLOTS];
+    for w in COMMON {
+        let key = Key::of(w.as_bytes(), 0, w.len(), 0);
+        let mut i = common_slot(&key);
+        while let Some(Some(_)) = table.get(i) {
+            i = (i + 1) % COMMON_SLOTS;
+        }
+        if let Some(slot) = table.get_mut(i) {
+            *slot = Some(key);
+        }
+    }
+    table
 });
+
+fn common_slot(key: &Key) -> usize {
+    (key.hash >> (64 - COMMON_SLOTS.trailing_zeros())) as usize
+}
+
+/// Whether the word with key `key` is in [`COMMON`].
+fn is_common(key: &Key) -> bool {
+    let common = &*COMMON_KEYS;
+    let mut i = common_slot(key);
+    while let Some(Some(k)) = common.get(i) {
+        if k.same(key) {
+            return true;
+        }
+        i = (i + 1) % COMMON_SLOTS;
+    }
+    false
+}
 
 /// The proper nouns of `s`, in order, repeats included: capitalised words (after
 /// trimming quotes and `'s`) of two or more bytes that are not in [`COMMON`].
@@ -323,17 +350,10 @@ pub(super) fn proper_nouns(s: &str) -> Vec<&str> {
 /// Calls `f` with each proper noun of `s` (see [`proper_nouns`]) and its hash
 /// (that of its [`Key`], bytes as written), in order.
 pub(super) fn each_proper_noun<'t>(s: &'t str, mut f: impl FnMut(&'t str, u64)) {
-    let common = &*COMMON_KEYS;
-    each_capitalised(s, |w| {
-        let key = Key::of(w.as_bytes(), 0, w.len(), 0);
-        let from = common.partition_point(|k| k.hash < key.hash);
-        let named = !common
-            .get(from..)
-            .unwrap_or(&[])
-            .iter()
-            .take_while(|k| k.hash == key.hash)
-            .any(|k| *k == key);
-        if named {
+    each_capitalised(s, |w, start| {
+        // Keyed in place, so that eight bytes can be read at once.
+        let key = Key::of(s.as_bytes(), start, start + w.len(), 0);
+        if !is_common(&key) {
             f(w, key.hash);
         }
     });
@@ -346,7 +366,7 @@ pub(super) fn each_proper_noun<'t>(s: &'t str, mut f: impl FnMut(&'t str, u64)) 
 /// Only a piece opening with a capital, a quote or a non-ASCII char can be one,
 /// so the scan jumps from one such byte to the next ([`next_name_byte`]) and
 /// reads a piece only where one of them starts it.
-fn each_capitalised<'t>(text: &'t str, mut found: impl FnMut(&'t str)) {
+fn each_capitalised<'t>(text: &'t str, mut found: impl FnMut(&'t str, usize)) {
     let bytes = text.as_bytes();
     let mut from = 0;
     while let Some(at) = next_name_byte(bytes, from) {
@@ -368,7 +388,15 @@ fn each_capitalised<'t>(text: &'t str, mut found: impl FnMut(&'t str)) {
         if !starts_piece(text, at) {
             continue;
         }
-        let (end, _) = piece_end(text, at);
+        // The piece's end: ASCII word bytes read here, a non-ASCII char by
+        // `piece_end`.
+        let mut end = at;
+        while end < bytes.len() && WORD_BYTE[bytes[end] as usize] {
+            end += 1;
+        }
+        if bytes.get(end).is_some_and(|&c| c >= 0x80) {
+            end = piece_end(text, end).0;
+        }
         from = end;
         let (start, end) = trim_range(bytes, at, end);
         let Some(word) = text.get(start..end) else {
@@ -379,7 +407,7 @@ fn each_capitalised<'t>(text: &'t str, mut found: impl FnMut(&'t str)) {
             _ => word.chars().next().is_some_and(char::is_uppercase),
         };
         if word.len() > 1 && capital {
-            found(word);
+            found(word, start);
         }
     }
 }
@@ -389,10 +417,12 @@ fn each_capitalised<'t>(text: &'t str, mut found: impl FnMut(&'t str)) {
 /// time: in each byte of a word, the top bit is set by the additions exactly
 /// when the byte's low seven bits pass the test (no carry crosses a byte, as
 /// seven-bit values plus at most 0x7f stay below 0x100).
-fn next_name_byte(bytes: &[u8], mut at: usize) -> Option<usize> {
+fn next_name_byte(bytes: &[u8], at: usize) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    while let Some(chunk) = bytes.get(at..at + 8) {
+    let mut chunks = bytes.get(at..)?.chunks_exact(8);
+    let mut base = at;
+    for chunk in &mut chunks {
         let word = chunk.try_into().map_or(0, u64::from_le_bytes);
         let low = word & !HIGH;
         // `low >= b'A'` and not `low > b'Z'`.
@@ -403,17 +433,15 @@ fn next_name_byte(bytes: &[u8], mut at: usize) -> Option<usize> {
         let quote = !((xor + ONES * 0x7f) | xor);
         let hits = (upper | quote | word) & HIGH;
         if hits != 0 {
-            return Some(at + (hits.trailing_zeros() / 8) as usize);
+            return Some(base + (hits.trailing_zeros() / 8) as usize);
         }
-        at += 8;
+        base += 8;
     }
-    while let Some(&c) = bytes.get(at) {
-        if c >= 0x80 || c == b'\'' || c.is_ascii_uppercase() {
-            return Some(at);
-        }
-        at += 1;
-    }
-    None
+    chunks
+        .remainder()
+        .iter()
+        .position(|&c| c >= 0x80 || c == b'\'' || c.is_ascii_uppercase())
+        .map(|i| base + i)
 }
 
 /// Whether the char at byte `at` of `s` (a char boundary) starts a piece of
