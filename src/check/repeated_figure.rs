@@ -635,16 +635,13 @@ impl PairCache {
         self.scratch.clear();
         self.lex.content_words(text, &mut self.scratch);
         let words = self.store_scratch();
-        let verb = VERB_LAST
-            .captures(text)
-            .and_then(|c| c.name("v"))
-            .map(|m| m.as_str().to_lowercase())
+        let verb = verb_last(text)
+            .map(str::to_lowercase)
             .map(|v| (self.lex.id(&v), is_change_word(&v)));
         self.scratch.clear();
-        for m in QUALIFIER.find_iter(text) {
-            let id = self.lex.id(&m.as_str().to_lowercase());
-            self.scratch.push(id);
-        }
+        let lex = &mut self.lex;
+        let scratch = &mut self.scratch;
+        qualifiers(text, |q| scratch.push(lex.id(q)));
         let qualifiers = self.store_scratch();
         let l = Lead {
             words,
@@ -765,6 +762,145 @@ static VERB_LAST: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("static regex")
 });
+
+/// The words [`QUALIFIER`] matches, in its order.
+const QUALIFIERS: &[&str] = &[
+    "underlying",
+    "like-for-like",
+    "adjusted",
+    "organic",
+    "core",
+    "pre-tax",
+    "operating",
+    "net",
+    "gross",
+    "annual",
+    "quarterly",
+    "monthly",
+    "weekly",
+    "daily",
+    "average",
+    "total",
+    "overall",
+    "domestic",
+    "foreign",
+    "international",
+    "global",
+    "european",
+    "uk",
+    "us",
+];
+
+/// [`QUALIFIERS`] by the length of their first run of word chars (`like` in
+/// `like-for-like`), each list in [`QUALIFIER`]'s order.
+static QUALIFIERS_BY_RUN: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    let mut by_run: Vec<Vec<&'static str>> = Vec::new();
+    for q in QUALIFIERS {
+        let run = q.find('-').unwrap_or(q.len());
+        if by_run.len() <= run {
+            by_run.resize(run + 1, Vec::new());
+        }
+        if let Some(list) = by_run.get_mut(run) {
+            list.push(q);
+        }
+    }
+    by_run
+});
+
+/// Calls `f` with each match of [`QUALIFIER`] in `t`, lower-cased, in order. On
+/// ASCII text read in code: a match starts where a run of word chars does (its
+/// `\b`), is one of [`QUALIFIERS`] ignoring case (none is the start of another)
+/// and ends before a char that is not a word char; the search goes on after it.
+fn qualifiers(t: &str, mut f: impl FnMut(&str)) {
+    if !t.is_ascii() {
+        for m in QUALIFIER.find_iter(t) {
+            f(&m.as_str().to_lowercase());
+        }
+        return;
+    }
+    let b = t.as_bytes();
+    let word = |i: usize| {
+        b.get(i)
+            .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_')
+    };
+    let mut i = 0;
+    while i < b.len() {
+        if !word(i) {
+            i += 1;
+            continue;
+        }
+        let mut run = i;
+        while word(run) {
+            run += 1;
+        }
+        // A qualifier's first run of word chars is this run: most runs have no
+        // qualifier of their length.
+        let found = QUALIFIERS_BY_RUN
+            .get(run - i)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .find(|q| {
+                b.get(i..i + q.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(q.as_bytes()))
+                    && !word(i + q.len())
+            });
+        if let Some(q) = found {
+            f(q);
+            i += q.len();
+        } else {
+            i = run;
+        }
+    }
+}
+
+/// The `v` group of [`VERB_LAST`] in `t`. On ASCII text read in code: the word
+/// before the spaces that end `t` (save at most two signs after them), or the
+/// word before a last `by`, which starts further left and so is the match when
+/// it has a word boundary before it.
+fn verb_last(t: &str) -> Option<&str> {
+    if !t.is_ascii() {
+        return VERB_LAST
+            .captures(t)
+            .and_then(|c| c.name("v"))
+            .map(|m| m.as_str());
+    }
+    let b = t.as_bytes();
+    let space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    let mut end = b.len();
+    while end > 0
+        && b.get(end - 1)
+            .is_some_and(|&c| !c.is_ascii_alphanumeric() && !space(c))
+    {
+        end -= 1;
+    }
+    if b.len() - end > 2 {
+        return None;
+    }
+    // The letters before the spaces that end at `end`, and whether a word
+    // boundary comes before them.
+    let letters_before = |end: usize| {
+        let mut e = end;
+        while e > 0 && b.get(e - 1).is_some_and(|&c| space(c)) {
+            e -= 1;
+        }
+        let mut s = e;
+        while s > 0 && b.get(s - 1).is_some_and(u8::is_ascii_alphabetic) {
+            s -= 1;
+        }
+        let boundary = s == 0
+            || !b
+                .get(s - 1)
+                .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_');
+        (e < end && s < e).then_some((s, e, boundary))
+    };
+    let (s, e, boundary) = letters_before(end)?;
+    if b.get(s..e).is_some_and(|w| w.eq_ignore_ascii_case(b"by"))
+        && let Some((s2, e2, true)) = letters_before(s)
+    {
+        return t.get(s2..e2);
+    }
+    boundary.then(|| t.get(s..e)).flatten()
+}
 
 /// `£52 each`, `$2 a share`: a value per unit, not the headline's total.
 static PER_UNIT: LazyLock<Regex> = LazyLock::new(|| {
@@ -1034,6 +1170,25 @@ mod tests {
         );
     }
 
+    #[test]
+    fn verb_and_qualifier_letters_fold_only_in_ascii() {
+        let folds = Regex::new("(?i)^[by]$").expect("static regex");
+        assert!(
+            (0..=0x10_ffff_u32)
+                .filter_map(char::from_u32)
+                .filter(|c| !c.is_ascii())
+                .all(|c| !folds.is_match(c.encode_utf8(&mut [0; 4])))
+        );
+        assert_eq!(verb_last("Revenues at Reuters slipped "), Some("slipped"));
+        assert_eq!(verb_last("sales rose by $"), Some("rose"));
+        assert_eq!(verb_last("it was 5by "), None);
+        let mut q = Vec::new();
+        qualifiers("Underlying like-for-like non-core US_ sales", |w| {
+            q.push(w.to_owned());
+        });
+        assert_eq!(q, ["underlying", "like-for-like", "core"]);
+    }
+
     proptest::proptest! {
         /// [`level_to`] is [`LEVEL_TO`].
         #[test]
@@ -1101,6 +1256,38 @@ mod tests {
                 x == y,
                 "{:?} {:?}", a, b
             );
+        }
+
+        /// [`verb_last`] and [`qualifiers`] read what [`VERB_LAST`] and
+        /// [`QUALIFIER`] match.
+        #[test]
+        fn verb_and_qualifiers_are_the_regexes(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::strategy::Just("rose"), proptest::strategy::Just("By"),
+                    proptest::strategy::Just("by"), proptest::strategy::Just(" "),
+                    proptest::strategy::Just("\t"), proptest::strategy::Just("\x0b"),
+                    proptest::strategy::Just("$"), proptest::strategy::Just("£"),
+                    proptest::strategy::Just("_"), proptest::strategy::Just("5"),
+                    proptest::strategy::Just("-"), proptest::strategy::Just("US"),
+                    proptest::strategy::Just("us"), proptest::strategy::Just("like"),
+                    proptest::strategy::Just("-for-"), proptest::strategy::Just("net"),
+                    proptest::strategy::Just("core"), proptest::strategy::Just("Gross"),
+                    proptest::strategy::Just("x"), proptest::strategy::Just("\""),
+                    proptest::strategy::Just("pre-tax"), proptest::strategy::Just("uk"),
+                    proptest::strategy::Just("\u{212a}"), proptest::strategy::Just("\u{17f}"),
+                ],
+                0..10,
+            )
+        ) {
+            let t = parts.concat();
+            let want = VERB_LAST.captures(&t).and_then(|c| c.name("v")).map(|m| m.as_str());
+            proptest::prop_assert_eq!(verb_last(&t), want, "{:?}", t);
+            let want: Vec<String> =
+                QUALIFIER.find_iter(&t).map(|m| m.as_str().to_lowercase()).collect();
+            let mut got = Vec::new();
+            qualifiers(&t, |q| got.push(q.to_owned()));
+            proptest::prop_assert_eq!(got, want, "{:?}", t);
         }
     }
 }
