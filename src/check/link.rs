@@ -37,9 +37,9 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
-use rustc_hash::FxHashMap;
 
 use super::Context;
+use super::words::{each_proper_noun, proper_nouns};
 use crate::extract::{Claim, ClaimKind};
 use crate::source::Span;
 
@@ -99,11 +99,11 @@ pub struct Links<'a> {
     /// a new paragraph; the headline is paragraph 0).
     para: Vec<usize>,
     /// Proper nouns of each sentence, worked out on first use: pairing asks for the
-    /// same sentence's names many times.
-    /// Each name is interned (`names`) and a sentence's set is a sorted list of
-    /// ids, so two sentences are compared by a merge, not string by string.
-    proper: Vec<OnceCell<Vec<u32>>>,
-    names: RefCell<FxHashMap<&'a str, u32>>,
+    /// same sentence's names many times. A sentence's names are a range of
+    /// `names`, each with its hash and sorted by (hash, name), so two sentences
+    /// are compared by a merge that compares strings only when hashes tie.
+    proper: Vec<OnceCell<(usize, usize)>>,
+    names: RefCell<Vec<(u64, &'a str)>>,
     /// The change and delta pairs of each sentence, worked out on first use: every
     /// change rule, repeated-figure and multiplier ask for them.
     pairs: Vec<OnceCell<Vec<ChangePair>>>,
@@ -320,32 +320,12 @@ impl<'a> Links<'a> {
     /// sentence opener or a month): a weak sign they talk about the same subject.
     #[must_use]
     pub fn share_proper_noun(&self, s1: usize, s2: usize) -> bool {
-        // Read at most the first 400 bytes of each: bounded cost on run-on text.
-        let head = |s: usize| {
-            let sp = self.sentence_span(s);
-            self.slice(
-                sp.start,
-                floor_boundary(self.cx.text, sp.end.min(sp.start + 400)),
-            )
-        };
-        let names = |s: usize| -> &[u32] {
-            self.proper.get(s).map_or(&[], |cell| {
-                cell.get_or_init(|| {
-                    let mut names = self.names.borrow_mut();
-                    let mut ids: Vec<u32> = proper_nouns(head(s))
-                        .into_iter()
-                        .map(|w| {
-                            let next = names.len() as u32;
-                            *names.entry(w).or_insert(next)
-                        })
-                        .collect();
-                    ids.sort_unstable();
-                    ids.dedup();
-                    ids
-                })
-            })
-        };
-        let (a, b) = (names(s1), names(s2));
+        let (r1, r2) = (self.proper_range(s1), self.proper_range(s2));
+        let names = self.names.borrow();
+        let (a, b) = (
+            names.get(r1.0..r1.1).unwrap_or(&[]),
+            names.get(r2.0..r2.1).unwrap_or(&[]),
+        );
         let (mut i, mut j) = (0, 0);
         while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
             match x.cmp(y) {
@@ -355,6 +335,27 @@ impl<'a> Links<'a> {
             }
         }
         false
+    }
+
+    /// Where the proper nouns of sentence `s` lie in `names`, worked out on first
+    /// use from at most its first 400 bytes (bounded cost on run-on text).
+    fn proper_range(&self, s: usize) -> (usize, usize) {
+        self.proper.get(s).map_or((0, 0), |cell| {
+            *cell.get_or_init(|| {
+                let sp = self.sentence_span(s);
+                let head = self.slice(
+                    sp.start,
+                    floor_boundary(self.cx.text, sp.end.min(sp.start + 400)),
+                );
+                let mut names = self.names.borrow_mut();
+                let start = names.len();
+                each_proper_noun(head, |w, hash| names.push((hash, w)));
+                if let Some(new) = names.get_mut(start..) {
+                    new.sort_unstable();
+                }
+                (start, names.len())
+            })
+        })
     }
 
     /// The raw figures of sentence `s` (counts and money, no years, nothing in
@@ -380,147 +381,6 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
-}
-
-/// A word without its possessive `'s` endings and quotes: `Marvel's` → `Marvel`,
-/// `'quoted'` → `quoted`. (`str::trim_end_matches` with a string pattern builds a
-/// searcher per call, which showed up in profiles of the word frames.)
-pub(super) fn trim_word(w: &str) -> &str {
-    let mut w = w;
-    while let Some(x) = w.strip_suffix("'s") {
-        w = x;
-    }
-    // `trim_matches('\'')` byte by byte: a quote is one byte, and the char
-    // searcher was a tenth of the word frames' cost.
-    let b = w.as_bytes();
-    let start = b.iter().position(|&c| c != b'\'').unwrap_or(b.len());
-    let end = b.iter().rposition(|&c| c != b'\'').map_or(start, |i| i + 1);
-    w.get(start..end).unwrap_or("")
-}
-
-fn proper_nouns(s: &str) -> Vec<&str> {
-    /// Capitalised words that name nothing. Sorted: binary-searched.
-    const COMMON: &[&str] = &[
-        "A",
-        "Also",
-        "An",
-        "And",
-        "April",
-        "At",
-        "August",
-        "But",
-        "December",
-        "Dr",
-        "February",
-        "For",
-        "Friday",
-        "He",
-        "However",
-        "I",
-        "In",
-        "It",
-        "Its",
-        "January",
-        "July",
-        "June",
-        "March",
-        "May",
-        "Meanwhile",
-        "Monday",
-        "Mr",
-        "Mrs",
-        "Ms",
-        "November",
-        "October",
-        "On",
-        "Profits",
-        "Sales",
-        "Saturday",
-        "September",
-        "Shares",
-        "She",
-        "Sunday",
-        "That",
-        "The",
-        "These",
-        "They",
-        "This",
-        "Those",
-        "Thursday",
-        "Tuesday",
-        "UK",
-        "US",
-        "We",
-        "Wednesday",
-    ];
-    word_pieces(s)
-        // Only a piece opening with a capital (after quotes) can be a name:
-        // skip the rest before trimming.
-        .filter(|w| {
-            w.as_bytes()
-                .first()
-                .is_some_and(|&b| b == b'\'' || b.is_ascii_uppercase() || b >= 0x80)
-        })
-        .map(trim_word)
-        .filter(|w| {
-            w.len() > 1
-                && w.chars().next().is_some_and(char::is_uppercase)
-                && COMMON.binary_search(w).is_err()
-        })
-        .collect()
-}
-
-/// The runs of letters, digits and apostrophes of `text`, in order: what
-/// `text.split(|c: char| !c.is_alphanumeric() && c != '\'')` gives minus its
-/// empty pieces, read byte by byte where the text is ASCII (no char decoding).
-pub(super) fn word_pieces(text: &str) -> impl Iterator<Item = &str> {
-    let bytes = text.as_bytes();
-    let ascii = text.is_ascii();
-    // Whether the char at `i` is a word char, and its length.
-    let at = move |i: usize| -> (bool, usize) {
-        match bytes.get(i) {
-            Some(&b) if b < 0x80 => (b.is_ascii_alphanumeric() || b == b'\'', 1),
-            Some(_) => text
-                .get(i..)
-                .and_then(|t| t.chars().next())
-                .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
-            None => (false, 0),
-        }
-    };
-    let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'\'';
-    let mut pos = 0;
-    std::iter::from_fn(move || {
-        if ascii {
-            // Most copy is ASCII: one byte is one char.
-            while pos < bytes.len() && !word_byte(bytes[pos]) {
-                pos += 1;
-            }
-            let start = pos;
-            while pos < bytes.len() && word_byte(bytes[pos]) {
-                pos += 1;
-            }
-            return (start < pos).then(|| text.get(start..pos)).flatten();
-        }
-        loop {
-            if pos >= bytes.len() {
-                return None;
-            }
-            let (word, len) = at(pos);
-            if word {
-                break;
-            }
-            pos += len;
-        }
-        let start = pos;
-        while pos < bytes.len() {
-            let (word, len) = at(pos);
-            if !word {
-                break;
-            }
-            pos += len;
-        }
-        text.get(start..pos)
-    })
 }
 
 /// Whether a claim can serve as a raw figure: a count or an amount of money (never a
@@ -1894,25 +1754,6 @@ mod tests {
     }
 
     #[test]
-    fn word_pieces_are_the_non_empty_split() {
-        for text in [
-            "",
-            "  ",
-            "IE's market share has dropped to 88.9% - Élan's 'quoted' o'clock",
-            "naïve café—crème, 12,000 Ærø; MÜNCHEN's ünïcödé...",
-            "a",
-            "'",
-            "x\u{2019}s \u{a0}nbsp",
-        ] {
-            let want: Vec<&str> = text
-                .split(|c: char| !c.is_alphanumeric() && c != '\'')
-                .filter(|w| !w.is_empty())
-                .collect();
-            assert_eq!(word_pieces(text).collect::<Vec<_>>(), want, "{text:?}");
-        }
-    }
-
-    #[test]
     fn sentences_sharing_a_name_share_a_proper_noun() {
         with_links(
             "Tesco sales rose 5%. Shares rose. Tesco's profits rose 3%. In March, Asda grew.",
@@ -1923,29 +1764,6 @@ mod tests {
                 assert!(!l.share_proper_noun(0, 99));
             },
         );
-    }
-
-    #[test]
-    fn trim_word_drops_possessives_and_quotes() {
-        for (w, t) in [
-            ("Marvel's", "Marvel"),
-            ("'quoted'", "quoted"),
-            ("''", ""),
-            ("'", ""),
-            ("", ""),
-            ("boss's's", "boss"),
-            ("o'clock", "o'clock"),
-            ("'s", ""),
-            ("Élan's'", "Élan's"),
-        ] {
-            assert_eq!(trim_word(w), t, "{w:?}");
-            // The string-pattern form it replaces.
-            assert_eq!(
-                trim_word(w),
-                w.trim_end_matches("'s").trim_matches('\''),
-                "{w:?}"
-            );
-        }
     }
 
     #[test]

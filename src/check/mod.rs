@@ -20,6 +20,7 @@ mod percentage_points;
 mod repeated_figure;
 mod share_link;
 mod sum;
+mod words;
 
 pub use direction::DirectionRule;
 pub use fraction::Fraction;

@@ -1,9 +1,6 @@
 //! `repeated-figure`: one quantity stated twice in an article with values that
 //! disagree beyond rounding (`rose 7%` in the headline, `rose 5.3%` in the body).
 
-use std::collections::HashMap;
-
-use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -105,18 +102,18 @@ within a factor of two and a half is reported.
         headline(links, &cands, &mut found);
         in_context(links, &cands, &mut found);
         // One verdict per later mention: drop mentions whose pairings disagree.
-        let mut per_claim: HashMap<usize, Vec<Pairing>> = HashMap::new();
-        for p in found {
-            per_claim.entry(p.later).or_default().push(p);
-        }
-        let mut claims: Vec<usize> = per_claim.keys().copied().collect();
-        claims.sort_unstable();
-        for id in claims {
-            let Some(ps) = per_claim.get(&id) else {
+        // A stable sort keeps each mention's pairings in the order they were found.
+        found.sort_by_key(|p| p.later);
+        for ps in found.chunk_by(|p, q| p.later == q.later) {
+            let Some(id) = ps.first().map(|p| p.later) else {
                 continue;
             };
-            let first = ps.iter().map(|p| consistent(links, p)).next();
-            if ps.iter().any(|p| Some(consistent(links, p)) != first) {
+            let first = ps.first().map(|p| consistent(links, p));
+            if ps
+                .iter()
+                .skip(1)
+                .any(|p| Some(consistent(links, p)) != first)
+            {
                 continue;
             }
             let Some(best) = ps.iter().min_by_key(|p| (p.mode, id.abs_diff(p.earlier))) else {
@@ -185,7 +182,7 @@ fn candidates(links: &Links<'_>) -> Vec<Cand> {
             continue;
         }
         // `dropped to below 90%` is a level, whatever verb comes before it.
-        let direction = if d == Domain::Share && !LEVEL_TO.is_match(links.before(c, 40)) {
+        let direction = if d == Domain::Share && !level_to(links.before(c, 40)) {
             stated_direction(links, c)
         } else {
             None
@@ -199,7 +196,9 @@ fn candidates(links: &Links<'_>) -> Vec<Cand> {
     out
 }
 
-/// `70% to 80%`, `between 4 and 5`: one end of a range is not a statement.
+/// `70% to 80%`, `between 4 and 5`: one end of a range is not a statement. Read
+/// by [`range_word`]; the regex is its tests' reference.
+#[cfg(test)]
 static RANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
@@ -216,15 +215,16 @@ fn in_range(links: &Links<'_>, c: &Claim) -> bool {
         c.id.checked_sub(1)
             .and_then(|i| claims.get(i))
             .filter(|p| p.sentence == c.sentence);
-    next.is_some_and(|n| {
-        links
-            .between(c.span, n.span)
-            .is_some_and(|g| RANGE_AFTER.is_match(g))
-    }) || prev.is_some_and(|p| {
-        links
-            .between(p.span, c.span)
-            .is_some_and(|g| RANGE_AFTER.is_match(g))
-    })
+    next.is_some_and(|n| links.between(c.span, n.span).is_some_and(range_word))
+        || prev.is_some_and(|p| links.between(p.span, c.span).is_some_and(range_word))
+}
+
+/// [`RANGE_AFTER`] without the regex: the gap is a range word and spaces (`\s`
+/// is `White_Space`, what `trim` strips; no char but the ASCII letters folds to
+/// one of `t`, `o`, `a`, `n`, `d`).
+fn range_word(gap: &str) -> bool {
+    let w = gap.trim();
+    matches!(w, "-" | "–") || w.eq_ignore_ascii_case("to") || w.eq_ignore_ascii_case("and")
 }
 
 /// `three-quarters of respondents (73%)`, `a third - or 33% -`: the gap between
@@ -324,29 +324,33 @@ fn in_context(links: &Links<'_>, cands: &[Cand], out: &mut Vec<Pairing>) {
     if cands.len() < 2 {
         return;
     }
-    let mut by_domain: HashMap<Domain, Vec<&Cand>> = HashMap::new();
-    for c in cands {
-        by_domain.entry(c.domain).or_default().push(c);
+    // The candidates of each domain, in text order; a file names few domains
+    // (shares, counts, a few currencies), so a short list beats a hash map.
+    let mut by_domain: Vec<(Domain, Vec<usize>)> = Vec::new();
+    for (k, c) in cands.iter().enumerate() {
+        match by_domain.iter_mut().find(|(d, _)| *d == c.domain) {
+            Some((_, list)) => list.push(k),
+            None => by_domain.push((c.domain, vec![k])),
+        }
     }
-    let mut domains: Vec<&Domain> = by_domain.keys().collect();
-    // Pairings come out in one order whatever the hash map's.
-    domains.sort_by_key(|d| match d {
+    // Pairings come out in one order whatever the order domains were met in.
+    by_domain.sort_by_key(|(d, _)| match d {
         Domain::Share => (0, None),
         Domain::Count => (1, None),
         Domain::Money(c) => (2, *c),
     });
-    // Most candidate pairs are rejected, so everything a pair needs is worked out
-    // at most once per claim or sentence and only when the pair gets that far:
-    // years per sentence, then `of` heads, proper nouns, and frame words last
-    // (the dearest: a scan of ~90 bytes).
-    let mut cache = PairCache::new(claims.len());
-    for d in domains {
-        let Some(list) = by_domain.get(d) else {
-            continue;
-        };
-        for (i, a) in list.iter().enumerate() {
+    // Most candidate pairs are rejected, so the cheapest tests run first
+    // (direction, years, units) and everything a pair needs beyond them is worked
+    // out at most once per candidate or sentence, and only when the pair gets
+    // that far: `of` heads, proper nouns, and frame words last (the dearest: a
+    // scan of ~90 bytes).
+    let mut cache = PairCache::new(cands.len());
+    for (_, list) in &by_domain {
+        for (i, &ka) in list.iter().enumerate() {
+            let a = &cands[ka];
             let Some(x) = claims.get(a.id) else { continue };
-            for b in list.iter().skip(i + 1).take(MAX_LATER) {
+            for &kb in list.iter().skip(i + 1).take(MAX_LATER) {
+                let b = &cands[kb];
                 let Some(y) = claims.get(b.id) else { continue };
                 if y.sentence == x.sentence {
                     continue;
@@ -354,17 +358,14 @@ fn in_context(links: &Links<'_>, cands: &[Cand], out: &mut Vec<Pairing>) {
                 if y.sentence - x.sentence > MAX_SENTENCES {
                     break;
                 }
-                if !same_kind(links, a, b) {
+                // [`same_kind`], the dearer unit test after the years.
+                if a.direction != b.direction
+                    || different_years(links, x.sentence, y.sentence)
+                    || (a.domain == Domain::Count && !cache.same_nouns((ka, x), (kb, y)))
+                {
                     continue;
                 }
-                // Both sentences name years and none in common: different periods.
-                cache.prepare_years(links, x.sentence);
-                cache.prepare_years(links, y.sentence);
-                let (yx, yy) = (cache.years(x.sentence), cache.years(y.sentence));
-                if !yx.is_empty() && !yy.is_empty() && !yx.iter().any(|v| yy.contains(v)) {
-                    continue;
-                }
-                if a.domain == Domain::Share && echo(&mut cache.lex, links, x, y) {
+                if a.domain == Domain::Share && cache.echo(links, (ka, x), (kb, y)) {
                     out.push(Pairing {
                         earlier: a.id,
                         later: b.id,
@@ -372,23 +373,32 @@ fn in_context(links: &Links<'_>, cands: &[Cand], out: &mut Vec<Pairing>) {
                     });
                     continue;
                 }
-                let strong = if a.domain == Domain::Count {
-                    // A counted noun on both sides that agrees.
-                    x.noun.is_some() && y.noun.is_some() && cache.two_shared(links, x, y)
+                // Strong evidence (for counts, a counted noun on both sides that
+                // agrees and two frame words in common; otherwise the same `of`
+                // head, or two frame words in common), or one frame word in common
+                // that is not a change verb and a proper noun shared by the
+                // sentences (the story's subject). Two frame words in common
+                // include one, so the proper nouns are read only when one word is
+                // shared and not two, and for counts without nouns (most of them)
+                // before the frames, which are then read only for sentences that
+                // share a name.
+                let proper = || links.share_proper_noun(x.sentence, y.sentence);
+                let tied = if a.domain == Domain::Count && (x.noun.is_none() || y.noun.is_none()) {
+                    proper() && cache.one_shared(links, (ka, x), (kb, y))
                 } else {
-                    cache.prepare_head(links, x);
-                    cache.prepare_head(links, y);
-                    match (cache.head(x), cache.head(y)) {
-                        (Some(h1), Some(h2)) => h1 == h2,
-                        _ => cache.two_shared(links, x, y),
+                    let heads = if a.domain == Domain::Count {
+                        None
+                    } else {
+                        cache.head(links, ka, x).zip(cache.head(links, kb, y))
+                    };
+                    if let Some((h1, h2)) = heads {
+                        h1 == h2 || (cache.one_shared(links, (ka, x), (kb, y)) && proper())
+                    } else {
+                        let (one, two) = cache.shared_words(links, (ka, x), (kb, y));
+                        two || (one && proper())
                     }
                 };
-                // One shared content word that is not a change verb, and a proper
-                // noun shared by the sentences (the story's subject).
-                if strong
-                    || (links.share_proper_noun(x.sentence, y.sentence)
-                        && cache.one_shared(links, x, y))
-                {
+                if tied {
                     out.push(Pairing {
                         earlier: a.id,
                         later: b.id,
@@ -400,96 +410,283 @@ fn in_context(links: &Links<'_>, cands: &[Cand], out: &mut Vec<Pairing>) {
     }
 }
 
-/// The head of a claim's `of` phrase, once read (`None` when it has none).
-#[derive(Clone, Debug)]
-enum Head {
-    Unread,
-    Read(Option<String>),
+/// A noun as [`super::link::same_noun`] compares it: trimmed, lower-cased,
+/// without a plural ending (`Offences` → `offence`, `boxes` → `box`). Two nouns
+/// agree exactly when their stems are equal, so a stem interned once per
+/// candidate replaces comparing nouns per pair.
+///
+/// An ASCII noun is stemmed in place (ignoring case, lower-cased when
+/// interned); any other is lower-cased first.
+fn noun_stem(s: &str) -> std::borrow::Cow<'_, str> {
+    let s = s.trim();
+    if s.is_ascii() {
+        let b = s.as_bytes();
+        let ends = |e: usize, suffix: &[u8]| {
+            e >= suffix.len() && b[e - suffix.len()..e].eq_ignore_ascii_case(suffix)
+        };
+        let mut e = b.len();
+        if ends(e, b"es") && (ends(e - 2, b"s") || ends(e - 2, b"x")) {
+            e -= 2;
+        }
+        if ends(e, b"s") {
+            e -= 1;
+        }
+        return std::borrow::Cow::Borrowed(s.get(..e).unwrap_or(""));
+    }
+    let s = s.to_lowercase();
+    let s = match s.strip_suffix("es") {
+        Some(t) if t.ends_with('s') || t.ends_with('x') => t,
+        _ => s.as_str(),
+    };
+    std::borrow::Cow::Owned(s.strip_suffix('s').unwrap_or(s).to_owned())
 }
 
-/// What [`in_context`] works out per claim and per sentence, once.
+/// Whether both sentences name years and none in common: different periods.
+fn different_years(links: &Links<'_>, s1: usize, s2: usize) -> bool {
+    let years = |s: usize| {
+        links
+            .claims_in(s)
+            .iter()
+            .filter(|c| c.kind == ClaimKind::Year)
+            .map(|c| c.value() as u64)
+    };
+    if years(s1).next().is_none() {
+        return false;
+    }
+    let mut named = false;
+    for v in years(s2) {
+        if years(s1).any(|w| w == v) {
+            return false;
+        }
+        named = true;
+    }
+    named
+}
+
+/// A candidate's index in the candidate list, and its claim.
+type At<'c> = (usize, &'c Claim);
+
+/// A word read once per candidate and interned (`None` when there is none): the
+/// head of its `of` phrase, the stem of its counted noun.
+#[derive(Clone, Copy, Debug)]
+enum Slot {
+    Unread,
+    Read(Option<u32>),
+}
+
+/// What [`PairCache::echo`] reads before a mention, once per candidate.
+#[derive(Clone, Copy, Debug)]
+struct Lead {
+    /// The content words of the 80 bytes before it (a range of `PairCache::sets`).
+    words: (usize, usize),
+    /// It is a level reached with `to` ([`LEVEL_TO`]).
+    level: bool,
+    /// The word right before it ([`VERB_LAST`]), interned, and whether it is a
+    /// change verb.
+    verb: Option<(u32, bool)>,
+    /// Its qualifiers ([`QUALIFIER`]), interned, as a sorted set (a range of
+    /// `PairCache::sets`).
+    qualifiers: (usize, usize),
+}
+
+/// What [`in_context`] works out per candidate (by index in the candidate list),
+/// once, into flat tables: no allocation per candidate.
 struct PairCache {
     lex: Lexicon,
-    /// Frame words per claim id.
-    frames: Vec<Option<Vec<u32>>>,
-    /// The `of` head per claim id, once worked out.
-    heads: Vec<Head>,
-    /// The years named in a sentence.
-    years: FxHashMap<usize, Vec<u64>>,
+    /// Sorted sets of word ids, one after another; the tables below hold ranges.
+    sets: Vec<u32>,
+    /// Frame words per candidate.
+    frames: Vec<Option<(usize, usize)>>,
+    /// The `of` head per candidate.
+    heads: Vec<Slot>,
+    /// The stem of the counted noun per candidate ([`noun_stem`]).
+    nouns: Vec<Slot>,
+    /// What [`PairCache::echo`] needs per candidate.
+    leads: Vec<Option<Lead>>,
+    /// Scratch space for one set.
+    scratch: Vec<u32>,
 }
 
 impl PairCache {
-    fn new(claims: usize) -> Self {
+    fn new(cands: usize) -> Self {
         Self {
             lex: Lexicon::default(),
-            frames: vec![None; claims],
-            heads: vec![Head::Unread; claims],
-            years: FxHashMap::default(),
+            sets: Vec::new(),
+            frames: vec![None; cands],
+            heads: vec![Slot::Unread; cands],
+            nouns: vec![Slot::Unread; cands],
+            leads: vec![None; cands],
+            scratch: Vec::new(),
         }
     }
 
-    fn prepare_years(&mut self, links: &Links<'_>, s: usize) {
-        self.years.entry(s).or_insert_with(|| {
-            links
-                .claims_in(s)
-                .iter()
-                .filter(|c| c.kind == ClaimKind::Year)
-                .map(|c| c.value() as u64)
-                .collect()
-        });
+    fn set(&self, (start, len): (usize, usize)) -> &[u32] {
+        self.sets.get(start..start + len).unwrap_or(&[])
     }
 
-    fn years(&self, s: usize) -> &[u64] {
-        self.years.get(&s).map_or(&[], Vec::as_slice)
+    /// Stores `scratch` sorted and deduplicated in `sets`; returns its range.
+    fn store_scratch(&mut self) -> (usize, usize) {
+        self.scratch.sort_unstable();
+        self.scratch.dedup();
+        let start = self.sets.len();
+        self.sets.extend_from_slice(&self.scratch);
+        (start, self.scratch.len())
     }
 
-    fn prepare_head(&mut self, links: &Links<'_>, c: &Claim) {
-        if let Some(slot @ Head::Unread) = self.heads.get_mut(c.id) {
-            *slot = Head::Read(of_head(links, c));
+    /// The head of the `of` phrase after a candidate, interned.
+    #[inline]
+    fn head(&mut self, links: &Links<'_>, k: usize, c: &Claim) -> Option<u32> {
+        match self.heads.get(k) {
+            Some(&Slot::Read(h)) => h,
+            _ => self.read_head(links, k, c),
         }
     }
 
-    fn head(&self, c: &Claim) -> Option<&str> {
-        match self.heads.get(c.id)? {
-            Head::Read(h) => h.as_deref(),
-            Head::Unread => None,
+    #[inline(never)]
+    fn read_head(&mut self, links: &Links<'_>, k: usize, c: &Claim) -> Option<u32> {
+        let h = of_head(links, c).map(|w| self.lex.id(&w));
+        if let Some(slot) = self.heads.get_mut(k) {
+            *slot = Slot::Read(h);
+        }
+        h
+    }
+
+    /// The stem of a candidate's counted noun, interned.
+    #[inline]
+    fn noun(&mut self, (k, c): At<'_>) -> Option<u32> {
+        match self.nouns.get(k) {
+            Some(&Slot::Read(n)) => n,
+            _ => self.read_noun((k, c)),
         }
     }
 
-    /// The words two frames share, the frames worked out on first use.
-    fn shared(&mut self, links: &Links<'_>, x: &Claim, y: &Claim) -> impl Iterator<Item = bool> {
-        for c in [x, y] {
-            if let Some(slot @ None) = self.frames.get_mut(c.id) {
-                *slot = Some(frame_words(&mut self.lex, links, c, FRAME));
-            }
+    #[inline(never)]
+    fn read_noun(&mut self, (k, c): At<'_>) -> Option<u32> {
+        let n = c
+            .noun
+            .as_deref()
+            .map(|w| self.lex.id_of(noun_stem(w).as_ref()));
+        if let Some(slot) = self.nouns.get_mut(k) {
+            *slot = Slot::Read(n);
         }
-        let get = |id: usize| {
-            self.frames
-                .get(id)
-                .and_then(Option::as_deref)
-                .unwrap_or(&[])
-        };
+        n
+    }
+
+    /// [`super::link::compatible`] for two counts (neither a year): their nouns
+    /// agree where both have one, compared as interned stems.
+    fn same_nouns(&mut self, x: At<'_>, y: At<'_>) -> bool {
+        match (self.noun(x), self.noun(y)) {
+            (Some(p), Some(q)) => p == q,
+            _ => true,
+        }
+    }
+
+    /// The frame words of a candidate, worked out on first use.
+    #[inline]
+    fn frame(&mut self, links: &Links<'_>, (k, c): At<'_>) -> (usize, usize) {
+        match self.frames.get(k) {
+            Some(&Some(r)) => r,
+            _ => self.read_frame(links, (k, c)),
+        }
+    }
+
+    #[inline(never)]
+    fn read_frame(&mut self, links: &Links<'_>, (k, c): At<'_>) -> (usize, usize) {
+        frame_words(&mut self.lex, links, c, FRAME, &mut self.scratch);
+        let r = self.store_scratch();
+        if let Some(slot) = self.frames.get_mut(k) {
+            *slot = Some(r);
+        }
+        r
+    }
+
+    /// Whether each word two frames share is a change word.
+    fn shared(&mut self, links: &Links<'_>, x: At<'_>, y: At<'_>) -> impl Iterator<Item = bool> {
+        let (fx, fy) = (self.frame(links, x), self.frame(links, y));
         let lex = &self.lex;
-        shared_words(get(x.id), get(y.id)).map(|w| lex.is_change(w))
+        shared_words(self.set(fx), self.set(fy)).map(|w| lex.is_change(w))
     }
 
-    /// At least two content words shared by the frames, one of them not a change
-    /// verb.
-    fn two_shared(&mut self, links: &Links<'_>, x: &Claim, y: &Claim) -> bool {
+    /// Whether the frames share a content word that is not a change verb, and
+    /// whether they share two content words, one of them not a change verb.
+    fn shared_words(&mut self, links: &Links<'_>, x: At<'_>, y: At<'_>) -> (bool, bool) {
         let (mut n, mut other) = (0, false);
         for change in self.shared(links, x, y) {
             n += 1;
             other |= !change;
             if n >= 2 && other {
-                return true;
+                return (true, true);
             }
         }
-        false
+        (other, false)
     }
 
     /// A content word shared by the frames that is not a change verb.
-    fn one_shared(&mut self, links: &Links<'_>, x: &Claim, y: &Claim) -> bool {
+    fn one_shared(&mut self, links: &Links<'_>, x: At<'_>, y: At<'_>) -> bool {
         self.shared(links, x, y).any(|change| !change)
+    }
+
+    /// What [`PairCache::echo`] reads before a candidate, worked out on first use.
+    fn lead(&mut self, links: &Links<'_>, (k, c): At<'_>) -> Lead {
+        if let Some(&Some(l)) = self.leads.get(k) {
+            return l;
+        }
+        let text = links.before(c, 80);
+        self.scratch.clear();
+        self.lex.content_words(text, &mut self.scratch);
+        let words = self.store_scratch();
+        let verb = verb_last(text)
+            .map(str::to_lowercase)
+            .map(|v| (self.lex.id(&v), is_change_word(&v)));
+        self.scratch.clear();
+        let lex = &mut self.lex;
+        let scratch = &mut self.scratch;
+        qualifiers(text, |q| scratch.push(lex.id(q)));
+        let qualifiers = self.store_scratch();
+        let l = Lead {
+            words,
+            level: level_to(text),
+            verb,
+            qualifiers,
+        };
+        if let Some(slot) = self.leads.get_mut(k) {
+            *slot = Some(l);
+        }
+        l
+    }
+
+    /// Evidence strong enough to report a disagreement between two body mentions
+    /// of a share: the sentences are adjacent or share a proper noun, both
+    /// mentions have a subject word in common and no different qualifier
+    /// (`underlying`, `like-for-like`), and either both are levels reached by the
+    /// same change verb (`dropped to below 90%` / `dropped 5% since May to
+    /// 88.9%`) or the same change verb stands right before both (`revenues
+    /// slipped 11%`).
+    fn echo(&mut self, links: &Links<'_>, x: At<'_>, y: At<'_>) -> bool {
+        let (sx, sy) = (x.1.sentence, y.1.sentence);
+        if sy.abs_diff(sx) > 1 && !links.share_proper_noun(sx, sy) {
+            return false;
+        }
+        let (lx, ly) = (self.lead(links, x), self.lead(links, y));
+        let (wx, wy) = (self.set(lx.words), self.set(ly.words));
+        let lex = &self.lex;
+        let same_subject = || shared_words(wx, wy).any(|w| !lex.is_change(w));
+        if lx.level && ly.level {
+            let same_verb = shared_words(wx, wy).any(|w| lex.is_change(w));
+            return same_verb && same_subject();
+        }
+        // `Revenues at Reuters slipped 11%` ... `revenues slipped 11% from`: the
+        // same change verb right before both, a shared subject word, and the same
+        // qualifiers.
+        match (lx.verb, ly.verb) {
+            (Some((v1, change)), Some((v2, _))) => {
+                v1 == v2
+                    && change
+                    && same_subject()
+                    && self.set(lx.qualifiers) == self.set(ly.qualifiers)
+            }
+            _ => false,
+        }
     }
 }
 
@@ -505,46 +702,42 @@ static LEVEL_TO: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-/// Evidence strong enough to report a disagreement between two body mentions of
-/// a share: the sentences are adjacent or share a proper noun, both mentions
-/// have a subject word in common and no different qualifier (`underlying`,
-/// `like-for-like`), and either both are levels reached by the same change verb
-/// (`dropped to below 90%` / `dropped 5% since May to 88.9%`) or the same change
-/// verb stands right before both (`revenues slipped 11%`).
-fn echo(lex: &mut Lexicon, links: &Links<'_>, x: &Claim, y: &Claim) -> bool {
-    if y.sentence.abs_diff(x.sentence) > 1 && !links.share_proper_noun(x.sentence, y.sentence) {
-        return false;
+/// Whether [`LEVEL_TO`] matches `t`. On ASCII text a match needs `to` or one of
+/// its hedge words (`about` ... `than`) right before the spaces that end `t`,
+/// save at most two signs after them; most text before a figure has neither,
+/// and that is a byte test. Other text goes to the regex.
+fn level_to(t: &str) -> bool {
+    const CUES: &[&[u8]] = &[
+        b"to", b"about", b"around", b"some", b"nearly", b"almost", b"just", b"over", b"under",
+        b"below", b"above", b"than",
+    ];
+    if !t.is_ascii() {
+        return LEVEL_TO.is_match(t);
     }
-    let (lx, ly) = (links.before(x, 80), links.before(y, 80));
-    let (wx, wy) = (lex.word_set(lx), lex.word_set(ly));
-    let same_subject = shared_words(&wx, &wy).any(|w| !lex.is_change(w));
-    if LEVEL_TO.is_match(lx) && LEVEL_TO.is_match(ly) {
-        let same_verb = shared_words(&wx, &wy).any(|w| lex.is_change(w));
-        return same_verb && same_subject;
-    }
-    // `Revenues at Reuters slipped 11%` ... `revenues slipped 11% from`: the same
-    // change verb right before both, and a shared subject word.
-    let verb = |t: &str| {
-        VERB_LAST
-            .captures(t)
-            .and_then(|c| c.name("v"))
-            .map(|m| m.as_str().to_lowercase())
-    };
-    let qualifiers = |t: &str| {
-        let mut q: Vec<String> = QUALIFIER
-            .find_iter(t)
-            .map(|m| m.as_str().to_lowercase())
-            .collect();
-        q.sort();
-        q.dedup();
-        q
-    };
-    match (verb(lx), verb(ly)) {
-        (Some(v1), Some(v2)) => {
-            v1 == v2 && is_change_word(&v1) && same_subject && qualifiers(lx) == qualifiers(ly)
+    let b = t.as_bytes();
+    let space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    let mut end = b.len();
+    for signs in 0..=2 {
+        if signs > 0 {
+            match end.checked_sub(1).and_then(|i| b.get(i)) {
+                Some(&c) if !c.is_ascii_alphanumeric() && !space(c) => end -= 1,
+                _ => break,
+            }
         }
-        _ => false,
+        if end > 0 && b.get(end - 1).is_some_and(|&c| space(c)) {
+            let mut w = end;
+            while w > 0 && b.get(w - 1).is_some_and(|&c| space(c)) {
+                w -= 1;
+            }
+            let word = b.get(..w).unwrap_or(&[]);
+            if CUES.iter().any(|cue| {
+                word.len() >= cue.len() && word[word.len() - cue.len()..].eq_ignore_ascii_case(cue)
+            }) {
+                return LEVEL_TO.is_match(t);
+            }
+        }
     }
+    false
 }
 
 /// Words that make a different measure of one thing: `underlying sales` and
@@ -569,6 +762,145 @@ static VERB_LAST: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("static regex")
 });
+
+/// The words [`QUALIFIER`] matches, in its order.
+const QUALIFIERS: &[&str] = &[
+    "underlying",
+    "like-for-like",
+    "adjusted",
+    "organic",
+    "core",
+    "pre-tax",
+    "operating",
+    "net",
+    "gross",
+    "annual",
+    "quarterly",
+    "monthly",
+    "weekly",
+    "daily",
+    "average",
+    "total",
+    "overall",
+    "domestic",
+    "foreign",
+    "international",
+    "global",
+    "european",
+    "uk",
+    "us",
+];
+
+/// [`QUALIFIERS`] by the length of their first run of word chars (`like` in
+/// `like-for-like`), each list in [`QUALIFIER`]'s order.
+static QUALIFIERS_BY_RUN: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    let mut by_run: Vec<Vec<&'static str>> = Vec::new();
+    for q in QUALIFIERS {
+        let run = q.find('-').unwrap_or(q.len());
+        if by_run.len() <= run {
+            by_run.resize(run + 1, Vec::new());
+        }
+        if let Some(list) = by_run.get_mut(run) {
+            list.push(q);
+        }
+    }
+    by_run
+});
+
+/// Calls `f` with each match of [`QUALIFIER`] in `t`, lower-cased, in order. On
+/// ASCII text read in code: a match starts where a run of word chars does (its
+/// `\b`), is one of [`QUALIFIERS`] ignoring case (none is the start of another)
+/// and ends before a char that is not a word char; the search goes on after it.
+fn qualifiers(t: &str, mut f: impl FnMut(&str)) {
+    if !t.is_ascii() {
+        for m in QUALIFIER.find_iter(t) {
+            f(&m.as_str().to_lowercase());
+        }
+        return;
+    }
+    let b = t.as_bytes();
+    let word = |i: usize| {
+        b.get(i)
+            .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_')
+    };
+    let mut i = 0;
+    while i < b.len() {
+        if !word(i) {
+            i += 1;
+            continue;
+        }
+        let mut run = i;
+        while word(run) {
+            run += 1;
+        }
+        // A qualifier's first run of word chars is this run: most runs have no
+        // qualifier of their length.
+        let found = QUALIFIERS_BY_RUN
+            .get(run - i)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .find(|q| {
+                b.get(i..i + q.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(q.as_bytes()))
+                    && !word(i + q.len())
+            });
+        if let Some(q) = found {
+            f(q);
+            i += q.len();
+        } else {
+            i = run;
+        }
+    }
+}
+
+/// The `v` group of [`VERB_LAST`] in `t`. On ASCII text read in code: the word
+/// before the spaces that end `t` (save at most two signs after them), or the
+/// word before a last `by`, which starts further left and so is the match when
+/// it has a word boundary before it.
+fn verb_last(t: &str) -> Option<&str> {
+    if !t.is_ascii() {
+        return VERB_LAST
+            .captures(t)
+            .and_then(|c| c.name("v"))
+            .map(|m| m.as_str());
+    }
+    let b = t.as_bytes();
+    let space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    let mut end = b.len();
+    while end > 0
+        && b.get(end - 1)
+            .is_some_and(|&c| !c.is_ascii_alphanumeric() && !space(c))
+    {
+        end -= 1;
+    }
+    if b.len() - end > 2 {
+        return None;
+    }
+    // The letters before the spaces that end at `end`, and whether a word
+    // boundary comes before them.
+    let letters_before = |end: usize| {
+        let mut e = end;
+        while e > 0 && b.get(e - 1).is_some_and(|&c| space(c)) {
+            e -= 1;
+        }
+        let mut s = e;
+        while s > 0 && b.get(s - 1).is_some_and(u8::is_ascii_alphabetic) {
+            s -= 1;
+        }
+        let boundary = s == 0
+            || !b
+                .get(s - 1)
+                .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_');
+        (e < end && s < e).then_some((s, e, boundary))
+    };
+    let (s, e, boundary) = letters_before(end)?;
+    if b.get(s..e).is_some_and(|w| w.eq_ignore_ascii_case(b"by"))
+        && let Some((s2, e2, true)) = letters_before(s)
+    {
+        return t.get(s2..e2);
+    }
+    boundary.then(|| t.get(s..e)).flatten()
+}
 
 /// `£52 each`, `$2 a share`: a value per unit, not the headline's total.
 static PER_UNIT: LazyLock<Regex> = LazyLock::new(|| {
@@ -802,6 +1134,160 @@ mod tests {
                 "{text}: {:#?}",
                 checks(&RepeatedFigure, text)
             );
+        }
+    }
+
+    #[test]
+    fn range_words_are_the_regex() {
+        for gap in [
+            " - ",
+            "-",
+            " – ",
+            " to ",
+            " TO ",
+            "to",
+            " and ",
+            "And",
+            " an ",
+            " or ",
+            "",
+            " ",
+            " -- ",
+            "\u{a0}to\u{2003}",
+            " to to ",
+            " t o ",
+            "\tand\n",
+        ] {
+            assert_eq!(range_word(gap), RANGE_AFTER.is_match(gap), "{gap:?}");
+        }
+        // No char outside ASCII folds to a letter of `to` or `and`.
+        let folds = Regex::new("(?i)^[toand]$").expect("static regex");
+        assert!(
+            (0..=0x10_ffff_u32)
+                .filter_map(char::from_u32)
+                .filter(|c| !c.is_ascii())
+                .all(|c| !folds.is_match(c.encode_utf8(&mut [0; 4])))
+        );
+    }
+
+    #[test]
+    fn verb_and_qualifier_letters_fold_only_in_ascii() {
+        let folds = Regex::new("(?i)^[by]$").expect("static regex");
+        assert!(
+            (0..=0x10_ffff_u32)
+                .filter_map(char::from_u32)
+                .filter(|c| !c.is_ascii())
+                .all(|c| !folds.is_match(c.encode_utf8(&mut [0; 4])))
+        );
+        assert_eq!(verb_last("Revenues at Reuters slipped "), Some("slipped"));
+        assert_eq!(verb_last("sales rose by $"), Some("rose"));
+        assert_eq!(verb_last("it was 5by "), None);
+        let mut q = Vec::new();
+        qualifiers("Underlying like-for-like non-core US_ sales", |w| {
+            q.push(w.to_owned());
+        });
+        assert_eq!(q, ["underlying", "like-for-like", "core"]);
+    }
+
+    proptest::proptest! {
+        /// [`level_to`] is [`LEVEL_TO`].
+        #[test]
+        fn level_to_is_the_regex(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::strategy::Just("to"), proptest::strategy::Just("TO"),
+                    proptest::strategy::Just(" "), proptest::strategy::Just("\t"),
+                    proptest::strategy::Just("\x0b"), proptest::strategy::Just("about"),
+                    proptest::strategy::Just("more"), proptest::strategy::Just("than"),
+                    proptest::strategy::Just("less"), proptest::strategy::Just("just"),
+                    proptest::strategy::Just("Nearly"), proptest::strategy::Just("over"),
+                    proptest::strategy::Just("$"), proptest::strategy::Just("£"),
+                    proptest::strategy::Just("\""), proptest::strategy::Just("-"),
+                    proptest::strategy::Just("("), proptest::strategy::Just("dropped"),
+                    proptest::strategy::Just("into"), proptest::strategy::Just("5"),
+                    proptest::strategy::Just("x"), proptest::strategy::Just("almo\u{17f}t"),
+                    proptest::strategy::Just("\u{a0}"),
+                ],
+                0..10,
+            )
+        ) {
+            let t = parts.concat();
+            proptest::prop_assert_eq!(level_to(&t), LEVEL_TO.is_match(&t), "{:?}", t);
+        }
+
+        /// Interned noun stems agree exactly when [`super::super::link::same_noun`]
+        /// does.
+        #[test]
+        fn noun_stems_agree_with_same_noun(
+            a in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::strategy::Just("offence"), proptest::strategy::Just("OFFENCES"),
+                    proptest::strategy::Just("box"), proptest::strategy::Just("boxes"),
+                    proptest::strategy::Just("bus"), proptest::strategy::Just("buses"),
+                    proptest::strategy::Just("es"), proptest::strategy::Just("s"),
+                    proptest::strategy::Just("S"), proptest::strategy::Just("x"),
+                    proptest::strategy::Just(" "), proptest::strategy::Just("\u{a0}"),
+                    proptest::strategy::Just("É"), proptest::strategy::Just("é"),
+                    proptest::strategy::Just("\u{212a}"), proptest::strategy::Just("k"),
+                    proptest::strategy::Just("\u{17f}"), proptest::strategy::Just("@"),
+                    proptest::strategy::Just("`"), proptest::strategy::Just("-"),
+                ],
+                0..5,
+            ),
+            b in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::strategy::Just("offence"), proptest::strategy::Just("offences"),
+                    proptest::strategy::Just("box"), proptest::strategy::Just("BOXES"),
+                    proptest::strategy::Just("bus"), proptest::strategy::Just("es"),
+                    proptest::strategy::Just("s"), proptest::strategy::Just("x"),
+                    proptest::strategy::Just(" "), proptest::strategy::Just("é"),
+                    proptest::strategy::Just("k"), proptest::strategy::Just("\u{212a}"),
+                    proptest::strategy::Just("@"), proptest::strategy::Just("`"),
+                    proptest::strategy::Just("-"),
+                ],
+                0..5,
+            ),
+        ) {
+            let (a, b) = (a.concat(), b.concat());
+            let mut lex = Lexicon::default();
+            let (x, y) = (lex.id_of(&noun_stem(&a)), lex.id_of(&noun_stem(&b)));
+            proptest::prop_assert_eq!(
+                super::super::link::same_noun(&a, &b),
+                x == y,
+                "{:?} {:?}", a, b
+            );
+        }
+
+        /// [`verb_last`] and [`qualifiers`] read what [`VERB_LAST`] and
+        /// [`QUALIFIER`] match.
+        #[test]
+        fn verb_and_qualifiers_are_the_regexes(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::strategy::Just("rose"), proptest::strategy::Just("By"),
+                    proptest::strategy::Just("by"), proptest::strategy::Just(" "),
+                    proptest::strategy::Just("\t"), proptest::strategy::Just("\x0b"),
+                    proptest::strategy::Just("$"), proptest::strategy::Just("£"),
+                    proptest::strategy::Just("_"), proptest::strategy::Just("5"),
+                    proptest::strategy::Just("-"), proptest::strategy::Just("US"),
+                    proptest::strategy::Just("us"), proptest::strategy::Just("like"),
+                    proptest::strategy::Just("-for-"), proptest::strategy::Just("net"),
+                    proptest::strategy::Just("core"), proptest::strategy::Just("Gross"),
+                    proptest::strategy::Just("x"), proptest::strategy::Just("\""),
+                    proptest::strategy::Just("pre-tax"), proptest::strategy::Just("uk"),
+                    proptest::strategy::Just("\u{212a}"), proptest::strategy::Just("\u{17f}"),
+                ],
+                0..10,
+            )
+        ) {
+            let t = parts.concat();
+            let want = VERB_LAST.captures(&t).and_then(|c| c.name("v")).map(|m| m.as_str());
+            proptest::prop_assert_eq!(verb_last(&t), want, "{:?}", t);
+            let want: Vec<String> =
+                QUALIFIER.find_iter(&t).map(|m| m.as_str().to_lowercase()).collect();
+            let mut got = Vec::new();
+            qualifiers(&t, |q| got.push(q.to_owned()));
+            proptest::prop_assert_eq!(got, want, "{:?}", t);
         }
     }
 }
