@@ -55,6 +55,7 @@ mod unicode;
 use serde::Serialize;
 
 use crate::source::Span;
+use crate::word_set;
 use unicode::{is_space, is_space_byte};
 
 /// One sentence: the trimmed byte span of its text.
@@ -157,10 +158,22 @@ enum Class {
 #[derive(Clone, Copy, Debug)]
 struct Look {
     class: Class,
-    /// The ASCII letters starting there (at most 16), for the starter and company
-    /// lists, and whether a full stop follows them (`A.` is an initial, not `A`).
-    word: (usize, usize),
-    word_then_stop: bool,
+    /// Where that character is: the ASCII letters starting there (at most 16)
+    /// are the word the starter and company lists are asked about, read only
+    /// when a decision needs them ([`Segmenter::word`]).
+    at: usize,
+}
+
+/// The [`Class`] of an ASCII letter or digit.
+#[inline]
+fn ascii_class(b: u8) -> Class {
+    if b.is_ascii_digit() {
+        Class::Digit
+    } else if b.is_ascii_lowercase() {
+        Class::Lower
+    } else {
+        Class::Upper
+    }
 }
 
 /// A run of terminators at a candidate, with what is attached to it.
@@ -232,12 +245,19 @@ struct Segmenter<'t, S> {
     out: Vec<Sentence>,
     /// Start of the current piece (before trimming).
     start: usize,
+    /// The first non-whitespace offset at or after `start` (or the end of the
+    /// text): where the piece's text begins, found once for the list marker and
+    /// the trimming both.
+    content: usize,
     /// Candidates before this offset were consumed by an earlier decision.
     skip_to: usize,
     list: Option<List>,
     parens: ParenSearch,
     /// Extra abbreviations from the settings; usually empty.
     extra: &'t [S],
+    /// Whether [`Segmenter::terminator`] may take its shortcut for the common
+    /// case; the tests turn it off to compare with the general reading.
+    shortcut: bool,
 }
 
 impl<'t, S: AsRef<str>> Segmenter<'t, S> {
@@ -248,10 +268,12 @@ impl<'t, S: AsRef<str>> Segmenter<'t, S> {
             // News prose runs about 120 bytes a sentence.
             out: Vec::with_capacity(text.len() / 128 + 1),
             start: 0,
+            content: 0,
             skip_to: 0,
             list: None,
             parens: ParenSearch::default(),
             extra,
+            shortcut: true,
         }
     }
 
@@ -264,6 +286,7 @@ impl<'t, S: AsRef<str>> Segmenter<'t, S> {
         let mut next_break = breaks.next();
         let mut next_wide = wide.next();
         self.list = self.list_at(0);
+        self.content = self.skip_spaces(0, bytes.len());
         loop {
             next_stop = stops.skip_to(next_stop, self.skip_to);
             next_break = breaks.skip_to(next_break, self.skip_to);
@@ -306,13 +329,17 @@ impl<'t, S: AsRef<str>> Segmenter<'t, S> {
         }
         self.emit(self.start, at);
         self.start = at;
-        let content = self.skip_spaces(at, self.bytes.len());
-        self.list = self.list_at(content);
+        self.content = self.skip_spaces(at, self.bytes.len());
+        self.list = self.list_at(self.content);
     }
 
-    /// Pushes `start..end` trimmed, unless nothing is left.
+    /// Pushes `start..end` trimmed, unless nothing is left. `start` is the
+    /// current piece's start, whose leading whitespace ends at `content`.
     fn emit(&mut self, start: usize, end: usize) {
-        let from = self.skip_spaces(start, end);
+        debug_assert!(start == self.start && self.content == self.skip_spaces(start, usize::MAX));
+        // Whitespace runs from `start` to `content`, so it runs to `end` when
+        // that comes first.
+        let from = self.content.min(end);
         let mut to = end;
         while to > from {
             match self.bytes.get(to - 1) {
@@ -386,6 +413,38 @@ impl<'t, S: AsRef<str>> Segmenter<'t, S> {
 
     /// A terminator at `p`: `.` `!` `?`, `…`, or a non-ASCII `STerm`/`ATerm`.
     fn terminator(&mut self, p: usize) {
+        let b = self.bytes;
+        // Most terminators are a full stop, one space and a word or number
+        // (`rose. The`, `said. 2004`): no run, no closer, and no more
+        // whitespace to read, so the cluster and the gap are known without
+        // reading them. The rest of the decision is the general one.
+        if self.shortcut
+            && b.get(p) == Some(&b'.')
+            && b.get(p + 1) == Some(&b' ')
+            && b.get(p + 2).is_some_and(u8::is_ascii_alphanumeric)
+        {
+            self.skip_to = self.skip_to.max(p + 2);
+            let c = Cluster {
+                run_end: p + 1,
+                dots: 1,
+                end: p + 1,
+                ..Cluster::default()
+            };
+            debug_assert!({
+                let g = self.cluster(p);
+                (
+                    g.run_end, g.dots, g.sterm, g.wide, g.spaced, g.closed, g.end,
+                ) == (p + 1, 1, false, false, 0, false, p + 1)
+            });
+            let look = Look {
+                class: ascii_class(b[p + 2]),
+                at: p + 2,
+            };
+            if let Some(at) = self.full_stop(p, &c, &look) {
+                self.boundary(at);
+            }
+            return;
+        }
         let c = self.cluster(p);
         self.skip_to = self.skip_to.max(c.end);
         let len = self.bytes.len();
@@ -459,7 +518,7 @@ impl<'t, S: AsRef<str>> Segmenter<'t, S> {
             // `Jane and co. at the party`, `U.S. for 20 years`.
             return None;
         }
-        let (tstart, token) = self.token_before(p);
+        let (tstart, token, lists) = self.token_and_lists(p);
         if let Some(list) = self.list {
             let own = if list.letter {
                 token.first().map(|&b| u32::from(b))
@@ -482,20 +541,20 @@ impl<'t, S: AsRef<str>> Segmenter<'t, S> {
             return Some(c.end);
         }
         // `FT.`, `MS.`, `IE.` are acronyms ending a sentence, not `Ft.`, `Ms.`, `ie.`.
-        let acronym = token.len() >= 2 && token.iter().all(u8::is_ascii_uppercase);
-        if !acronym && (lexicon::never_ends(token) || lexicon::is_prepositive(token)) {
+        let acronym = || token.len() >= 2 && token.iter().all(u8::is_ascii_uppercase);
+        if lists & (lexicon::IS_NEVER_ENDS | lexicon::IS_PREPOSITIVE) != 0 && !acronym() {
             return None;
         }
-        if !self.extra.is_empty() && self.is_extra(token, acronym) {
+        if !self.extra.is_empty() && self.is_extra(token, acronym()) {
             return None;
         }
-        if look.class == Class::Digit && lexicon::is_before_number(token) {
+        if look.class == Class::Digit && lists & lexicon::IS_BEFORE_NUMBER != 0 {
             return None;
         }
         if lexicon::is_initial(token) || lexicon::is_dotted(token) {
             return self.starts_sentence(look).then_some(c.end);
         }
-        if lexicon::is_company(token) && lexicon::is_company(self.word(look)) {
+        if lists & lexicon::IS_COMPANY != 0 && lexicon::is_company(self.word(look)) {
             return None;
         }
         Some(c.end)
@@ -511,13 +570,19 @@ impl<'t, S: AsRef<str>> Segmenter<'t, S> {
         })
     }
 
-    /// Whether the word at `look` is a typical sentence starter (`The`, `He`, `I`).
+    /// Whether the word at `look` is a typical sentence starter (`The`, `He`, `I`),
+    /// not followed by a full stop (`A.` is an initial, not `A`).
     fn starts_sentence(&self, look: &Look) -> bool {
-        look.class == Class::Upper && !look.word_then_stop && lexicon::is_starter(self.word(look))
+        let word = self.word(look);
+        look.class == Class::Upper
+            && self.byte(look.at + word.len()) != Some(b'.')
+            && lexicon::is_starter(word)
     }
 
+    /// The ASCII letters at `look` (at most 16).
     fn word(&self, look: &Look) -> &'t [u8] {
-        self.bytes.get(look.word.0..look.word.1).unwrap_or_default()
+        let end = unicode::letters_end(self.bytes, look.at, 16);
+        self.bytes.get(look.at..end).unwrap_or_default()
     }
 
     /// A full stop at `p` with no space after it that still ends a sentence:
@@ -659,6 +724,7 @@ impl<'t, S: AsRef<str>> Segmenter<'t, S> {
 
     /// Whitespace from `i`: where it ends, how many line breaks it holds
     /// (`\r\n` counts once), and whether it holds a paragraph separator.
+    #[inline]
     fn gap(&self, mut i: usize) -> Gap {
         let bytes = self.bytes;
         let mut breaks = 0_u32;
@@ -698,7 +764,17 @@ impl<'t, S: AsRef<str>> Segmenter<'t, S> {
     }
 
     /// The first character at `i`, through up to four opening quotes or brackets.
+    #[inline]
     fn look(&self, mut i: usize) -> Look {
+        // An ASCII letter or digit, the usual case: no opener to look through.
+        if let Some(&b) = self.bytes.get(i)
+            && b.is_ascii_alphanumeric()
+        {
+            return Look {
+                class: ascii_class(b),
+                at: i,
+            };
+        }
         for _ in 0..4 {
             match self.char_at(i) {
                 Some(c) if unicode::is_opener(c) => i += c.len_utf8(),
@@ -711,24 +787,72 @@ impl<'t, S: AsRef<str>> Segmenter<'t, S> {
             Some(c) if c.is_alphabetic() => Class::Upper,
             _ => Class::Other,
         };
-        let mut j = i;
-        while j - i < 16 && self.byte(j).is_some_and(|b| b.is_ascii_alphabetic()) {
-            j += 1;
+        Look { class, at: i }
+    }
+
+    /// [`Segmenter::token_before`] and the lists its token is on
+    /// ([`lexicon::lists`]). A token of up to seven plain ASCII bytes after an
+    /// ASCII whitespace byte (most of them) is read from the eight bytes before
+    /// `p` in one load, which gives its lookup key too.
+    #[inline]
+    fn token_and_lists(&self, p: usize) -> (usize, &'t [u8], lexicon::Lists) {
+        let floor = self.start.max(p.saturating_sub(TOKEN_LOOKBACK));
+        if let Some(s) = p.checked_sub(8).filter(|&s| s >= floor)
+            && let Some(w) = self.bytes.get(s..p).and_then(|w| w.first_chunk::<8>())
+        {
+            let x = u64::from_le_bytes(*w);
+            let special = unicode::space_or_wide_bits(x);
+            // The byte just before `p` is the highest: the token is the bytes
+            // above the last special one, which must be ASCII whitespace; and
+            // it must not start with an opener that `token_before` would drop.
+            let len = special.leading_zeros() as usize / 8;
+            let tstart = p - len;
+            if special != 0
+                && self.byte(tstart - 1).is_some_and(is_space_byte)
+                && !matches!(self.byte(tstart), Some(b'"' | b'\'' | b'(' | b'[' | b'{'))
+            {
+                let token = self.bytes.get(tstart..p).unwrap_or_default();
+                debug_assert_eq!((tstart, token), self.token_before(p));
+                let lists = if len == 0 {
+                    0
+                } else {
+                    // The token's bytes, lower-cased, moved down to the low end.
+                    lexicon::lists_of_key(word_set::lower8(x) >> (8 * (8 - len)), len)
+                };
+                debug_assert_eq!(lists, lexicon::lists(token));
+                return (tstart, token, lists);
+            }
         }
-        Look {
-            class,
-            word: (i, j),
-            word_then_stop: self.byte(j) == Some(b'.'),
-        }
+        let (tstart, token) = self.token_before(p);
+        (tstart, token, lexicon::lists_at(self.bytes, tstart, p))
     }
 
     /// The token before the full stop at `p`: back to whitespace, the start of the
     /// piece, or [`TOKEN_LOOKBACK`] bytes, without leading opening punctuation or a
     /// bullet (`⁃9.`, Golden Rule 38).
+    #[inline]
     fn token_before(&self, p: usize) -> (usize, &'t [u8]) {
         let floor = self.start.max(p.saturating_sub(TOKEN_LOOKBACK));
         let mut i = p;
         while i > floor {
+            // Eight bytes at a time while none can end the token (printable
+            // ASCII, which is not whitespace); the byte-wise steps below take
+            // over at the last one that may.
+            if let Some(x) = i.checked_sub(8).filter(|&s| s >= floor).and_then(|s| {
+                self.bytes
+                    .get(s..i)
+                    .and_then(|w| w.first_chunk::<8>())
+                    .map(|w| u64::from_le_bytes(*w))
+            }) {
+                let special = unicode::space_or_wide_bits(x);
+                if special == 0 {
+                    i -= 8;
+                    continue;
+                }
+                // The byte just before `i` is the highest: skip those above the
+                // last special one.
+                i -= special.leading_zeros() as usize / 8;
+            }
             match self.bytes.get(i - 1) {
                 // ASCII: a byte test, the common case.
                 Some(&b) if b < 0x80 => {
@@ -760,7 +884,16 @@ impl<'t, S: AsRef<str>> Segmenter<'t, S> {
 
     /// A list marker at `i` (the start of a piece's text): an optional bullet, then
     /// `1.`, `1.)`, `1)` or `a.` followed by whitespace.
+    #[inline]
     fn list_at(&self, i: usize) -> Option<List> {
+        // A marker starts with a digit, a lower-case letter or a (non-ASCII)
+        // bullet: a sentence starting with a capital is settled at once.
+        if self
+            .byte(i)
+            .is_some_and(|b| b < 0x80 && !b.is_ascii_digit() && !b.is_ascii_lowercase())
+        {
+            return None;
+        }
         let mut i = i;
         if let Some(c) = self.char_at(i).filter(|&c| unicode::is_bullet(c)) {
             i += c.len_utf8();
@@ -796,6 +929,7 @@ impl<'t, S: AsRef<str>> Segmenter<'t, S> {
     }
 
     /// The first non-whitespace offset in `i..end`, or `end`.
+    #[inline]
     fn skip_spaces(&self, mut i: usize, end: usize) -> usize {
         while let Some(&b) = self.bytes.get(i).filter(|_| i < end) {
             if b < 0x80 {
@@ -1298,6 +1432,33 @@ mod tests {
         *state ^= *state >> 7;
         *state ^= *state << 17;
         *state
+    }
+
+    /// The sentences without the common-case shortcut of `terminator`.
+    fn general(text: &str) -> Vec<Sentence> {
+        let mut s = Segmenter::<&str>::new(text, &[]);
+        s.shortcut = false;
+        s.run()
+    }
+
+    #[test]
+    fn shortcut_changes_nothing() {
+        let mut state = 0x5851_f42d_4c95_7f2d_u64;
+        for _ in 0..20_000 {
+            let len = next(&mut state) % 24;
+            let mut text = String::new();
+            for _ in 0..len {
+                let i = (next(&mut state) % PIECES.len() as u64) as usize;
+                text.push_str(PIECES[i]);
+            }
+            assert_eq!(sentences(&text), general(&text), "{text:?}");
+        }
+        let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        for entry in std::fs::read_dir(shared).into_iter().flatten().flatten() {
+            if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                assert_eq!(sentences(&text), general(&text), "{:?}", entry.path());
+            }
+        }
     }
 
     #[test]
