@@ -48,18 +48,30 @@ const fn pack(m: u64) -> u64 {
 /// [`lex::at`]: super::lex::at
 #[inline]
 fn block_masks(b: &[u8], base: usize) -> (u64, u64) {
+    let letter_before = u64::from(before(b, base).is_ascii_alphabetic());
+    if let Some(window) = b.get(base..).and_then(<[u8]>::first_chunk::<WINDOW>) {
+        return window_masks(window, letter_before);
+    }
     let rest = b.get(base..).unwrap_or(&[]);
     let mut padded = [0u8; WINDOW];
-    let window = if let Some(w) = rest.first_chunk::<WINDOW>() {
-        w
-    } else {
-        let n = rest.len().min(WINDOW);
-        padded[..n].copy_from_slice(&rest[..n]);
-        &padded
-    };
-    // Per byte, 0x80 for a digit and for an ASCII letter (`| 0x20` lower-cases
-    // letters and maps no other byte into `a..=z`): element-wise code that the
-    // compiler vectorises, 16 bytes an instruction with plain SSE2.
+    let n = rest.len().min(WINDOW);
+    padded[..n].copy_from_slice(&rest[..n]);
+    window_masks(&padded, letter_before)
+}
+
+/// [`block_masks`] of a window of 66 bytes; `letter_before` is 1 when the byte
+/// before it is an ASCII letter.
+#[inline]
+fn window_masks(window: &[u8; WINDOW], letter_before: u64) -> (u64, u64) {
+    // Per byte, element-wise code that the compiler vectorises (16 bytes an
+    // instruction with plain SSE2): `| 0x20` lower-cases letters and maps no
+    // other byte into `a..=z`, so `alpha` is below 26 exactly for a letter
+    // (its index in the alphabet) and at least 26 for anything else, which
+    // `min(26)` makes the prefix table's "not a letter" index.
+    let mut index = [0u8; WINDOW];
+    for (x, &c) in index.iter_mut().zip(window) {
+        *x = words::index_byte(c);
+    }
     let mut digit = [0u8; BLOCK];
     let mut letter = [0u8; BLOCK];
     for ((d, l), &c) in digit.iter_mut().zip(&mut letter).zip(window) {
@@ -81,13 +93,14 @@ fn block_masks(b: &[u8], base: usize) -> (u64, u64) {
             digits |= pack(word(d)) << (8 * k);
         }
     }
-    let letter_before = u64::from(before(b, base).is_ascii_alphabetic());
     let mut starts = letters & !((letters << 1) | letter_before);
     let mut words = 0;
     while starts != 0 {
         let k = starts.trailing_zeros() as usize % BLOCK;
         starts &= starts - 1;
-        words |= words::prefix_bit(window[k], window[k + 1], window[k + 2]) << k;
+        // The second and third bytes' indices, as one little-endian `u16`.
+        let pair = u16::from_le_bytes([index[k + 1], index[k + 2]]);
+        words |= words::prefix_bit_indexed(window[k], pair) << k;
     }
     (digits | words, letters)
 }

@@ -210,35 +210,63 @@ static PREFIX_INDEX: [u8; 256] = {
 
 /// The first three letters of every word of [`WORDS`], so that a word start
 /// is rejected from three bytes without finding the word's end: `the` and
-/// `that` miss, `thr` (three) and `tho` (thousand) hit. Row `(c0 & 31) << 5 |
-/// i1` holds the allowed third bytes as a bit set over their [`prefix_index`]
-/// `i2`: `c0 & 31` tells the 26 letters apart whatever their case (the first
-/// byte is always a letter), and the 4 KiB table stays in the L1 cache. A
+/// `that` miss, `thr` (three) and `tho` (thousand) hit. The second and third
+/// bytes' [`prefix_index`]es `i1` and `i2` select the entry `i1 + 256 * i2`
+/// (the stop finder reads the two indices as one little-endian `u16`); it holds
+/// the allowed first letters as a bit set over `c0 & 31`, which tells the 26
+/// letters apart whatever their case (the first byte is always a letter). A
 /// two-letter word is padded with "not a letter" (`an` then a space); a
-/// one-letter word (`a`) allows any third byte, since the word ended before it.
-static PREFIXES: [u32; 32 * 32] = {
-    let mut t = [0u32; 32 * 32];
+/// one-letter word (`a`) allows any third byte, since the word ended before
+/// it. The table is 32 KiB so that any `u16` index masked to 13 bits is in
+/// range (no bounds check in the inner loop); the stop finder touches only the
+/// few entries of the letter pairs that follow word starts in running text.
+static PREFIXES: [u32; 8192] = {
+    let mut t = [0u32; 8192];
     let mut i = 0;
     while i < WORDS.len() {
         let w = WORDS[i].as_bytes();
-        let row = ((w[0] & 31) as usize) << 5 | if w.len() > 1 { prefix_index(w[1]) } else { 26 };
-        t[row] |= match w.len() {
-            1 => (1 << 27) - 1,
-            2 => 1 << 26,
-            _ => 1 << prefix_index(w[2]),
-        };
+        let first = 1 << (w[0] & 31);
+        match w.len() {
+            1 => {
+                let mut i2 = 0;
+                while i2 <= 26 {
+                    t[26 + 256 * i2] |= first;
+                    i2 += 1;
+                }
+            }
+            2 => t[prefix_index(w[1]) + 256 * 26] |= first,
+            _ => t[prefix_index(w[1]) + 256 * prefix_index(w[2])] |= first,
+        }
         i += 1;
     }
     t
 };
 
 /// 1 when a word starting with the bytes `c0 c1 c2` (`c0` an ASCII letter)
-/// could be a number word, else 0; no false negatives. Branch-free, for the
-/// stop finder's inner loop.
+/// could be a number word, else 0; no false negatives.
 #[inline]
 pub(crate) fn prefix_bit(c0: u8, c1: u8, c2: u8) -> u64 {
-    let row = (usize::from(c0 & 31) << 5) | usize::from(PREFIX_INDEX[usize::from(c1)]);
-    u64::from(PREFIXES[row % PREFIXES.len()] >> PREFIX_INDEX[usize::from(c2)]) & 1
+    let pair =
+        u16::from(PREFIX_INDEX[usize::from(c1)]) | u16::from(PREFIX_INDEX[usize::from(c2)]) << 8;
+    prefix_bit_indexed(c0, pair)
+}
+
+/// [`prefix_bit`] with the second and third bytes given by their
+/// [`prefix_index`]es as `i1 | i2 << 8`, which the stop finder reads for a
+/// whole block at once. Branch-free, for the stop finder's inner loop.
+#[inline]
+pub(crate) fn prefix_bit_indexed(c0: u8, pair: u16) -> u64 {
+    let row = PREFIXES[usize::from(pair) % PREFIXES.len()];
+    u64::from(row >> (c0 & 31)) & 1
+}
+
+/// The index [`prefix_bit_indexed`] wants for byte `c`: [`prefix_index`], as the
+/// stop finder computes it for 64 bytes at once (`| 0x20` lower-cases letters
+/// and maps no other byte into `a..=z`, so a letter's alphabet index is below
+/// 26 and anything else wraps to at least 26).
+#[inline]
+pub(crate) fn index_byte(c: u8) -> u8 {
+    (c | 0x20).wrapping_sub(b'a').min(26)
 }
 
 /// Whether a number word could start at `pos` (a word start), judged from its
@@ -565,6 +593,51 @@ fn and_continuation(b: &[u8], and_end: usize, last: Last, cur: f64) -> Option<An
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn block_index_is_the_prefix_index() {
+        for c in 0..=255u8 {
+            assert_eq!(usize::from(index_byte(c)), prefix_index(c), "{c:#x}");
+            assert_eq!(PREFIX_INDEX[usize::from(c)], index_byte(c), "{c:#x}");
+        }
+    }
+
+    /// The prefix test's definition: some word of [`WORDS`] starts with the
+    /// three bytes, a shorter word ending where a non-letter follows.
+    fn prefix_reference(c0: u8, c1: u8, c2: u8) -> bool {
+        let lower = |c: u8| c.is_ascii_alphabetic().then(|| c.to_ascii_lowercase());
+        WORDS.iter().any(|w| {
+            let w = w.as_bytes();
+            Some(w[0]) == lower(c0)
+                && match w.len() {
+                    1 => lower(c1).is_none(),
+                    2 => Some(w[1]) == lower(c1) && lower(c2).is_none(),
+                    _ => Some(w[1]) == lower(c1) && Some(w[2]) == lower(c2),
+                }
+        })
+    }
+
+    #[test]
+    fn prefix_bit_agrees_with_the_words() {
+        let bytes: Vec<u8> = (b'a'..=b'z')
+            .chain(b'A'..=b'Z')
+            .chain([
+                b' ', b'-', b'0', b'@', b'[', b'`', b'{', 0, 0x80, 0xC3, 0xFF,
+            ])
+            .collect();
+        for c0 in (b'a'..=b'z').chain(b'A'..=b'Z') {
+            for &c1 in &bytes {
+                for &c2 in &bytes {
+                    assert_eq!(
+                        prefix_bit(c0, c1, c2) != 0,
+                        prefix_reference(c0, c1, c2),
+                        "{:?}",
+                        [c0, c1, c2]
+                    );
+                }
+            }
+        }
+    }
 
     fn value(s: &str) -> Option<(f64, usize)> {
         let b = s.as_bytes();
