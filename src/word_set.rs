@@ -217,22 +217,31 @@ pub(crate) fn key(word: &[u8]) -> Option<u128> {
     Some(u128::from_le_bytes(buf) | ((len as u128) << 120))
 }
 
-/// [`key`] of `b[start..end]`, from one sixteen-byte load when the text has
-/// sixteen bytes from `start`.
+/// [`key`] of `b[start..end]`, from one or two eight-byte loads when the text
+/// has the bytes (most words have at most eight).
 #[inline]
 pub(crate) fn key_at(b: &[u8], start: usize, end: usize) -> Option<u128> {
     let len = end.checked_sub(start)?;
     if len == 0 || len > MAX_WORD {
         return None;
     }
-    let Some(chunk) = b.get(start..).and_then(<[u8]>::first_chunk::<16>) else {
-        return key(b.get(start..end)?);
+    let eight = |i: usize| {
+        b.get(i..)
+            .and_then(<[u8]>::first_chunk::<8>)
+            .map(|w| lower8(u64::from_le_bytes(*w)))
     };
-    let (lo, hi) = chunk.split_at(8);
-    let lo = lower8(u64::from_le_bytes(lo.try_into().ok()?));
-    let hi = lower8(u64::from_le_bytes(hi.try_into().ok()?));
-    let k = u128::from(lo) | (u128::from(hi) << 64);
-    Some((k & ((1u128 << (8 * len)) - 1)) | ((len as u128) << 120))
+    let len_bits = (len as u128) << 120;
+    if len <= 8 {
+        if let Some(lo) = eight(start) {
+            // `len` is 1..=8: the shift is 0..=56.
+            let lo = lo & (u64::MAX >> (64 - 8 * len));
+            return Some(u128::from(lo) | len_bits);
+        }
+    } else if let (Some(lo), Some(hi)) = (eight(start), eight(start + 8)) {
+        let hi = hi & (u64::MAX >> (128 - 8 * len));
+        return Some(u128::from(lo) | (u128::from(hi) << 64) | len_bits);
+    }
+    key(b.get(start..end)?)
 }
 
 #[cfg(test)]

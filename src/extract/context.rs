@@ -6,7 +6,8 @@
 //! Input: bytes and positions. Output: plain answers; nothing here allocates
 //! except [`noun_after`], once per count ([`has_noun_after`] only tests).
 
-use super::lex::{Word, at, before, is_any, lower, next_word};
+use super::lex::{Word, at, before, is, is_any, lower, next_word};
+use crate::word_set::{WordSet, distinct};
 
 /// A month name, capitalised as months are (`May` the month, not `may` the verb).
 pub(crate) fn is_month(b: &[u8], w: Word) -> bool {
@@ -89,119 +90,27 @@ pub(crate) fn is_time_zone(b: &[u8], w: Word) -> bool {
 }
 
 /// Words that are never the counted noun (`195 offences` has one; `195 to` not).
-fn is_function_word(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"a" | b"an"
-            | b"the"
-            | b"of"
-            | b"to"
-            | b"in"
-            | b"on"
-            | b"at"
-            | b"by"
-            | b"for"
-            | b"from"
-            | b"with"
-            | b"and"
-            | b"or"
-            | b"but"
-            | b"nor"
-            | b"than"
-            | b"as"
-            | b"is"
-            | b"are"
-            | b"was"
-            | b"were"
-            | b"be"
-            | b"been"
-            | b"being"
-            | b"has"
-            | b"have"
-            | b"had"
-            | b"will"
-            | b"would"
-            | b"could"
-            | b"should"
-            | b"may"
-            | b"might"
-            | b"must"
-            | b"can"
-            | b"do"
-            | b"did"
-            | b"does"
-            | b"it"
-            | b"its"
-            | b"this"
-            | b"that"
-            | b"these"
-            | b"those"
-            | b"which"
-            | b"who"
-            | b"whom"
-            | b"what"
-            | b"when"
-            | b"where"
-            | b"while"
-            | b"per"
-            | b"more"
-            | b"less"
-            | b"fewer"
-            | b"over"
-            | b"under"
-            | b"up"
-            | b"down"
-            | b"so"
-            | b"not"
-            | b"no"
-            | b"also"
-            | b"after"
-            | b"before"
-            | b"since"
-            | b"until"
-            | b"into"
-            | b"out"
-            | b"about"
-            | b"around"
-            | b"between"
-            | b"during"
-            | b"through"
-            | b"against"
-            | b"among"
-            | b"each"
-            | b"every"
-            | b"all"
-            | b"some"
-            | b"such"
-            | b"only"
-            | b"just"
-            | b"he"
-            | b"she"
-            | b"they"
-            | b"we"
-            | b"you"
-            | b"i"
-            | b"them"
-            | b"their"
-            | b"his"
-            | b"her"
-            | b"our"
-            | b"your"
-            | b"my"
-            | b"if"
-            | b"said"
-            | b"says"
-            | b"last"
-            | b"next"
-            | b"ago"
-            | b"later"
-            | b"earlier"
-            | b"now"
-            | b"then"
-            | b"there"
-            | b"here"
-    )
-}
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or",
+    "but", "nor", "than", "as", "is", "are", "was", "were", "be", "been", "being", "has", "have",
+    "had", "will", "would", "could", "should", "may", "might", "must", "can", "do", "did", "does",
+    "it", "its", "this", "that", "these", "those", "which", "who", "whom", "what", "when", "where",
+    "while", "per", "more", "less", "fewer", "over", "under", "up", "down", "so", "not", "no",
+    "also", "after", "before", "since", "until", "into", "out", "about", "around", "between",
+    "during", "through", "against", "among", "each", "every", "all", "some", "such", "only",
+    "just", "he", "she", "they", "we", "you", "i", "them", "their", "his", "her", "our", "your",
+    "my", "if", "said", "says", "last", "next", "ago", "later", "earlier", "now", "then", "there",
+    "here",
+];
+
+static FUNCTION_WORD_SET: WordSet<{ distinct(&[(FUNCTION_WORDS, 1)]) }> =
+    WordSet::from_lists(&[(FUNCTION_WORDS, 1)]);
+
+/// Determiners skipped after `of` (`two of its officers`).
+const DETERMINERS: &[&str] = &[
+    "the", "its", "their", "his", "her", "our", "these", "those", "them", "us", "which", "whom",
+    "my", "your",
+];
 
 /// The noun a count counts: the next word unless it is a function word;
 /// `two of its officers` skips `of` and one determiner. Lower-cased.
@@ -224,22 +133,17 @@ fn noun_word(b: &[u8], end: usize) -> Option<Word> {
         return None;
     }
     let mut w = next_word(b, end)?;
-    let mut buf = [0; 16];
-    if lower(b, w, &mut buf) == b"of" {
+    if is(b, w, "of") {
         w = next_word(b, w.1)?;
-        if is_any(
-            b,
-            w,
-            &[
-                "the", "its", "their", "his", "her", "our", "these", "those", "them", "us",
-                "which", "whom", "my", "your",
-            ],
-        ) {
+        if is_any(b, w, DETERMINERS) {
             w = next_word(b, w.1)?;
         }
     }
-    let lw = lower(b, w, &mut buf);
-    if lw.is_empty() || is_function_word(lw) || at(b, w.1) == b'\'' && at(b, w.1 + 1) == b's' {
+    // A word of more than 16 bytes is no noun (`lower` gave nothing for it).
+    if w.1 - w.0 > 16
+        || FUNCTION_WORD_SET.get_at(b, w.0, w.1).is_some()
+        || at(b, w.1) == b'\'' && at(b, w.1 + 1) == b's'
+    {
         return None;
     }
     Some(w)
@@ -281,6 +185,70 @@ mod tests {
         assert_eq!(noun_after(b"32,000 to 1.41", 6), None);
         assert_eq!(noun_after(b"200 Jobs", 3).as_deref(), Some("jobs"));
         assert_eq!(noun_after(b"two of the world's", 3), None);
+    }
+
+    /// [`noun_word`] as it was: the next word lower-cased into 16 bytes, then a
+    /// `match` of the function words.
+    fn noun_word_reference(b: &[u8], end: usize) -> Option<Word> {
+        if at(b, end) != b' ' {
+            return None;
+        }
+        let mut w = next_word(b, end)?;
+        let mut buf = [0; 16];
+        if lower(b, w, &mut buf) == b"of" {
+            w = next_word(b, w.1)?;
+            if is_any(b, w, DETERMINERS) {
+                w = next_word(b, w.1)?;
+            }
+        }
+        let lw = lower(b, w, &mut buf);
+        if lw.is_empty()
+            || FUNCTION_WORDS.iter().any(|f| f.as_bytes() == lw)
+            || at(b, w.1) == b'\'' && at(b, w.1 + 1) == b's'
+        {
+            return None;
+        }
+        Some(w)
+    }
+
+    #[test]
+    fn noun_word_agrees_with_the_reference() {
+        let mut texts: Vec<String> = Vec::new();
+        for w in FUNCTION_WORDS.iter().chain(DETERMINERS) {
+            for form in [
+                w.to_string(),
+                w.to_uppercase(),
+                format!("{w}s"),
+                format!("of {w}"),
+            ] {
+                texts.push(format!("5 {form} rest"));
+                texts.push(format!("5 {form}"));
+                texts.push(format!("5 of {form}'s x"));
+            }
+        }
+        for t in [
+            "5 offences",
+            "5 Jobs",
+            "5  double",
+            "5 of the world's",
+            "5 of its officers",
+            "5 internationalisations x",
+            "5 abcdefghijklmnop",
+            "5 abcdefghijklmnopq",
+            "5 caf\u{e9}",
+            "5 \u{e9}t\u{e9}",
+            "5 of",
+            "5 of ",
+            "5",
+            "5 -",
+            "5 of the",
+        ] {
+            texts.push(t.to_owned());
+        }
+        for t in &texts {
+            let b = t.as_bytes();
+            assert_eq!(noun_word(b, 1), noun_word_reference(b, 1), "{t:?}");
+        }
     }
 
     #[test]

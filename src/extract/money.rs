@@ -10,6 +10,7 @@ use super::lex::{
     Word, alpha_end, alpha_start, at, before, ends_with, is, is_space, lower, next_word,
     space_len_back,
 };
+use crate::word_set::{WordSet, distinct};
 
 /// A currency written before the number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,6 +24,11 @@ pub(crate) struct Prefix {
 /// between (`£3bn`, `US$ 5`, `$ 75 million` as in tokenised newswire).
 pub(crate) fn prefix(b: &[u8], start: usize) -> Option<Prefix> {
     let i = start - space_len_back(b, start);
+    // Every prefix ends in a symbol's last byte (non-ASCII), `$`, or the `s`
+    // or `.` of `Rs`, `Rs.`: most numbers have none of these before them.
+    if !matches!(before(b, i), 0x80..|b'$'| b's' | b'.') {
+        return None;
+    }
     if ends_with(b, i, "£".as_bytes()) {
         return Some(Prefix {
             start: i - 2,
@@ -204,6 +210,93 @@ fn currency_adjective(w: &[u8]) -> Option<&'static str> {
     })
 }
 
+/// Every word that can start a currency after a number: the currency words,
+/// the nationalities and the first words of `Hong Kong`, `New Zealand` and
+/// `South African` (what [`suffix`] reads first).
+const FIRST_WORDS: &[&str] = &[
+    "euro",
+    "euros",
+    "pound",
+    "pounds",
+    "sterling",
+    "pence",
+    "penny",
+    "dollar",
+    "dollars",
+    "cent",
+    "cents",
+    "yen",
+    "yuan",
+    "renminbi",
+    "rupee",
+    "rupees",
+    "rupiah",
+    "rial",
+    "rials",
+    "riyal",
+    "riyals",
+    "kroner",
+    "krone",
+    "kronor",
+    "krona",
+    "rouble",
+    "roubles",
+    "ruble",
+    "rubles",
+    "franc",
+    "francs",
+    "peso",
+    "pesos",
+    "rand",
+    "ringgit",
+    "baht",
+    "lira",
+    "lire",
+    "zloty",
+    "zlotys",
+    "forint",
+    "shekel",
+    "shekels",
+    "naira",
+    "dirham",
+    "dirhams",
+    "reais",
+    "won",
+    "us",
+    "australian",
+    "canadian",
+    "singapore",
+    "taiwan",
+    "taiwanese",
+    "danish",
+    "norwegian",
+    "swedish",
+    "swiss",
+    "indian",
+    "pakistani",
+    "mexican",
+    "argentine",
+    "argentinian",
+    "philippine",
+    "brazilian",
+    "iranian",
+    "saudi",
+    "russian",
+    "chinese",
+    "japanese",
+    "turkish",
+    "indonesian",
+    "egyptian",
+    "zimbabwean",
+    "zimbabwe",
+    "hong",
+    "new",
+    "south",
+];
+
+static FIRST_WORD_SET: WordSet<{ distinct(&[(FIRST_WORDS, 1)]) }> =
+    WordSet::from_lists(&[(FIRST_WORDS, 1)]);
+
 /// The currency word(s) after a number ending at `i`: `euros`, `euro cents`,
 /// `Danish kroner`, `Hong Kong dollars`, or an attached `p` (`50p`).
 pub(crate) fn suffix(b: &[u8], i: usize, scaled: bool) -> Option<Suffix> {
@@ -222,6 +315,8 @@ pub(crate) fn suffix(b: &[u8], i: usize, scaled: bool) -> Option<Suffix> {
     if w.0 > i + 2 {
         return None;
     }
+    // Most words after a number start no currency: one lookup rejects them.
+    FIRST_WORD_SET.get_at(b, w.0, w.1)?;
     let mut buf = [0; 16];
     let lw = lower(b, w, &mut buf);
     if let Some((code, factor)) = currency_word(lw, scaled) {

@@ -183,6 +183,15 @@ pub(crate) fn word_factor(s: &[u8]) -> Option<f64> {
 /// (`3bn`) or one spaced word (`3 billion`, `$ 75 million`).
 pub(crate) fn magnitude(b: &[u8], i: usize) -> Option<Magnitude> {
     let mut buf = [0u8; 16];
+    let first = at(b, i);
+    if first.is_ascii_alphabetic() {
+        // Every suffix starts with `k`, `m`, `b` or `t`.
+        if !matches!(first | 0x20, b'k' | b'm' | b'b' | b't') {
+            return None;
+        }
+    } else if space_len(b, i) == 0 {
+        return None;
+    }
     let end = alpha_end(b, i);
     if end > i {
         // Attached: the whole letter run must be the suffix, and no digit may follow
@@ -201,7 +210,8 @@ pub(crate) fn magnitude(b: &[u8], i: usize) -> Option<Magnitude> {
         }
         s += n;
     }
-    if s == i {
+    // Every magnitude word starts with `h`, `d`, `t`, `m` or `b`.
+    if s == i || !matches!(at(b, s) | 0x20, b'h' | b'd' | b't' | b'm' | b'b') {
         return None;
     }
     let end = alpha_end(b, s);

@@ -5,7 +5,7 @@
 //! any). Output: where the unit ends. The number's value is already in percent
 //! units (`34 per cent` is 34), so these functions only find the unit's extent.
 
-use super::lex::{Word, alpha_end, at, is, next_word, space_len, starts_with_ic};
+use super::lex::{Word, alpha_end, at, is, next_word, skip_spaces, space_len, starts_with_ic};
 
 /// End of a percent unit starting at `i`, if there is one.
 pub(crate) fn percent_after(b: &[u8], i: usize) -> Option<usize> {
@@ -27,6 +27,11 @@ pub(crate) fn percent_after(b: &[u8], i: usize) -> Option<usize> {
         return per_cent_from(b, w);
     }
     if sp == 0 {
+        return None;
+    }
+    // `per` and `percent` start with a `p`, one or two bytes past the space:
+    // most words after a number are rejected without being read.
+    if at(b, i + sp) | 0x20 != b'p' && at(b, i + sp + 1) | 0x20 != b'p' {
         return None;
     }
     let w = next_word(b, i)?;
@@ -70,6 +75,10 @@ pub(crate) struct PointsUnit {
 /// A percentage-point unit starting at `i`.
 pub(crate) fn points_after(b: &[u8], i: usize) -> Option<PointsUnit> {
     if space_len(b, i) == 0 {
+        return None;
+    }
+    // `point(s)`, `percentage` and `basis` start with a `p` or a `b`.
+    if !matches!(at(b, skip_spaces(b, i)) | 0x20, b'p' | b'b') {
         return None;
     }
     let w = next_word(b, i)?;

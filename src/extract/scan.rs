@@ -119,6 +119,18 @@ pub(crate) fn scan(
 }
 
 impl Scan<'_> {
+    /// [`prev_word`] in the text.
+    #[inline]
+    fn prev_word(&self, i: usize) -> Option<Word> {
+        prev_word(self.b, i)
+    }
+
+    /// [`next_word`] in the text.
+    #[inline]
+    fn next_word(&self, i: usize) -> Option<Word> {
+        next_word(self.b, i)
+    }
+
     fn push(&mut self, kind: ClaimKind, span: (usize, usize), q: Quantity) -> usize {
         let span = Span::new(span.0, span.1);
         let hedge = match kind {
@@ -186,7 +198,7 @@ impl Scan<'_> {
         {
             return Some(h);
         }
-        hedge::before(self.b, start)
+        hedge::before_word(self.b, self.prev_word(start))
     }
 
     fn push_num(&mut self, kind: ClaimKind, span: (usize, usize), n: &Num) -> usize {
@@ -261,7 +273,7 @@ impl Scan<'_> {
         }
         // A leading zero: a clock time before a zone, else a code or phone number.
         if d.lead_zero && d.decimals == 0 {
-            if let Some(w) = next_word(b, d.end)
+            if let Some(w) = self.next_word(d.end)
                 && is_time_zone(b, w)
             {
                 self.push(ClaimKind::Time, (start, d.end), Quantity::exact(d.value));
@@ -294,7 +306,7 @@ impl Scan<'_> {
             }
             let suffix = (d.end, le);
             if is_any(b, suffix, &["st", "nd", "rd", "th"]) && d.plain_int() {
-                if let Some(w) = next_word(b, le)
+                if let Some(w) = self.next_word(le)
                     && is_month(b, w)
                 {
                     self.push(ClaimKind::Date, (start, w.1), Quantity::exact(d.value));
@@ -334,7 +346,7 @@ impl Scan<'_> {
                     || (n.plain_int
                         && n.value % 100.0 == 0.0
                         && n.value <= 10_000.0
-                        && prev_word(b, n.start).is_some_and(|w| {
+                        && self.prev_word(n.start).is_some_and(|w| {
                             is_any(
                                 b,
                                 w,
@@ -348,7 +360,7 @@ impl Scan<'_> {
             if metres
                 || m.factor == 1e6
                     && m.end == n.end + 1
-                    && next_word(b, m.end).is_some_and(|w| {
+                    && self.next_word(m.end).is_some_and(|w| {
                         is_any(
                             b,
                             w,
@@ -568,9 +580,12 @@ impl Scan<'_> {
         let b = self.b;
         let end = n.end;
         // `minus five percent`, `negative one`
+        // (`minus` and `negative` end in `s` and `e`, one space before the number.)
         if n.value > 0.0
             && currency.is_none()
-            && let Some(w) = prev_word(b, n.start)
+            && is_space(before(b, n.start))
+            && matches!(before(b, n.start - 1) | 0x20, b's' | b'e')
+            && let Some(w) = self.prev_word(n.start)
             && w.1 + 1 == n.start
             && is_any(b, w, &["minus", "negative"])
         {
@@ -664,7 +679,7 @@ impl Scan<'_> {
     fn calendar(&mut self, n: &Num) -> Option<usize> {
         let b = self.b;
         let end = n.end;
-        let next = next_word(b, end).filter(|w| w.0 == end + 1);
+        let next = self.next_word(end).filter(|w| w.0 == end + 1);
         if n.int_len == 4 {
             // `0227 GMT`, `between 2000 and 2100 GMT`
             let zone_after = |w: Option<Word>| w.is_some_and(|w| is_time_zone(b, w));
@@ -678,7 +693,7 @@ impl Scan<'_> {
                     && d2.int_len == 4
                     && d2.plain_int()
                 {
-                    timed = zone_after(next_word(b, d2.end));
+                    timed = zone_after(self.next_word(d2.end));
                 }
             }
             if timed {
@@ -702,7 +717,7 @@ impl Scan<'_> {
             return Some(w.1);
         }
         // `July 22`
-        if let Some(w) = prev_word(b, n.start)
+        if let Some(w) = self.prev_word(n.start)
             && w.1 + 1 == n.start
             && is_month(b, w)
         {
@@ -716,7 +731,9 @@ impl Scan<'_> {
             let s = skip_spaces(b, w.1);
             if let Parsed::Num(d2) = number::parse(b, s)
                 && d2.int_len <= 2
-                && next_word(b, d2.end).is_some_and(|m| m.0 == d2.end + 1 && is_month(b, m))
+                && self
+                    .next_word(d2.end)
+                    .is_some_and(|m| m.0 == d2.end + 1 && is_month(b, m))
             {
                 self.push(ClaimKind::Date, (n.start, end), Quantity::exact(n.value));
                 return Some(end);
@@ -798,12 +815,12 @@ impl Scan<'_> {
         if !is_space(at(b, end)) {
             return None;
         }
-        let w = next_word(b, end)?;
+        let w = self.next_word(end)?;
         if w.0 > end + 2 {
             return None;
         }
         if is_time_unit(b, w) {
-            if let Some(o) = next_word(b, w.1)
+            if let Some(o) = self.next_word(w.1)
                 && is(b, o, "old")
             {
                 self.push_num(ClaimKind::Age, (num.start, o.1), num);
@@ -813,7 +830,7 @@ impl Scan<'_> {
             return Some(w.1);
         }
         if is(b, w, "times") {
-            let comparative = next_word(b, w.1).is_some_and(|c| {
+            let comparative = self.next_word(w.1).is_some_and(|c| {
                 is_any(
                     b,
                     c,
@@ -825,7 +842,7 @@ impl Scan<'_> {
                 )
                 // `four times as many`, not `won it four times as a player`
                 && !(is(b, c, "as")
-                    && next_word(b, c.1).is_some_and(|x| {
+                    && self.next_word(c.1).is_some_and(|x| {
                         is_any(b, x, &["a", "an", "the", "part", "well", "he", "she", "it", "they", "we", "i", "you"])
                     }))
             });
@@ -835,10 +852,10 @@ impl Scan<'_> {
             }
             return None;
         }
-        let from = prev_word(b, num.start).is_some_and(|p| is(b, p, "from"));
+        let from = self.prev_word(num.start).is_some_and(|p| is(b, p, "from"));
         // `two to one`
         if is(b, w, "to") && !from && num.value > 1.0 {
-            let o = next_word(b, w.1)?;
+            let o = self.next_word(w.1)?;
             if (is(b, o, "one") && !at(b, o.1).is_ascii_alphanumeric() && at(b, o.1) != b'-')
                 || (at(b, skip_spaces(b, w.1)) == b'1'
                     && !at(b, skip_spaces(b, w.1) + 1).is_ascii_alphanumeric())
@@ -869,7 +886,7 @@ impl Scan<'_> {
         // `seven out of 10`: both are counts (LABELS.md labels them so); the
         // proportion is recorded as a fraction over the whole phrase.
         if is(b, w, "out") {
-            let of = next_word(b, w.1).filter(|o| is(b, *o, "of"))?;
+            let of = self.next_word(w.1).filter(|o| is(b, *o, "of"))?;
             let (m, m_end) = self.denominator_at(skip_spaces(b, of.1))?;
             if m >= num.value && m > 0.0 {
                 let q = Quantity {
@@ -904,7 +921,7 @@ impl Scan<'_> {
     /// name (`Lee, 82,`) are reported as ages and return true too.
     fn not_a_count(&mut self, n: &Num) -> bool {
         let b = self.b;
-        let prev = prev_word(b, n.start);
+        let prev = self.prev_word(n.start);
         let adjacent = prev.filter(|w| w.1 + 1 == n.start);
         // `number five`, `No 10`, `version 1.0`; `users number 100m` is a count.
         if let Some(w) = prev
@@ -929,10 +946,11 @@ impl Scan<'_> {
             && let Some(mut v) = prev
         {
             if is_any(b, v, &["just", "only", "still", "barely", "aged"]) {
-                v = prev_word(b, v.0).unwrap_or(v);
+                v = self.prev_word(v.0).unwrap_or(v);
             }
             if is_any(b, v, &["was", "is", "were", "are", "turned", "turns"])
-                && prev_word(b, v.0)
+                && self
+                    .prev_word(v.0)
                     .is_some_and(|p| is_any(b, p, &["he", "she", "i", "they", "we", "you"]))
             {
                 self.push_num(ClaimKind::Age, (n.start, n.end), n);
@@ -957,7 +975,9 @@ impl Scan<'_> {
             && (10.0..=120.0).contains(&n.value)
             && at(b, n.end) == b','
             && prev.is_some_and(|w| w.1 + 1 == n.start && is(b, w, "at"))
-            && next_word(b, n.end + 1).is_some_and(|w| is_capitalised(b, w))
+            && self
+                .next_word(n.end + 1)
+                .is_some_and(|w| is_capitalised(b, w))
         {
             self.push_num(ClaimKind::Age, (n.start, n.end), n);
             return true;
@@ -966,7 +986,7 @@ impl Scan<'_> {
         if let Some(w) = prev
             && is(b, w, "of")
             && n.plain_int
-            && prev_word(b, w.0).is_some_and(|a| is(b, a, "age"))
+            && self.prev_word(w.0).is_some_and(|a| is(b, a, "age"))
         {
             self.push_num(ClaimKind::Age, (n.start, n.end), n);
             return true;
@@ -977,14 +997,16 @@ impl Scan<'_> {
             && n.plain_int
             && n.int_len <= 2
             && adjacent.is_some_and(|w| is_capitalised(b, w))
-            && next_word(b, n.end).is_some_and(|w| w.0 == n.end + 1 && is_capitalised(b, w))
+            && self
+                .next_word(n.end)
+                .is_some_and(|w| w.0 == n.end + 1 && is_capitalised(b, w))
         {
             return true;
         }
         // `a year or two`: the duration's second figure
         if let Some(w) = prev
             && is(b, w, "or")
-            && prev_word(b, w.0).is_some_and(|u| is_time_unit(b, u))
+            && self.prev_word(w.0).is_some_and(|u| is_time_unit(b, u))
         {
             self.push_num(ClaimKind::Duration, (n.start, n.end), n);
             return true;
@@ -1009,12 +1031,13 @@ impl Scan<'_> {
         if !n.spelled
             && n.plain_int
             && n.int_len <= 3
-            && let Some(w) =
-                next_word(b, n.end).filter(|w| w.0 == n.end + 1 && is_capitalised(b, *w))
+            && let Some(w) = self
+                .next_word(n.end)
+                .filter(|w| w.0 == n.end + 1 && is_capitalised(b, *w))
         {
             let line_start = matches!(before(b, n.start), 0 | b'\n')
                 || (before(b, n.start) == b' ' && before(b, n.start - 1) == b' ');
-            let street = next_word(b, w.1).is_some_and(|s| {
+            let street = self.next_word(w.1).is_some_and(|s| {
                 is_any(
                     b,
                     s,
@@ -1033,7 +1056,9 @@ impl Scan<'_> {
             && before(b, n.start) == b' '
             && before(b, n.start - 1) == b','
             && matches!(at(b, n.end), b',' | b')')
-            && prev_word(b, n.start - 2).is_some_and(|w| w.1 + 2 == n.start && is_capitalised(b, w))
+            && self
+                .prev_word(n.start - 2)
+                .is_some_and(|w| w.1 + 2 == n.start && is_capitalised(b, w))
         {
             self.push_num(ClaimKind::Age, (n.start, n.end), n);
             return true;
@@ -1098,7 +1123,7 @@ impl Scan<'_> {
         };
         match tok {
             Token::A => {
-                let Some(n) = next_word(b, word.1).filter(|n| n.0 == word.1 + 1) else {
+                let Some(n) = self.next_word(word.1).filter(|n| n.0 == word.1 + 1) else {
                     return word.1;
                 };
                 match words::token_of(b, n) {
@@ -1134,7 +1159,9 @@ impl Scan<'_> {
                     } else {
                         None
                     };
-                    let lone = prev_word(b, word.0).is_none_or(|p| words::token_of(b, p).is_none());
+                    let lone = self
+                        .prev_word(word.0)
+                        .is_none_or(|p| words::token_of(b, p).is_none());
                     if let Some(code) = code
                         && lone
                         && before(b, word.0) != b'-'
@@ -1168,7 +1195,7 @@ impl Scan<'_> {
         if at(b, w.1) == b'-' || before(b, w.0) == b'-' {
             return alnum_end(b, w.1);
         }
-        if let Some(p) = prev_word(b, w.0)
+        if let Some(p) = self.prev_word(w.0)
             && (is_any(
                 b,
                 p,
@@ -1182,11 +1209,14 @@ impl Scan<'_> {
             return w.1;
         }
         // `before half time`
-        if next_word(b, w.1).is_some_and(|t| t.0 == w.1 + 1 && is_any(b, t, &["time", "term"])) {
+        if self
+            .next_word(w.1)
+            .is_some_and(|t| t.0 == w.1 + 1 && is_any(b, t, &["time", "term"]))
+        {
             return w.1;
         }
         // `half a million`, `half million`
-        if let Some(x) = next_word(b, w.1)
+        if let Some(x) = self.next_word(w.1)
             && let Some(Token::Scale(f)) = words::token_of(b, x)
         {
             let n = Num {
@@ -1202,9 +1232,9 @@ impl Scan<'_> {
             };
             return self.classify(n, None);
         }
-        if let Some(a) = next_word(b, w.1)
+        if let Some(a) = self.next_word(w.1)
             && is_any(b, a, &["a", "an"])
-            && let Some(x) = next_word(b, a.1)
+            && let Some(x) = self.next_word(a.1)
         {
             if is_time_unit(b, x) {
                 self.push(
@@ -1299,9 +1329,11 @@ impl Scan<'_> {
     fn word_fraction(&mut self, w: Word, p: &words::Phrase) -> usize {
         let b = self.b;
         // `a quarter of a million`: a number, not a proportion
-        if let Some(of) = next_word(b, p.end).filter(|o| o.0 == p.end + 1 && is(b, *o, "of"))
-            && let Some(a) = next_word(b, of.1).filter(|a| is_any(b, *a, &["a", "an"]))
-            && let Some(x) = next_word(b, a.1)
+        if let Some(of) = self
+            .next_word(p.end)
+            .filter(|o| o.0 == p.end + 1 && is(b, *o, "of"))
+            && let Some(a) = self.next_word(of.1).filter(|a| is_any(b, *a, &["a", "an"]))
+            && let Some(x) = self.next_word(a.1)
             && let Some(Token::Scale(f)) = words::token_of(b, x)
         {
             let n = Num {
@@ -1318,7 +1350,7 @@ impl Scan<'_> {
             return self.classify(n, None);
         }
         let hyphenated = memchr::memchr(b'-', b.get(w.0..p.end).unwrap_or(&[])).is_some();
-        let next = next_word(b, p.end).filter(|n| n.0 == p.end + 1);
+        let next = self.next_word(p.end).filter(|n| n.0 == p.end + 1);
         let punct = matches!(
             at(b, p.end),
             0 | b',' | b'.' | b';' | b':' | b')' | b'(' | b' ' | b'\n'
@@ -1378,7 +1410,7 @@ impl Scan<'_> {
         let ordinal_word = p.words == 2 && (p.starts_with_a || p.value < 1.0);
         // `the preceding three quarters`: a duration
         if !hyphenated
-            && prev_word(b, w.0).is_some_and(|x| {
+            && self.prev_word(w.0).is_some_and(|x| {
                 is_any(
                     b,
                     x,
@@ -1424,7 +1456,7 @@ impl Scan<'_> {
     /// `one` as a pronoun (`no one`, `one of the reasons`, `the one`), not a count.
     fn pronoun_one(&self, w: Word) -> bool {
         let b = self.b;
-        if let Some(p) = prev_word(b, w.0)
+        if let Some(p) = self.prev_word(w.0)
             && p.1 + 1 == w.0
         {
             if is_any(
@@ -1438,7 +1470,7 @@ impl Scan<'_> {
                 return true;
             }
             // `the existing one`, `a positive one`, `the only one`
-            if prev_word(b, p.0).is_some_and(|d| {
+            if self.prev_word(p.0).is_some_and(|d| {
                 is_any(
                     b,
                     d,
@@ -1452,7 +1484,7 @@ impl Scan<'_> {
                 return true;
             }
         }
-        next_word(b, w.1)
+        self.next_word(w.1)
             .filter(|n| n.0 == w.1 + 1)
             .is_some_and(|n| {
                 is_any(
@@ -1466,9 +1498,11 @@ impl Scan<'_> {
                 )
             })
             || before(b, w.0) == b'-'
-            || next_word(b, w.1).is_some_and(|n| {
+            || self.next_word(w.1).is_some_and(|n| {
                 is_any(b, n, &["in", "for", "with", "on", "at"])
-                    && next_word(b, n.1).is_some_and(|x| is_any(b, x, &["which", "whom"]))
+                    && self
+                        .next_word(n.1)
+                        .is_some_and(|x| is_any(b, x, &["which", "whom"]))
             })
     }
 }
