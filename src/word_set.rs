@@ -1,4 +1,4 @@
-//! Fixed sets of short words, looked up ignoring ASCII case with one hash probe.
+//! Fixed sets of short words, looked up ignoring ASCII case in a hash table.
 //!
 //! Input: word lists written in lower case, built into a [`WordSet`] when the
 //! crate compiles; at run time, any byte slice. Output: whether the slice spells
@@ -12,31 +12,37 @@
 //! `matches!` over byte strings or a loop of `eq_ignore_ascii_case` compares the
 //! token with the words one after another; here the token is folded once into a
 //! 128-bit key (its bytes lower-cased eight at a time, its length in the top
-//! byte), hashed to one of 1,024 slots, and compared with the one word there.
-//! The hash multiplier is searched for when the crate compiles, so that no two
-//! words of a set share a slot; editing a list needs nothing else.
+//! byte), hashed to one of 2,048 slots, and compared with the word there (the
+//! table is built when the crate compiles, with linear probing: a set of at
+//! most 512 words fills at most a quarter of it, so a lookup nearly always
+//! ends at the first or second slot). Editing a list needs nothing else.
 
-/// Slots per set (a power of two): room enough that a multiplier without
-/// collisions is found after a few hundred tries for a hundred words.
-const SLOTS: usize = 1024;
+/// Slots per set (a power of two).
+const SLOTS: usize = 2048;
 const SLOT_BITS: u32 = SLOTS.trailing_zeros();
+/// Most words a set holds: a quarter of the slots.
+const MAX_WORDS: usize = SLOTS / 4;
+/// The hash multiplier (odd, well mixed).
+const MUL: u64 = 0x9FB2_1C65_1E98_DF25;
 
 /// Longest word a set holds: the sixteenth byte of a key holds the length.
 pub(crate) const MAX_WORD: usize = 15;
 
-/// A set of words, each with a tag (a small number the user gives meaning to,
-/// such as bit flags naming the lists a word is on).
+/// The tag of a word: bit flags the user gives meaning to, such as the lists a
+/// word is on.
+pub(crate) type Tags = u32;
+
+/// A set of words, each with its [`Tags`].
 pub(crate) struct WordSet<const N: usize> {
-    mul: u64,
     /// Per slot, the index of the word there plus one; 0 for none.
-    slots: [u8; SLOTS],
+    slots: [u16; SLOTS],
     keys: [u128; N],
-    tags: [u8; N],
+    tags: [Tags; N],
 }
 
 /// The number of distinct words in `lists`, for the size of a [`WordSet`]
 /// built from them with [`WordSet::from_lists`].
-pub(crate) const fn distinct(lists: &[(&[&str], u8)]) -> usize {
+pub(crate) const fn distinct(lists: &[(&[&str], Tags)]) -> usize {
     let mut n = 0;
     let mut l = 0;
     while l < lists.len() {
@@ -53,7 +59,7 @@ pub(crate) const fn distinct(lists: &[(&[&str], u8)]) -> usize {
 }
 
 /// Whether word `word` of list `list` appears earlier in `lists`.
-const fn seen_before(lists: &[(&[&str], u8)], list: usize, word: usize) -> bool {
+const fn seen_before(lists: &[(&[&str], Tags)], list: usize, word: usize) -> bool {
     let key = const_key(lists[list].0[word].as_bytes());
     let mut earlier = 0;
     while earlier <= list {
@@ -95,19 +101,19 @@ const fn const_key(w: &[u8]) -> u128 {
 }
 
 #[inline]
-const fn slot(k: u128, mul: u64) -> usize {
+const fn slot(k: u128) -> usize {
     let mixed = (k as u64) ^ ((k >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    (mixed.wrapping_mul(mul) >> (64 - SLOT_BITS)) as usize
+    (mixed.wrapping_mul(MUL) >> (64 - SLOT_BITS)) as usize
 }
 
 impl<const N: usize> WordSet<N> {
     /// A set of the words of `lists`, each word tagged with the OR of the tags
     /// of the lists it is on. `N` must be [`distinct`]`(lists)`.
-    pub(crate) const fn from_lists(lists: &[(&[&str], u8)]) -> Self {
+    pub(crate) const fn from_lists(lists: &[(&[&str], Tags)]) -> Self {
         assert!(N == distinct(lists), "N must be distinct(lists)");
-        assert!(N < 256, "a set holds at most 255 words");
+        assert!(N <= MAX_WORDS, "a set holds at most 512 words");
         let mut keys = [0u128; N];
-        let mut tags = [0u8; N];
+        let mut tags = [0 as Tags; N];
         let mut count = 0;
         let mut list = 0;
         while list < lists.len() {
@@ -128,60 +134,45 @@ impl<const N: usize> WordSet<N> {
             }
             list += 1;
         }
-        // Multipliers from a fixed sequence (splitmix64: odd, well mixed) until
-        // one puts every word in a slot of its own.
-        let mut state = 0x2545_F491_4F6C_DD1Du64;
-        let mut tries = 0;
-        while tries < 100_000 {
-            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-            let mut mixed = state;
-            mixed = (mixed ^ (mixed >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-            mixed = (mixed ^ (mixed >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-            let mul = (mixed ^ (mixed >> 31)) | 1;
-            let mut slots = [0u8; SLOTS];
-            let mut ok = true;
-            let mut word = 0;
-            while word < N {
-                let at = slot(keys[word], mul);
-                if slots[at] != 0 {
-                    ok = false;
-                    break;
-                }
-                slots[at] = word as u8 + 1;
-                word += 1;
+        // Each word in its hash slot, or the next free one after it.
+        let mut slots = [0u16; SLOTS];
+        let mut word = 0;
+        while word < N {
+            let mut at = slot(keys[word]);
+            while slots[at] != 0 {
+                at = (at + 1) % SLOTS;
             }
-            if ok {
-                return Self {
-                    mul,
-                    slots,
-                    keys,
-                    tags,
-                };
-            }
-            tries += 1;
+            slots[at] = word as u16 + 1;
+            word += 1;
         }
-        panic!("no collision-free multiplier found: raise SLOTS");
+        Self { slots, keys, tags }
     }
 
     /// The tag of `word` (any case), or `None` when it is not in the set.
     #[inline]
-    pub(crate) fn get(&self, word: &[u8]) -> Option<u8> {
+    pub(crate) fn get(&self, word: &[u8]) -> Option<Tags> {
         self.get_key(key(word)?)
     }
 
     /// The tag of the word `b[start..end]`, reading the text sixteen bytes at a
     /// time when it can: the same answer as [`WordSet::get`] on the slice.
     #[inline]
-    pub(crate) fn get_at(&self, b: &[u8], start: usize, end: usize) -> Option<u8> {
+    pub(crate) fn get_at(&self, b: &[u8], start: usize, end: usize) -> Option<Tags> {
         self.get_key(key_at(b, start, end)?)
     }
 
     /// The tag of the word whose key (see [`key`]) is `k`.
     #[inline]
-    pub(crate) fn get_key(&self, k: u128) -> Option<u8> {
-        let i = usize::from(self.slots[slot(k, self.mul)]).checked_sub(1)?;
-        let (&want, &tag) = (self.keys.get(i)?, self.tags.get(i)?);
-        (want == k).then_some(tag)
+    pub(crate) fn get_key(&self, k: u128) -> Option<Tags> {
+        let mut at = slot(k);
+        loop {
+            // An empty slot ends the probe: the word is not in the set.
+            let i = usize::from(self.slots[at % SLOTS]).checked_sub(1)?;
+            if self.keys.get(i) == Some(&k) {
+                return self.tags.get(i).copied();
+            }
+            at += 1;
+        }
     }
 }
 
@@ -250,12 +241,12 @@ mod tests {
 
     const A: &[&str] = &["mr", "mrs", "e.g", "n\u{b0}", "approximately", "a"];
     const B: &[&str] = &["co", "mr", "ltd"];
-    const LISTS: &[(&[&str], u8)] = &[(A, 1), (B, 2)];
+    const LISTS: &[(&[&str], Tags)] = &[(A, 1), (B, 2)];
     static SET: WordSet<{ distinct(LISTS) }> = WordSet::from_lists(LISTS);
 
     /// The definition: the OR of the tags of the lists holding a word equal to
     /// `w` ignoring ASCII case.
-    fn reference(w: &[u8]) -> Option<u8> {
+    fn reference(w: &[u8]) -> Option<Tags> {
         let tag = LISTS
             .iter()
             .filter(|(list, _)| list.iter().any(|x| w.eq_ignore_ascii_case(x.as_bytes())))

@@ -4,89 +4,89 @@
 //! `BBC One`, `Six Nations`).
 //!
 //! Input: bytes and positions. Output: plain answers; nothing here allocates
-//! except [`noun_after`], once per count ([`has_noun_after`] only tests).
+//! except [`noun_after`], once per count ([`has_noun_after_near`] only tests).
 
-use super::lex::{Word, at, before, is, is_any, lower, next_word};
-use crate::word_set::{WordSet, distinct};
+use super::lex::{Word, at, before, is_any, lower, next_word, prev_word};
+use crate::word_set::{Tags, WordSet, distinct};
+
+/// Month names and their abbreviations.
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Units of time: the noun of a duration (`six months`, `three-year`).
+const TIME_UNITS: &[&str] = &[
+    "second",
+    "seconds",
+    "minute",
+    "minutes",
+    "min",
+    "mins",
+    "hour",
+    "hours",
+    "hr",
+    "hrs",
+    "day",
+    "days",
+    "night",
+    "nights",
+    "week",
+    "weeks",
+    "weekend",
+    "weekends",
+    "fortnight",
+    "fortnights",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+];
+
+/// Time zones after a clock time (`0227 GMT`, `2100 BST`).
+const TIME_ZONES: &[&str] = &[
+    "gmt", "bst", "cet", "est", "edt", "pst", "pdt", "utc", "hrs", "hours",
+];
 
 /// A month name, capitalised as months are (`May` the month, not `may` the verb).
 pub(crate) fn is_month(b: &[u8], w: Word) -> bool {
-    if !at(b, w.0).is_ascii_uppercase() {
-        return false;
-    }
-    let mut buf = [0; 16];
-    matches!(
-        lower(b, w, &mut buf),
-        b"january"
-            | b"february"
-            | b"march"
-            | b"april"
-            | b"may"
-            | b"june"
-            | b"july"
-            | b"august"
-            | b"september"
-            | b"october"
-            | b"november"
-            | b"december"
-            | b"jan"
-            | b"feb"
-            | b"mar"
-            | b"apr"
-            | b"jun"
-            | b"jul"
-            | b"aug"
-            | b"sep"
-            | b"sept"
-            | b"oct"
-            | b"nov"
-            | b"dec"
-    )
+    at(b, w.0).is_ascii_uppercase() && tags_of(b, w) & MONTH != 0
 }
 
 /// A unit of time: the noun of a duration (`six months`, `three-year`).
 pub(crate) fn is_time_unit(b: &[u8], w: Word) -> bool {
-    let mut buf = [0; 16];
-    matches!(
-        lower(b, w, &mut buf),
-        b"second"
-            | b"seconds"
-            | b"minute"
-            | b"minutes"
-            | b"min"
-            | b"mins"
-            | b"hour"
-            | b"hours"
-            | b"hr"
-            | b"hrs"
-            | b"day"
-            | b"days"
-            | b"night"
-            | b"nights"
-            | b"week"
-            | b"weeks"
-            | b"weekend"
-            | b"weekends"
-            | b"fortnight"
-            | b"fortnights"
-            | b"month"
-            | b"months"
-            | b"year"
-            | b"years"
-            | b"decade"
-            | b"decades"
-            | b"century"
-            | b"centuries"
-    )
+    tags_of(b, w) & TIME_UNIT != 0
 }
 
 /// A time zone after a clock time (`0227 GMT`, `2100 BST`).
 pub(crate) fn is_time_zone(b: &[u8], w: Word) -> bool {
-    let mut buf = [0; 16];
-    matches!(
-        lower(b, w, &mut buf),
-        b"gmt" | b"bst" | b"cet" | b"est" | b"edt" | b"pst" | b"pdt" | b"utc" | b"hrs" | b"hours"
-    ) && at(b, w.0).is_ascii_uppercase()
+    at(b, w.0).is_ascii_uppercase() && tags_of(b, w) & TIME_ZONE != 0
 }
 
 /// Words that are never the counted noun (`195 offences` has one; `195 to` not).
@@ -103,47 +103,157 @@ const FUNCTION_WORDS: &[&str] = &[
     "here",
 ];
 
-static FUNCTION_WORD_SET: WordSet<{ distinct(&[(FUNCTION_WORDS, 1)]) }> =
-    WordSet::from_lists(&[(FUNCTION_WORDS, 1)]);
-
 /// Determiners skipped after `of` (`two of its officers`).
 const DETERMINERS: &[&str] = &[
     "the", "its", "their", "his", "her", "our", "these", "those", "them", "us", "which", "whom",
     "my", "your",
 ];
 
+// ----- the words next to a number, read once ---------------------------------
+//
+// The recognisers of a number ask a dozen questions about the word before it
+// and the word after it (a month? a time unit? a currency? `from`? `of`?). Each
+// used to find the word and compare it with its list; now the word is found
+// once, its key looked up once in [`NEAR`], and every question is a bit test.
+
+/// Which lists of [`NEAR`] a word is on.
+pub(crate) const MONTH: Tags = 1;
+pub(crate) const TIME_UNIT: Tags = 1 << 1;
+pub(crate) const TIME_ZONE: Tags = 1 << 2;
+/// Never the counted noun ([`FUNCTION_WORDS`]).
+pub(crate) const FUNCTION: Tags = 1 << 3;
+/// May start a currency after a number (`money::FIRST_WORDS`).
+pub(crate) const CURRENCY: Tags = 1 << 4;
+/// May end a hedge before a number (`hedge::LAST_WORDS`).
+pub(crate) const HEDGE: Tags = 1 << 5;
+/// `minus`, `negative`.
+pub(crate) const MINUS: Tags = 1 << 6;
+/// `number`, `no`, `aged`, `age`, `version`, `v`, `ver`: a rank, a name or an age follows.
+pub(crate) const NUMBERING: Tags = 1 << 7;
+/// `aged`, `age`.
+pub(crate) const AGE: Tags = 1 << 8;
+pub(crate) const AND: Tags = 1 << 9;
+pub(crate) const TO: Tags = 1 << 10;
+pub(crate) const OR: Tags = 1 << 11;
+pub(crate) const TIMES: Tags = 1 << 12;
+pub(crate) const IN: Tags = 1 << 13;
+pub(crate) const OUT: Tags = 1 << 14;
+pub(crate) const OF: Tags = 1 << 15;
+pub(crate) const FROM: Tags = 1 << 16;
+pub(crate) const AT: Tags = 1 << 17;
+
+const NEAR_LISTS: &[(&[&str], Tags)] = &[
+    (MONTHS, MONTH),
+    (TIME_UNITS, TIME_UNIT),
+    (TIME_ZONES, TIME_ZONE),
+    (FUNCTION_WORDS, FUNCTION),
+    (super::money::FIRST_WORDS, CURRENCY),
+    (super::hedge::LAST_WORDS, HEDGE),
+    (&["minus", "negative"], MINUS),
+    (
+        &["number", "no", "aged", "age", "version", "v", "ver"],
+        NUMBERING,
+    ),
+    (&["aged", "age"], AGE),
+    (&["and"], AND),
+    (&["to"], TO),
+    (&["or"], OR),
+    (&["times"], TIMES),
+    (&["in"], IN),
+    (&["out"], OUT),
+    (&["of"], OF),
+    (&["from"], FROM),
+    (&["at"], AT),
+];
+
+/// Every word the recognisers ask about, with the lists it is on.
+static NEAR: WordSet<{ distinct(NEAR_LISTS) }> = WordSet::from_lists(NEAR_LISTS);
+
+/// The lists of [`NEAR`] the word `w` is on (0 for none).
+#[inline]
+pub(crate) fn tags_of(b: &[u8], w: Word) -> Tags {
+    NEAR.get_at(b, w.0, w.1).unwrap_or(0)
+}
+
+/// A word next to a number and the lists it is on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Near {
+    pub word: Option<Word>,
+    /// 0 when there is no word.
+    pub tags: Tags,
+}
+
+/// No word: what [`near_after`] gives at the end of the text.
+pub(crate) const NO_WORD: Near = Near {
+    word: None,
+    tags: 0,
+};
+
+impl Near {
+    /// Whether there is a word and it is on one of `lists`.
+    #[inline]
+    pub(crate) fn is(self, lists: Tags) -> bool {
+        self.tags & lists != 0
+    }
+}
+
+/// The word after the spaces at `i` ([`next_word`]) and its lists.
+#[inline]
+pub(crate) fn near_after(b: &[u8], i: usize) -> Near {
+    let word = next_word(b, i);
+    Near {
+        word,
+        tags: word.map_or(0, |w| tags_of(b, w)),
+    }
+}
+
+/// The word before the spaces before `i` ([`prev_word`]) and its lists.
+#[inline]
+pub(crate) fn near_before(b: &[u8], i: usize) -> Near {
+    let word = prev_word(b, i);
+    Near {
+        word,
+        tags: word.map_or(0, |w| tags_of(b, w)),
+    }
+}
+
 /// The noun a count counts: the next word unless it is a function word;
 /// `two of its officers` skips `of` and one determiner. Lower-cased.
 pub(crate) fn noun_after(b: &[u8], end: usize) -> Option<String> {
-    noun_word(b, end).and_then(|w| {
+    noun_after_near(b, end, near_after(b, end))
+}
+
+/// [`noun_after`], given `near_after(b, end)`.
+pub(crate) fn noun_after_near(b: &[u8], end: usize, next: Near) -> Option<String> {
+    noun_word(b, end, next).and_then(|w| {
         std::str::from_utf8(lower(b, w, &mut [0; 16]))
             .ok()
             .map(str::to_owned)
     })
 }
 
-/// Whether [`noun_after`] finds a noun, without allocating it.
-pub(crate) fn has_noun_after(b: &[u8], end: usize) -> bool {
-    noun_word(b, end).is_some()
+/// Whether [`noun_after`] finds a noun, without allocating it; `next` is
+/// `near_after(b, end)`.
+pub(crate) fn has_noun_after_near(b: &[u8], end: usize, next: Near) -> bool {
+    noun_word(b, end, next).is_some()
 }
 
-/// Where [`noun_after`]'s noun is written.
-fn noun_word(b: &[u8], end: usize) -> Option<Word> {
+/// Where [`noun_after`]'s noun is written; `next` is `near_after(b, end)`.
+fn noun_word(b: &[u8], end: usize, next: Near) -> Option<Word> {
     if at(b, end) != b' ' {
         return None;
     }
-    let mut w = next_word(b, end)?;
-    if is(b, w, "of") {
+    let mut w = next.word?;
+    let mut tags = next.tags;
+    if next.is(OF) {
         w = next_word(b, w.1)?;
         if is_any(b, w, DETERMINERS) {
             w = next_word(b, w.1)?;
         }
+        tags = tags_of(b, w);
     }
     // A word of more than 16 bytes is no noun (`lower` gave nothing for it).
-    if w.1 - w.0 > 16
-        || FUNCTION_WORD_SET.get_at(b, w.0, w.1).is_some()
-        || at(b, w.1) == b'\'' && at(b, w.1 + 1) == b's'
-    {
+    if w.1 - w.0 > 16 || tags & FUNCTION != 0 || at(b, w.1) == b'\'' && at(b, w.1 + 1) == b's' {
         return None;
     }
     Some(w)
@@ -247,7 +357,11 @@ mod tests {
         }
         for t in &texts {
             let b = t.as_bytes();
-            assert_eq!(noun_word(b, 1), noun_word_reference(b, 1), "{t:?}");
+            assert_eq!(
+                noun_word(b, 1, near_after(b, 1)),
+                noun_word_reference(b, 1),
+                "{t:?}"
+            );
         }
     }
 

@@ -8,6 +8,30 @@
 use super::Hedge;
 use super::lex::{Word, before as byte_before, is, is_any, lower, prev_word, skip_spaces_back};
 
+/// Every word that can end a hedge: what [`before`]'s `match` dispatches on.
+pub(crate) const LAST_WORDS: &[&str] = &[
+    "than",
+    "least",
+    "most",
+    "to",
+    "under",
+    "below",
+    "short",
+    "excess",
+    "of",
+    "as",
+    "about",
+    "circa",
+    "around",
+    "approximately",
+    "some",
+    "roughly",
+    "nearly",
+    "almost",
+    "over",
+    "above",
+];
+
 /// The hedge written just before `start`.
 ///
 /// Dispatches on the last word, lower-cased once: every hedge is decided by it

@@ -6,11 +6,10 @@
 //! extent of the currency text, and for subunits (`p`, `pence`, `cents`) the
 //! factor into whole units (0.01), since values are kept in whole units.
 
+use super::context::{CURRENCY, Near, near_after};
 use super::lex::{
-    Word, alpha_end, alpha_start, at, before, ends_with, is, is_space, lower, next_word,
-    space_len_back,
+    Word, alpha_end, alpha_start, at, before, ends_with, is, is_space, lower, space_len_back,
 };
-use crate::word_set::{WordSet, distinct};
 
 /// A currency written before the number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -213,7 +212,7 @@ fn currency_adjective(w: &[u8]) -> Option<&'static str> {
 /// Every word that can start a currency after a number: the currency words,
 /// the nationalities and the first words of `Hong Kong`, `New Zealand` and
 /// `South African` (what [`suffix`] reads first).
-const FIRST_WORDS: &[&str] = &[
+pub(crate) const FIRST_WORDS: &[&str] = &[
     "euro",
     "euros",
     "pound",
@@ -294,12 +293,14 @@ const FIRST_WORDS: &[&str] = &[
     "south",
 ];
 
-static FIRST_WORD_SET: WordSet<{ distinct(&[(FIRST_WORDS, 1)]) }> =
-    WordSet::from_lists(&[(FIRST_WORDS, 1)]);
-
 /// The currency word(s) after a number ending at `i`: `euros`, `euro cents`,
 /// `Danish kroner`, `Hong Kong dollars`, or an attached `p` (`50p`).
 pub(crate) fn suffix(b: &[u8], i: usize, scaled: bool) -> Option<Suffix> {
+    suffix_near(b, i, scaled, near_after(b, i))
+}
+
+/// [`suffix`], given `near_after(b, i)`.
+pub(crate) fn suffix_near(b: &[u8], i: usize, scaled: bool, next: Near) -> Option<Suffix> {
     // `50p`, not `50pc`/`5pm`
     if at(b, i) == b'p' && !at(b, i + 1).is_ascii_alphanumeric() && !scaled {
         return Some(Suffix {
@@ -311,12 +312,11 @@ pub(crate) fn suffix(b: &[u8], i: usize, scaled: bool) -> Option<Suffix> {
     if !is_space(at(b, i)) {
         return None;
     }
-    let w = next_word(b, i)?;
-    if w.0 > i + 2 {
+    let w = next.word?;
+    // Most words after a number start no currency: one bit tells.
+    if w.0 > i + 2 || !next.is(CURRENCY) {
         return None;
     }
-    // Most words after a number start no currency: one lookup rejects them.
-    FIRST_WORD_SET.get_at(b, w.0, w.1)?;
     let mut buf = [0; 16];
     let lw = lower(b, w, &mut buf);
     if let Some((code, factor)) = currency_word(lw, scaled) {

@@ -5,29 +5,28 @@
 //! any). Output: where the unit ends. The number's value is already in percent
 //! units (`34 per cent` is 34), so these functions only find the unit's extent.
 
-use super::lex::{Word, alpha_end, at, is, next_word, skip_spaces, space_len, starts_with_ic};
+use super::lex::{Word, alpha_end, at, is, next_word, skip_spaces, space_len};
 
 /// End of a percent unit starting at `i`, if there is one.
 pub(crate) fn percent_after(b: &[u8], i: usize) -> Option<usize> {
-    let c = at(b, i);
-    if c == b'%' {
-        return Some(i + 1);
+    // The byte after the number tells which spelling can follow.
+    match at(b, i) {
+        b'%' => return Some(i + 1),
+        // `34pc`, attached, and nothing else after it.
+        b'p' | b'P' => {
+            return (at(b, i + 1) | 0x20 == b'c' && !at(b, i + 2).is_ascii_alphanumeric())
+                .then_some(i + 2);
+        }
+        // `-per-cent`, `-percent`
+        b'-' => return per_cent_from(b, (i + 1, alpha_end(b, i + 1))),
+        _ => {}
     }
     let sp = space_len(b, i);
-    if sp > 0 && at(b, i + sp) == b'%' {
-        return Some(i + sp + 1);
-    }
-    // `34pc`, attached, and nothing else after it.
-    if starts_with_ic(b, i, "pc") && !at(b, i + 2).is_ascii_alphanumeric() {
-        return Some(i + 2);
-    }
-    // `-per-cent`, `-percent`
-    if c == b'-' {
-        let w = (i + 1, alpha_end(b, i + 1));
-        return per_cent_from(b, w);
-    }
     if sp == 0 {
         return None;
+    }
+    if at(b, i + sp) == b'%' {
+        return Some(i + sp + 1);
     }
     // `per` and `percent` start with a `p`, one or two bytes past the space:
     // most words after a number are rejected without being read.

@@ -10,10 +10,14 @@
 //! constant: no regex runs per word and nothing is allocated except for the
 //! claims themselves.
 
+use std::cell::Cell;
+
 use memchr::memmem;
 
 use super::context::{
-    has_noun_after, is_month, is_sentence_initial, is_time_unit, is_time_zone, noun_after,
+    AGE, AND, AT, FROM, HEDGE, IN, MINUS, MONTH, NO_WORD, NUMBERING, Near, OF, OR, OUT, TIME_UNIT,
+    TIME_ZONE, TIMES, TO, has_noun_after_near, is_month, is_sentence_initial, is_time_unit,
+    is_time_zone, near_after, near_before, noun_after, noun_after_near,
 };
 use super::lex::{
     Word, alnum_end, alpha_end, at, before, is, is_any, is_capitalised, is_space, next_word,
@@ -82,6 +86,10 @@ pub(crate) struct Scan<'a> {
     dollar: &'static str,
     /// The sentence of the last claim pushed: where [`Scan::sentence_at`] looks first.
     sentence_hint: usize,
+    /// The last answers of [`Scan::before_near`] and [`Scan::after_near`], with
+    /// the position asked.
+    before_memo: Cell<(usize, Near)>,
+    after_memo: Cell<(usize, Near)>,
 }
 
 /// Runs the pass, with the settings' extra hedges and the code of a bare `$`.
@@ -103,6 +111,8 @@ pub(crate) fn scan(
         hedges,
         dollar,
         sentence_hint: 0,
+        before_memo: Cell::new((usize::MAX, NO_WORD)),
+        after_memo: Cell::new((usize::MAX, NO_WORD)),
     };
     // Only the stops need work: digits, and word starts that may begin a number
     // word (see `stops`). A recogniser returns where scanning resumes, always
@@ -123,6 +133,31 @@ impl Scan<'_> {
     #[inline]
     fn prev_word(&self, i: usize) -> Option<Word> {
         prev_word(self.b, i)
+    }
+
+    /// The word before `i` and the lists it is on ([`near_before`]),
+    /// remembered for the last `i` asked: a number's start is asked about by
+    /// several recognisers and by its hedge.
+    fn before_near(&self, i: usize) -> Near {
+        let (at, near) = self.before_memo.get();
+        if at == i {
+            return near;
+        }
+        let near = near_before(self.b, i);
+        self.before_memo.set((i, near));
+        near
+    }
+
+    /// The word after `i` and the lists it is on ([`near_after`]), remembered
+    /// for the last `i` asked (a number's end).
+    fn after_near(&self, i: usize) -> Near {
+        let (at, near) = self.after_memo.get();
+        if at == i {
+            return near;
+        }
+        let near = near_after(self.b, i);
+        self.after_memo.set((i, near));
+        near
     }
 
     /// [`next_word`] in the text.
@@ -198,7 +233,12 @@ impl Scan<'_> {
         {
             return Some(h);
         }
-        hedge::before_word(self.b, self.prev_word(start))
+        let near = self.before_near(start);
+        // Most words before a number end no hedge: one bit tells.
+        if !near.is(HEDGE) {
+            return None;
+        }
+        hedge::before_word(self.b, near.word)
     }
 
     fn push_num(&mut self, kind: ClaimKind, span: (usize, usize), n: &Num) -> usize {
@@ -585,9 +625,10 @@ impl Scan<'_> {
             && currency.is_none()
             && is_space(before(b, n.start))
             && matches!(before(b, n.start - 1) | 0x20, b's' | b'e')
-            && let Some(w) = self.prev_word(n.start)
+            && let near = self.before_near(n.start)
+            && let Some(w) = near.word
             && w.1 + 1 == n.start
-            && is_any(b, w, &["minus", "negative"])
+            && near.is(MINUS)
         {
             n.value = -n.value;
             n.start = w.0;
@@ -609,7 +650,7 @@ impl Scan<'_> {
         }
         if let Some(p) = currency {
             // `£2.50`, `$1.2 million`; a trailing `dollars` after `$` is redundant.
-            let end = money::suffix(b, end, true)
+            let end = money::suffix_near(b, end, true, self.after_near(end))
                 .map_or(end, |s| if s.factor == 1.0 { s.end } else { end });
             self.push_money((p.start, end), &n, Some(p.code), 1.0);
             return end;
@@ -621,7 +662,7 @@ impl Scan<'_> {
             self.push_money((n.start, end), &n, Some(code), 1.0);
             return end;
         }
-        if let Some(s) = money::suffix(b, end, n.scaled) {
+        if let Some(s) = money::suffix_near(b, end, n.scaled, self.after_near(end)) {
             self.push_money((n.start, s.end), &n, Some(s.code), s.factor);
             return s.end;
         }
@@ -633,7 +674,7 @@ impl Scan<'_> {
                 && at(b, end + 1) == b'('
                 && money::prefix(b, end + 2).is_none()
                 && (at(b, end + 2) == b'$' || money::is_symbol_at(b, end + 2));
-            let bare = !has_noun_after(b, end);
+            let bare = !has_noun_after_near(b, end, self.after_near(end));
             let here = sentence_of(self.sentences, n.start);
             let earlier = self.money_log.iter().rev().find(|(m, _, factor)| {
                 *m < n.start
@@ -668,7 +709,7 @@ impl Scan<'_> {
             return end;
         }
         let i = self.push_num(ClaimKind::Count, (n.start, end), &n);
-        let noun = noun_after(b, end);
+        let noun = noun_after_near(b, end, self.after_near(end));
         if let Some(c) = self.out.get_mut(i) {
             c.noun = noun;
         }
@@ -679,21 +720,24 @@ impl Scan<'_> {
     fn calendar(&mut self, n: &Num) -> Option<usize> {
         let b = self.b;
         let end = n.end;
-        let next = self.next_word(end).filter(|w| w.0 == end + 1);
+        let near = self.after_near(end);
+        let next = near.word.filter(|w| w.0 == end + 1);
+        // The lists of `next` (`near`'s word, when adjacent).
+        let next_is = |lists| next.is_some() && near.is(lists);
+        let capital = |w: Word| at(b, w.0).is_ascii_uppercase();
         if n.int_len == 4 {
             // `0227 GMT`, `between 2000 and 2100 GMT`
-            let zone_after = |w: Option<Word>| w.is_some_and(|w| is_time_zone(b, w));
-            let mut timed = zone_after(next);
+            let mut timed = next_is(TIME_ZONE) && next.is_some_and(capital);
             if !timed
                 && let Some(w) = next
-                && is_any(b, w, &["and", "to"])
+                && next_is(AND | TO)
             {
                 let s = skip_spaces(b, w.1);
                 if let Parsed::Num(d2) = number::parse(b, s)
                     && d2.int_len == 4
                     && d2.plain_int()
                 {
-                    timed = zone_after(self.next_word(d2.end));
+                    timed = self.next_word(d2.end).is_some_and(|w| is_time_zone(b, w));
                 }
             }
             if timed {
@@ -711,22 +755,25 @@ impl Scan<'_> {
         }
         // `22 July`
         if let Some(w) = next
-            && is_month(b, w)
+            && next_is(MONTH)
+            && capital(w)
         {
             self.push(ClaimKind::Date, (n.start, w.1), Quantity::exact(n.value));
             return Some(w.1);
         }
         // `July 22`
-        if let Some(w) = self.prev_word(n.start)
+        let prev = self.before_near(n.start);
+        if let Some(w) = prev.word
             && w.1 + 1 == n.start
-            && is_month(b, w)
+            && prev.is(MONTH)
+            && capital(w)
         {
             self.push(ClaimKind::Date, (w.0, end), Quantity::exact(n.value));
             return Some(end);
         }
         // `between 24 and 26 December`
         if let Some(w) = next
-            && is_any(b, w, &["and", "to", "or"])
+            && next_is(AND | TO | OR)
         {
             let s = skip_spaces(b, w.1);
             if let Parsed::Num(d2) = number::parse(b, s)
@@ -815,11 +862,12 @@ impl Scan<'_> {
         if !is_space(at(b, end)) {
             return None;
         }
-        let w = self.next_word(end)?;
+        let near = self.after_near(end);
+        let w = near.word?;
         if w.0 > end + 2 {
             return None;
         }
-        if is_time_unit(b, w) {
+        if near.is(TIME_UNIT) {
             if let Some(o) = self.next_word(w.1)
                 && is(b, o, "old")
             {
@@ -829,7 +877,7 @@ impl Scan<'_> {
             self.push_num(ClaimKind::Duration, (num.start, w.1), num);
             return Some(w.1);
         }
-        if is(b, w, "times") {
+        if near.is(TIMES) {
             let comparative = self.next_word(w.1).is_some_and(|c| {
                 is_any(
                     b,
@@ -852,9 +900,8 @@ impl Scan<'_> {
             }
             return None;
         }
-        let from = self.prev_word(num.start).is_some_and(|p| is(b, p, "from"));
-        // `two to one`
-        if is(b, w, "to") && !from && num.value > 1.0 {
+        // `two to one` (but not `from two to one`)
+        if near.is(TO) && num.value > 1.0 && !self.before_near(num.start).is(FROM) {
             let o = self.next_word(w.1)?;
             if (is(b, o, "one") && !at(b, o.1).is_ascii_alphanumeric() && at(b, o.1) != b'-')
                 || (at(b, skip_spaces(b, w.1)) == b'1'
@@ -870,7 +917,7 @@ impl Scan<'_> {
             return None;
         }
         // `one in five`, `1 in 4`
-        if is(b, w, "in") && num.value >= 1.0 && num.value < 100.0 && num.step >= 1.0 {
+        if near.is(IN) && num.value >= 1.0 && num.value < 100.0 && num.step >= 1.0 {
             let (m, m_end) = self.denominator_at(skip_spaces(b, w.1))?;
             if m > num.value && m <= 1000.0 {
                 let q = Quantity {
@@ -885,7 +932,7 @@ impl Scan<'_> {
         }
         // `seven out of 10`: both are counts (LABELS.md labels them so); the
         // proportion is recorded as a fraction over the whole phrase.
-        if is(b, w, "out") {
+        if near.is(OUT) {
             let of = self.next_word(w.1).filter(|o| is(b, *o, "of"))?;
             let (m, m_end) = self.denominator_at(skip_spaces(b, of.1))?;
             if m >= num.value && m > 0.0 {
@@ -921,28 +968,21 @@ impl Scan<'_> {
     /// name (`Lee, 82,`) are reported as ages and return true too.
     fn not_a_count(&mut self, n: &Num) -> bool {
         let b = self.b;
-        let prev = self.prev_word(n.start);
+        let near = self.before_near(n.start);
+        let prev = near.word;
         let adjacent = prev.filter(|w| w.1 + 1 == n.start);
         // `number five`, `No 10`, `version 1.0`; `users number 100m` is a count.
-        if let Some(w) = prev
-            && is_any(
-                b,
-                w,
-                &["number", "no", "aged", "age", "version", "v", "ver"],
-            )
-            && !n.scaled
-            && n.value <= 1000.0
-        {
-            if is_any(b, w, &["aged", "age"]) && n.plain_int {
+        if near.is(NUMBERING) && !n.scaled && n.value <= 1000.0 {
+            if near.is(AGE) && n.plain_int {
                 self.push_num(ClaimKind::Age, (n.start, n.end), n);
             }
             return true;
         }
         // `when he was just 14,`: a person's age
+        // (The counted noun is looked for last: it is the dearest test.)
         if n.plain_int
             && (1.0..=120.0).contains(&n.value)
             && !at(b, n.end).is_ascii_alphanumeric()
-            && !has_noun_after(b, n.end)
             && let Some(mut v) = prev
         {
             if is_any(b, v, &["just", "only", "still", "barely", "aged"]) {
@@ -952,6 +992,7 @@ impl Scan<'_> {
                 && self
                     .prev_word(v.0)
                     .is_some_and(|p| is_any(b, p, &["he", "she", "i", "they", "we", "you"]))
+                && !has_noun_after_near(b, n.end, self.after_near(n.end))
             {
                 self.push_num(ClaimKind::Age, (n.start, n.end), n);
                 return true;
@@ -961,7 +1002,8 @@ impl Scan<'_> {
         if n.plain_int
             && (10.0..=120.0).contains(&n.value)
             && matches!(at(b, n.end), b',' | b'.' | b';')
-            && prev.is_some_and(|w| w.1 + 1 == n.start && is(b, w, "at"))
+            && adjacent.is_some()
+            && near.is(AT)
             && {
                 let window = b.get(n.start.saturating_sub(80)..n.start).unwrap_or(&[]);
                 memmem::find(window, b"died").is_some() || memmem::find(window, b"dies").is_some()
@@ -974,7 +1016,8 @@ impl Scan<'_> {
         if n.plain_int
             && (10.0..=120.0).contains(&n.value)
             && at(b, n.end) == b','
-            && prev.is_some_and(|w| w.1 + 1 == n.start && is(b, w, "at"))
+            && adjacent.is_some()
+            && near.is(AT)
             && self
                 .next_word(n.end + 1)
                 .is_some_and(|w| is_capitalised(b, w))
@@ -984,7 +1027,7 @@ impl Scan<'_> {
         }
         // `at the age of 80`
         if let Some(w) = prev
-            && is(b, w, "of")
+            && near.is(OF)
             && n.plain_int
             && self.prev_word(w.0).is_some_and(|a| is(b, a, "age"))
         {
@@ -998,14 +1041,15 @@ impl Scan<'_> {
             && n.int_len <= 2
             && adjacent.is_some_and(|w| is_capitalised(b, w))
             && self
-                .next_word(n.end)
+                .after_near(n.end)
+                .word
                 .is_some_and(|w| w.0 == n.end + 1 && is_capitalised(b, w))
         {
             return true;
         }
         // `a year or two`: the duration's second figure
         if let Some(w) = prev
-            && is(b, w, "or")
+            && near.is(OR)
             && self.prev_word(w.0).is_some_and(|u| is_time_unit(b, u))
         {
             self.push_num(ClaimKind::Duration, (n.start, n.end), n);
@@ -1032,7 +1076,8 @@ impl Scan<'_> {
             && n.plain_int
             && n.int_len <= 3
             && let Some(w) = self
-                .next_word(n.end)
+                .after_near(n.end)
+                .word
                 .filter(|w| w.0 == n.end + 1 && is_capitalised(b, *w))
         {
             let line_start = matches!(before(b, n.start), 0 | b'\n')

@@ -32,7 +32,7 @@ const BEFORE_NUMBER: &[&str] = &[
 const COMPANY: &[&str] = &["co", "ltd", "inc", "corp", "plc", "llc", "llp", "bros"];
 
 /// Which of the lists above a token is on, as bit flags.
-pub(super) type Lists = u8;
+pub(super) type Lists = crate::word_set::Tags;
 pub(super) const IS_PREPOSITIVE: Lists = 1;
 pub(super) const IS_NEVER_ENDS: Lists = 2;
 pub(super) const IS_BEFORE_NUMBER: Lists = 4;
