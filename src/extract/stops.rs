@@ -21,8 +21,9 @@ use super::words;
 
 /// Bytes classified at a time: one bit each in a `u64`.
 const BLOCK: usize = 64;
-/// A block plus the two bytes that a prefix at its last byte reads.
-const WINDOW: usize = BLOCK + 2;
+/// A block plus the bytes that a prefix at its last byte reads (two, and one
+/// more so that the three are read as one `u32`).
+const WINDOW: usize = BLOCK + 3;
 
 /// Eight bytes as a `u64`, the first in the low byte.
 #[inline]
@@ -68,10 +69,6 @@ fn window_masks(window: &[u8; WINDOW], letter_before: u64) -> (u64, u64) {
     // other byte into `a..=z`, so `alpha` is below 26 exactly for a letter
     // (its index in the alphabet) and at least 26 for anything else, which
     // `min(26)` makes the prefix table's "not a letter" index.
-    let mut index = [0u8; WINDOW];
-    for (x, &c) in index.iter_mut().zip(window) {
-        *x = words::index_byte(c);
-    }
     let mut digit = [0u8; BLOCK];
     let mut letter = [0u8; BLOCK];
     for ((d, l), &c) in digit.iter_mut().zip(&mut letter).zip(window) {
@@ -98,9 +95,12 @@ fn window_masks(window: &[u8; WINDOW], letter_before: u64) -> (u64, u64) {
     while starts != 0 {
         let k = starts.trailing_zeros() as usize % BLOCK;
         starts &= starts - 1;
-        // The second and third bytes' indices, as one little-endian `u16`.
-        let pair = u16::from_le_bytes([index[k + 1], index[k + 2]]);
-        words |= words::prefix_bit_indexed(window[k], pair) << k;
+        // The start's first three bytes in one load, the first in the low byte.
+        let three = window
+            .get(k..k + 4)
+            .and_then(|w| w.first_chunk::<4>())
+            .map_or(0, |w| u32::from_le_bytes(*w));
+        words |= words::prefix_bit_of(three) << k;
     }
     (digits | words, letters)
 }

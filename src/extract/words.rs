@@ -186,56 +186,52 @@ const fn letter_masks(first: bool) -> [u32; MAX_LEN + 1] {
     m
 }
 
-/// Index of a byte in the prefix table: 0..26 for a letter (either case), 26
-/// for anything else.
-const fn prefix_index(c: u8) -> usize {
-    let l = c.to_ascii_lowercase();
-    if l.is_ascii_lowercase() {
-        (l - b'a') as usize
-    } else {
-        26
-    }
-}
-
-/// [`prefix_index`] of every byte, so the hot path does one load per byte.
-static PREFIX_INDEX: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut c = 0;
-    while c < 256 {
-        t[c] = prefix_index(c as u8) as u8;
-        c += 1;
-    }
-    t
-};
-
 /// The first three letters of every word of [`WORDS`], so that a word start
 /// is rejected from three bytes without finding the word's end: `the` and
 /// `that` miss, `thr` (three) and `tho` (thousand) hit. The second and third
-/// bytes' [`prefix_index`]es `i1` and `i2` select the entry `i1 + 256 * i2`
-/// (the stop finder reads the two indices as one little-endian `u16`); it holds
-/// the allowed first letters as a bit set over `c0 & 31`, which tells the 26
-/// letters apart whatever their case (the first byte is always a letter). A
-/// two-letter word is padded with "not a letter" (`an` then a space); a
-/// one-letter word (`a`) allows any third byte, since the word ended before
-/// it. The table is 32 KiB so that any `u16` index masked to 13 bits is in
-/// range (no bounds check in the inner loop); the stop finder touches only the
-/// few entries of the letter pairs that follow word starts in running text.
-static PREFIXES: [u32; 8192] = {
-    let mut t = [0u32; 8192];
+/// bytes `c1` and `c2`, as they are in the text, select the entry
+/// `c1 + 256 * c2` (the stop finder reads them as one little-endian `u16`); it
+/// holds the allowed first letters as a bit set over `c0 & 31`, which tells the
+/// 26 letters apart whatever their case (the first byte is always a letter). A
+/// two-letter word is followed by a non-letter (`an` then a space); a
+/// one-letter word (`a`) allows any third byte, since the word ended before it.
+///
+/// Why 256 KiB: indexing by the raw bytes saves the stop finder turning every
+/// byte into a letter index first, and the table lookup is the inner loop of
+/// the whole extractor (one per word start). Only the entries of the letter
+/// pairs that follow word starts in running text are ever read: about a
+/// hundred cache lines cover 99% of the BBC articles' word starts.
+static PREFIXES: [u32; 1 << 16] = {
+    let mut t = [0u32; 1 << 16];
     let mut i = 0;
     while i < WORDS.len() {
         let w = WORDS[i].as_bytes();
         let first = 1 << (w[0] & 31);
-        match w.len() {
-            1 => {
-                let mut i2 = 0;
-                while i2 <= 26 {
-                    t[26 + 256 * i2] |= first;
-                    i2 += 1;
+        // The bytes each of `c1` and `c2` may be: a letter in either case, or
+        // (past the word's end) any non-letter; after a one-letter word, `c2`
+        // may be anything.
+        let mut c1 = 0;
+        while c1 < 256 {
+            let b1 = c1 as u8;
+            let ok1 = if w.len() == 1 {
+                !b1.is_ascii_alphabetic()
+            } else {
+                b1.to_ascii_lowercase() == w[1]
+            };
+            let mut c2 = 0;
+            while ok1 && c2 < 256 {
+                let b2 = c2 as u8;
+                let ok2 = match w.len() {
+                    1 => true,
+                    2 => !b2.is_ascii_alphabetic(),
+                    _ => b2.to_ascii_lowercase() == w[2],
+                };
+                if ok2 {
+                    t[c1 + 256 * c2] |= first;
                 }
+                c2 += 1;
             }
-            2 => t[prefix_index(w[1]) + 256 * 26] |= first,
-            _ => t[prefix_index(w[1]) + 256 * prefix_index(w[2])] |= first,
+            c1 += 1;
         }
         i += 1;
     }
@@ -243,30 +239,19 @@ static PREFIXES: [u32; 8192] = {
 };
 
 /// 1 when a word starting with the bytes `c0 c1 c2` (`c0` an ASCII letter)
-/// could be a number word, else 0; no false negatives.
+/// could be a number word, else 0; no false negatives. Branch-free, for the
+/// stop finder's inner loop.
 #[inline]
 pub(crate) fn prefix_bit(c0: u8, c1: u8, c2: u8) -> u64 {
-    let pair =
-        u16::from(PREFIX_INDEX[usize::from(c1)]) | u16::from(PREFIX_INDEX[usize::from(c2)]) << 8;
-    prefix_bit_indexed(c0, pair)
+    prefix_bit_of(u32::from_le_bytes([c0, c1, c2, 0]))
 }
 
-/// [`prefix_bit`] with the second and third bytes given by their
-/// [`prefix_index`]es as `i1 | i2 << 8`, which the stop finder reads for a
-/// whole block at once. Branch-free, for the stop finder's inner loop.
+/// [`prefix_bit`] of the bytes `c0 c1 c2` given as the low three bytes of `x`
+/// (the first lowest; the fourth is ignored), as the stop finder loads them.
 #[inline]
-pub(crate) fn prefix_bit_indexed(c0: u8, pair: u16) -> u64 {
-    let row = PREFIXES[usize::from(pair) % PREFIXES.len()];
-    u64::from(row >> (c0 & 31)) & 1
-}
-
-/// The index [`prefix_bit_indexed`] wants for byte `c`: [`prefix_index`], as the
-/// stop finder computes it for 64 bytes at once (`| 0x20` lower-cases letters
-/// and maps no other byte into `a..=z`, so a letter's alphabet index is below
-/// 26 and anything else wraps to at least 26).
-#[inline]
-pub(crate) fn index_byte(c: u8) -> u8 {
-    (c | 0x20).wrapping_sub(b'a').min(26)
+pub(crate) fn prefix_bit_of(x: u32) -> u64 {
+    let row = PREFIXES[((x >> 8) & 0xFFFF) as usize];
+    u64::from(row >> (x & 31)) & 1
 }
 
 /// Whether a number word could start at `pos` (a word start), judged from its
@@ -593,14 +578,6 @@ fn and_continuation(b: &[u8], and_end: usize, last: Last, cur: f64) -> Option<An
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn block_index_is_the_prefix_index() {
-        for c in 0..=255u8 {
-            assert_eq!(usize::from(index_byte(c)), prefix_index(c), "{c:#x}");
-            assert_eq!(PREFIX_INDEX[usize::from(c)], index_byte(c), "{c:#x}");
-        }
-    }
 
     /// The prefix test's definition: some word of [`WORDS`] starts with the
     /// three bytes, a shorter word ending where a non-letter follows.
