@@ -16,10 +16,9 @@
 //! module runs at 400-800 MB/s) because it classifies every character. So the rules
 //! are not run as a state machine over all characters; instead:
 //!
-//! 1. `memchr` finds the candidates: `.` `!` `?` (one `memchr3` pass), `\n` `\r`
-//!    (a second), and the few non-ASCII characters that matter (the UAX #29
-//!    `STerm`/`ATerm` set, `…`, bullets, Unicode line and paragraph separators),
-//!    found by skipping ASCII 64 bytes at a time. The streams are merged in order.
+//! 1. One pass finds the candidates, 64 bytes at a time: `.` `!` `?`, `\n` `\r`,
+//!    and the non-ASCII characters, of which only a few matter (the UAX #29
+//!    `STerm`/`ATerm` set, `…`, bullets, Unicode line and paragraph separators).
 //! 2. Each candidate is decided by looking a few bytes back (the token before a full
 //!    stop, at most 64 bytes) and forward (closers, spaces, the next word), with the
 //!    repairs UAX #29 lacks: abbreviations (`Mr.` `No. 10` `Co.` `e.g.`), numbers
@@ -195,48 +194,84 @@ struct Cluster {
     end: usize,
 }
 
-/// Offsets of three bytes in a text, in order, via `memchr3`; it can jump past a
-/// consumed stretch (a 100 MB run of dots) instead of stepping through it.
-struct Finder<'t> {
+/// Bytes classified at a time: one bit each in a `u64`.
+const BLOCK: usize = 64;
+
+/// The candidates of a text, in order: the bytes `.` `!` `?` `\n` `\r` and the
+/// lead bytes of non-ASCII characters (the caller decodes those and keeps the
+/// few that matter). The text is classified 64 bytes at a time by plain
+/// element-wise code that the compiler vectorises, the answers packed one bit
+/// per byte into a `u64`, and the candidates visited with `trailing_zeros`: one
+/// pass for all of them, where three scans (two `memchr3` and one for
+/// non-ASCII) were merged, and a consumed stretch is skipped by masking bits.
+struct Candidates<'t> {
     bytes: &'t [u8],
-    needles: [u8; 3],
+    /// Start of the bytes that `mask` describes.
     base: usize,
-    iter: memchr::Memchr3<'t>,
+    /// Candidates in `base..base + 64` not yet visited (bit `k` for `base + k`).
+    mask: u64,
 }
 
-impl<'t> Finder<'t> {
-    fn new(bytes: &'t [u8], needles: [u8; 3]) -> Self {
-        let [a, b, c] = needles;
+impl<'t> Candidates<'t> {
+    fn new(bytes: &'t [u8]) -> Self {
         Self {
             bytes,
-            needles,
             base: 0,
-            iter: memchr::memchr3_iter(a, b, c, bytes),
+            mask: candidate_mask(bytes, 0),
         }
     }
 
-    fn next(&mut self) -> Option<usize> {
-        self.iter.next().map(|i| self.base + i)
+    /// The first candidate at or after `pos`; `pos` never goes backwards.
+    #[inline]
+    fn next_from(&mut self, pos: usize) -> Option<usize> {
+        if pos >= self.base + BLOCK {
+            // Jump to the block holding `pos` (a consumed run may be long).
+            self.base = pos - pos % BLOCK;
+            self.mask = candidate_mask(self.bytes, self.base);
+        }
+        if pos > self.base {
+            // Forget the bytes before `pos` (fewer than 64, so the shift fits).
+            self.mask &= u64::MAX << (pos - self.base);
+        }
+        while self.mask == 0 {
+            if self.base + BLOCK >= self.bytes.len() {
+                return None;
+            }
+            self.base += BLOCK;
+            self.mask = candidate_mask(self.bytes, self.base);
+        }
+        Some(self.base + self.mask.trailing_zeros() as usize)
     }
+}
 
-    /// The first offset at or after `to`, given `current`, the last one returned.
-    fn skip_to(&mut self, current: Option<usize>, to: usize) -> Option<usize> {
-        let mut current = current;
-        let at = current?;
-        if at >= to {
-            return current;
-        }
-        if to - at > 256 {
-            let [a, b, c] = self.needles;
-            self.base = to;
-            self.iter = memchr::memchr3_iter(a, b, c, self.bytes.get(to..).unwrap_or_default());
-            return self.next();
-        }
-        while current.is_some_and(|p| p < to) {
-            current = self.next();
-        }
-        current
+/// The candidate bits of the 64 bytes at `base` (past the end reads as zero
+/// bytes, which are none).
+#[inline]
+fn candidate_mask(bytes: &[u8], base: usize) -> u64 {
+    let rest = bytes.get(base..).unwrap_or_default();
+    let mut padded = [0u8; BLOCK];
+    let block = if let Some(b) = rest.first_chunk::<BLOCK>() {
+        b
+    } else {
+        padded[..rest.len().min(BLOCK)].copy_from_slice(&rest[..rest.len().min(BLOCK)]);
+        &padded
+    };
+    // Per byte, 0x80 for a candidate: element-wise, so that it vectorises.
+    let mut flag = [0u8; BLOCK];
+    for (f, &c) in flag.iter_mut().zip(block) {
+        let hit = c == b'.' || c == b'!' || c == b'?' || c == b'\n' || c == b'\r' || c >= 0xC0;
+        *f = if hit { 0x80 } else { 0 };
     }
+    let mut mask = 0;
+    for (k, f) in flag.chunks_exact(8).enumerate() {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(f);
+        // The high bits of the eight bytes packed into the low eight bits: the
+        // multiplier moves bit `8k` to bit `56 + k`, and nothing carries.
+        let packed = ((u64::from_le_bytes(w) >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56;
+        mask |= packed << (8 * k);
+    }
+    mask
 }
 
 struct Segmenter<'t, S> {
@@ -279,41 +314,34 @@ impl<'t, S: AsRef<str>> Segmenter<'t, S> {
 
     fn run(mut self) -> Vec<Sentence> {
         let bytes = self.bytes;
-        let mut stops = Finder::new(bytes, [b'.', b'!', b'?']);
-        let mut breaks = Finder::new(bytes, [b'\n', b'\r', b'\r']);
-        let mut wide = unicode::Wide::new(self.text);
-        let mut next_stop = stops.next();
-        let mut next_break = breaks.next();
-        let mut next_wide = wide.next();
+        let mut candidates = Candidates::new(bytes);
+        // Candidates before `cursor` are visited or consumed.
+        let mut cursor = 0;
         self.list = self.list_at(0);
         self.content = self.skip_spaces(0, bytes.len());
         loop {
-            next_stop = stops.skip_to(next_stop, self.skip_to);
-            next_break = breaks.skip_to(next_break, self.skip_to);
-            while next_wide.is_some_and(|(p, _)| p < self.skip_to) {
-                next_wide = wide.next();
+            cursor = cursor.max(self.skip_to);
+            let at = candidates.next_from(cursor).unwrap_or(usize::MAX);
+            let paren = self.next_paren().unwrap_or(usize::MAX);
+            if paren < at {
+                self.paren(paren);
+                continue;
             }
-            let paren = self.next_paren();
-            let at_stop = next_stop.unwrap_or(usize::MAX);
-            let at_break = next_break.unwrap_or(usize::MAX);
-            let at_wide = next_wide.map_or(usize::MAX, |(at, _)| at);
-            let at_paren = paren.unwrap_or(usize::MAX);
-            let first = at_stop.min(at_break).min(at_wide).min(at_paren);
-            if first == usize::MAX {
+            let Some(&b) = bytes.get(at) else {
                 break;
-            }
-            if first == at_stop {
-                next_stop = stops.next();
-                self.terminator(at_stop);
-            } else if first == at_break {
-                next_break = breaks.next();
-                self.line_break(at_break);
-            } else if first == at_wide {
-                let c = next_wide.map_or('\0', |(_, c)| c);
-                next_wide = wide.next();
-                self.wide(at_wide, c);
-            } else {
-                self.paren(at_paren);
+            };
+            cursor = at + 1;
+            match b {
+                b'.' | b'!' | b'?' => self.terminator(at),
+                b'\n' | b'\r' => self.line_break(at),
+                _ => {
+                    // A lead byte: only a few non-ASCII characters matter.
+                    if let Some(c) = self.char_at(at)
+                        && unicode::is_interesting(c)
+                    {
+                        self.wide(at, c);
+                    }
+                }
             }
         }
         self.emit(self.start, bytes.len());
@@ -1432,6 +1460,32 @@ mod tests {
         *state ^= *state >> 7;
         *state ^= *state << 17;
         *state
+    }
+
+    /// Every candidate from `pos` on, as the scan visits them, against the
+    /// byte-by-byte definition.
+    #[test]
+    fn candidates_are_the_candidate_bytes() {
+        let text = "A. b! c? d\n\re £5 … x。y\u{2029}z ".repeat(7);
+        let b = text.as_bytes();
+        let is_candidate = |c: u8| matches!(c, b'.' | b'!' | b'?' | b'\n' | b'\r') || c >= 0xC0;
+        for step in [1, 2, 3, 5, 63, 64, 65, 130] {
+            for start in 0..70 {
+                let mut c = Candidates::new(b);
+                let mut pos = start;
+                while pos <= b.len() {
+                    let want = (pos..b.len()).find(|&i| is_candidate(b[i]));
+                    assert_eq!(
+                        c.next_from(pos),
+                        want,
+                        "step {step} start {start} pos {pos}"
+                    );
+                    pos += step;
+                }
+            }
+        }
+        assert_eq!(Candidates::new(b"").next_from(0), None);
+        assert_eq!(Candidates::new(b"abc").next_from(0), None);
     }
 
     /// The sentences without the common-case shortcut of `terminator`.

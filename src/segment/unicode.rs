@@ -1,6 +1,6 @@
 //! Character classes for the segmenter: whitespace, the non-ASCII sentence
-//! terminators of UAX #29, closing and opening punctuation, bullets, and a fast
-//! scan for the few non-ASCII characters the segmenter has to look at.
+//! terminators of UAX #29, closing and opening punctuation, bullets, and the
+//! few non-ASCII characters the segmenter has to look at.
 //!
 //! The terminator table mirrors the `STerm` and `ATerm` values of the Unicode
 //! `Sentence_Break` property as shipped by `unicode-segmentation` (which keeps its
@@ -152,56 +152,10 @@ pub(super) const PARAGRAPH_SEPARATOR: char = '\u{2029}';
 
 /// Whether the segmenter has to stop at this non-ASCII character.
 #[inline]
-fn is_interesting(c: char) -> bool {
+pub(super) fn is_interesting(c: char) -> bool {
     matches!(c, ELLIPSIS | NEL | LINE_SEPARATOR | PARAGRAPH_SEPARATOR)
         || is_bullet(c)
         || is_wide_terminator(c)
-}
-
-/// Iterates over the non-ASCII characters the segmenter stops at, with their byte
-/// offsets. ASCII stretches are skipped 64 bytes at a time with `is_ascii` (word-
-/// at-a-time in std), so English text with the odd `£` or curly quote costs almost
-/// nothing; text in other scripts costs one decode and one table test per character.
-pub(super) struct Wide<'t> {
-    text: &'t str,
-    pos: usize,
-}
-
-impl<'t> Wide<'t> {
-    pub(super) fn new(text: &'t str) -> Self {
-        Self { text, pos: 0 }
-    }
-}
-
-impl Iterator for Wide<'_> {
-    type Item = (usize, char);
-
-    fn next(&mut self) -> Option<(usize, char)> {
-        let bytes = self.text.as_bytes();
-        loop {
-            let rest = bytes.get(self.pos..)?;
-            let at = self.pos + first_non_ascii(rest)?;
-            // `at` holds a byte >= 0x80 reached by whole-character steps from a char
-            // boundary, so it is a lead byte; `get` keeps that a checked fact.
-            let c = self.text.get(at..)?.chars().next()?;
-            self.pos = at + c.len_utf8();
-            if is_interesting(c) {
-                return Some((at, c));
-            }
-        }
-    }
-}
-
-/// Offset of the first byte >= 0x80 in `bytes`.
-fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
-    let mut offset = 0;
-    for chunk in bytes.chunks(64) {
-        if !chunk.is_ascii() {
-            return chunk.iter().position(|&b| b >= 0x80).map(|i| offset + i);
-        }
-        offset += chunk.len();
-    }
-    None
 }
 
 #[cfg(test)]
@@ -230,16 +184,6 @@ mod tests {
             }
         }
         assert!(mismatches.is_empty(), "differ from UAX #29: {mismatches:?}");
-    }
-
-    #[test]
-    fn finds_interesting_characters_only() {
-        let text = "£5 “quoted” text… more。end\u{2029}";
-        let found: Vec<char> = Wide::new(text).map(|(_, c)| c).collect();
-        assert_eq!(found, vec!['…', '。', '\u{2029}']);
-        for (at, c) in Wide::new(text) {
-            assert_eq!(text[at..].chars().next(), Some(c));
-        }
     }
 
     #[test]
@@ -276,13 +220,5 @@ mod tests {
                 }
             }
         }
-    }
-
-    #[test]
-    fn first_non_ascii_crosses_chunks() {
-        let mut s = "a".repeat(130);
-        s.push('é');
-        assert_eq!(first_non_ascii(s.as_bytes()), Some(130));
-        assert_eq!(first_non_ascii(b"plain"), None);
     }
 }
