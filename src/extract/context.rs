@@ -225,10 +225,13 @@ pub(crate) fn noun_after(b: &[u8], end: usize) -> Option<String> {
 
 /// [`noun_after`], given `near_after(b, end)`.
 pub(crate) fn noun_after_near(b: &[u8], end: usize, next: Near) -> Option<String> {
-    noun_word(b, end, next).and_then(|w| {
-        std::str::from_utf8(lower(b, w, &mut [0; 16]))
-            .ok()
-            .map(str::to_owned)
+    // The noun is ASCII letters (a word), so its bytes are its chars: no UTF-8
+    // validation is needed to make a `String` of them.
+    noun_word(b, end, next).map(|w| {
+        lower(b, w, &mut [0; 16])
+            .iter()
+            .map(|&c| char::from(c))
+            .collect()
     })
 }
 

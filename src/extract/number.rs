@@ -143,8 +143,24 @@ fn skip_number_run(b: &[u8], mut i: usize) -> usize {
 }
 
 /// 10 to the power `e`, for the small exponents used here.
+///
+/// From a table for |e| <= 22, the powers of ten that are exact in an `f64`:
+/// there `powi` multiplies exact powers (so exactly) and a negative power is one
+/// correctly rounded division, so it gives the correctly rounded value, which
+/// is what the literals are (a test compares the two). Every number has a step,
+/// and `powi` is a call to a loop.
+#[inline]
 pub(crate) fn pow10(e: i32) -> f64 {
-    10f64.powi(e)
+    const EXACT: [f64; 45] = [
+        1e-22, 1e-21, 1e-20, 1e-19, 1e-18, 1e-17, 1e-16, 1e-15, 1e-14, 1e-13, 1e-12, 1e-11, 1e-10,
+        1e-9, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6,
+        1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21,
+        1e22,
+    ];
+    match usize::try_from(e + 22).ok().and_then(|i| EXACT.get(i)) {
+        Some(&p) => p,
+        None => 10f64.powi(e),
+    }
 }
 
 /// A magnitude after a number: `m`, `bn`, ` million`.
@@ -235,6 +251,14 @@ mod tests {
         match parse(s.as_bytes(), 0) {
             Parsed::Num(d) => d,
             Parsed::Skip(_) => panic!("{s} skipped"),
+        }
+    }
+
+    #[test]
+    fn pow10_is_powi() {
+        for e in -60..=60 {
+            let e = std::hint::black_box(e);
+            assert_eq!(pow10(e).to_bits(), 10f64.powi(e).to_bits(), "{e}");
         }
     }
 

@@ -138,6 +138,7 @@ impl Scan<'_> {
     /// The word before `i` and the lists it is on ([`near_before`]),
     /// remembered for the last `i` asked: a number's start is asked about by
     /// several recognisers and by its hedge.
+    #[inline]
     fn before_near(&self, i: usize) -> Near {
         let (at, near) = self.before_memo.get();
         if at == i {
@@ -150,6 +151,7 @@ impl Scan<'_> {
 
     /// The word after `i` and the lists it is on ([`near_after`]), remembered
     /// for the last `i` asked (a number's end).
+    #[inline]
     fn after_near(&self, i: usize) -> Near {
         let (at, near) = self.after_memo.get();
         if at == i {
