@@ -256,19 +256,19 @@ fn candidate_mask(bytes: &[u8], base: usize) -> u64 {
         padded[..rest.len().min(BLOCK)].copy_from_slice(&rest[..rest.len().min(BLOCK)]);
         &padded
     };
-    // Per byte, 0x80 for a candidate: element-wise, so that it vectorises.
+    // Per byte, 1 for a candidate: element-wise, so that it vectorises.
     let mut flag = [0u8; BLOCK];
     for (f, &c) in flag.iter_mut().zip(block) {
         let hit = c == b'.' || c == b'!' || c == b'?' || c == b'\n' || c == b'\r' || c >= 0xC0;
-        *f = if hit { 0x80 } else { 0 };
+        *f = u8::from(hit);
     }
     let mut mask = 0;
     for (k, f) in flag.chunks_exact(8).enumerate() {
         let mut w = [0u8; 8];
         w.copy_from_slice(f);
-        // The high bits of the eight bytes packed into the low eight bits: the
+        // The eight bytes' low bits packed into the low eight bits: the
         // multiplier moves bit `8k` to bit `56 + k`, and nothing carries.
-        let packed = ((u64::from_le_bytes(w) >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56;
+        let packed = u64::from_le_bytes(w).wrapping_mul(0x0102_0408_1020_4080) >> 56;
         mask |= packed << (8 * k);
     }
     mask

@@ -33,12 +33,12 @@ fn word(bytes: &[u8]) -> u64 {
     u64::from_le_bytes(w)
 }
 
-/// The high bits of the eight bytes of `m`, packed into its low eight bits (byte
-/// `k` to bit `k`). The multiplier moves bit `8k` to bit `56 + k`; no two of its
-/// partial products meet, so nothing carries.
+/// The low bits of the eight bytes of `m` (each byte 0 or 1), packed into its
+/// low eight bits (byte `k` to bit `k`). The multiplier moves bit `8k` to bit
+/// `56 + k`; no two of its partial products meet, so nothing carries.
 #[inline]
 const fn pack(m: u64) -> u64 {
-    ((m >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
+    m.wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
 /// For the 64 bytes at `base` (bit `k` for byte `base + k`): the candidate
@@ -64,20 +64,14 @@ fn block_masks(b: &[u8], base: usize) -> (u64, u64) {
 /// before it is an ASCII letter.
 #[inline]
 fn window_masks(window: &[u8; WINDOW], letter_before: u64) -> (u64, u64) {
-    // Per byte, element-wise code that the compiler vectorises (16 bytes an
-    // instruction with plain SSE2): `| 0x20` lower-cases letters and maps no
-    // other byte into `a..=z`, so `alpha` is below 26 exactly for a letter
-    // (its index in the alphabet) and at least 26 for anything else, which
-    // `min(26)` makes the prefix table's "not a letter" index.
+    // Per byte, 1 for a digit and for an ASCII letter: element-wise code that
+    // the compiler vectorises (16 bytes an instruction with plain SSE2). `| 0x20`
+    // lower-cases letters and maps no other byte into `a..=z`.
     let mut digit = [0u8; BLOCK];
     let mut letter = [0u8; BLOCK];
     for ((d, l), &c) in digit.iter_mut().zip(&mut letter).zip(window) {
-        *d = if c.wrapping_sub(b'0') < 10 { 0x80 } else { 0 };
-        *l = if (c | 0x20).wrapping_sub(b'a') < 26 {
-            0x80
-        } else {
-            0
-        };
+        *d = u8::from(c.wrapping_sub(b'0') < 10);
+        *l = u8::from((c | 0x20).wrapping_sub(b'a') < 26);
     }
     let mut letters = 0;
     for (k, l) in letter.chunks_exact(8).enumerate() {
