@@ -60,7 +60,7 @@ fn block_masks(b: &[u8], base: usize) -> (u64, u64) {
     window_masks(&padded, letter_before)
 }
 
-/// [`block_masks`] of a window of 66 bytes; `letter_before` is 1 when the byte
+/// [`block_masks`] of a window of [`WINDOW`] bytes; `letter_before` is 1 when the byte
 /// before it is an ASCII letter.
 #[inline]
 fn window_masks(window: &[u8; WINDOW], letter_before: u64) -> (u64, u64) {

@@ -247,7 +247,8 @@ pub(crate) fn prefix_bit(c0: u8, c1: u8, c2: u8) -> u64 {
 }
 
 /// [`prefix_bit`] of the bytes `c0 c1 c2` given as the low three bytes of `x`
-/// (the first lowest; the fourth is ignored), as the stop finder loads them.
+/// (`c0` in the low byte; the fourth byte is ignored), as the stop finder loads
+/// them.
 #[inline]
 pub(crate) fn prefix_bit_of(x: u32) -> u64 {
     let row = PREFIXES[((x >> 8) & 0xFFFF) as usize];
