@@ -197,17 +197,29 @@ pub(crate) fn word_factor(s: &[u8]) -> Option<f64> {
 
 /// The magnitude at `i`, straight after a number's digits: an attached suffix
 /// (`3bn`) or one spaced word (`3 billion`, `$ 75 million`).
+#[inline]
 pub(crate) fn magnitude(b: &[u8], i: usize) -> Option<Magnitude> {
-    let mut buf = [0u8; 16];
     let first = at(b, i);
     if first.is_ascii_alphabetic() {
         // Every suffix starts with `k`, `m`, `b` or `t`.
         if !matches!(first | 0x20, b'k' | b'm' | b'b' | b't') {
             return None;
         }
+    } else if first == b' ' {
+        // Every magnitude word starts with `h`, `d`, `t`, `m` or `b`.
+        let next = at(b, i + 1);
+        if next.is_ascii_alphabetic() && !matches!(next | 0x20, b'h' | b'd' | b't' | b'm' | b'b') {
+            return None;
+        }
     } else if space_len(b, i) == 0 {
         return None;
     }
+    magnitude_slow(b, i)
+}
+
+/// [`magnitude`] past its shortcuts.
+fn magnitude_slow(b: &[u8], i: usize) -> Option<Magnitude> {
+    let mut buf = [0u8; 16];
     let end = alpha_end(b, i);
     if end > i {
         // Attached: the whole letter run must be the suffix, and no digit may follow
@@ -251,6 +263,22 @@ mod tests {
         match parse(s.as_bytes(), 0) {
             Parsed::Num(d) => d,
             Parsed::Skip(_) => panic!("{s} skipped"),
+        }
+    }
+
+    /// The shortcuts of [`magnitude`] change no answer.
+    #[test]
+    fn magnitude_shortcuts_agree_with_the_full_reading() {
+        for c1 in 0..=255u8 {
+            for c0 in [b' ', b'\t', b'-', b'm', b'b', b'k', b'x', c1] {
+                for tail in [
+                    "", "illion", "n", "undred", "ozen", "housand", "rillion", "ln",
+                ] {
+                    let mut text = vec![b'5', c0, c1];
+                    text.extend_from_slice(tail.as_bytes());
+                    assert_eq!(magnitude(&text, 1), magnitude_slow(&text, 1), "{text:?}");
+                }
+            }
         }
     }
 
