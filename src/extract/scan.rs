@@ -701,10 +701,16 @@ impl Scan<'_> {
         {
             return r;
         }
-        if let Some(r) = self.compound(&n) {
+        // (`compound` wants a hyphen after the number and `follow_words` a space:
+        // tested here, the usual number makes one call fewer.)
+        if at(b, end) == b'-'
+            && let Some(r) = self.compound(&n)
+        {
             return r;
         }
-        if let Some(r) = self.follow_words(&n) {
+        if is_space(at(b, end))
+            && let Some(r) = self.follow_words(&n)
+        {
             return r;
         }
         if self.not_a_count(&n) {
