@@ -32,6 +32,7 @@ pub mod report;
 pub mod segment;
 pub mod settings;
 pub mod source;
+mod word_set;
 
 pub use error::Error;
 pub use settings::Settings;

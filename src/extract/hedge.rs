@@ -6,7 +6,31 @@
 //! just before the mention"), separated by spaces on the same line.
 
 use super::Hedge;
-use super::lex::{before as byte_before, is, is_any, lower, prev_word, skip_spaces_back};
+use super::lex::{Word, before as byte_before, is, is_any, lower, prev_word, skip_spaces_back};
+
+/// Every word that can end a hedge: what [`before`]'s `match` dispatches on.
+pub(crate) const LAST_WORDS: &[&str] = &[
+    "than",
+    "least",
+    "most",
+    "to",
+    "under",
+    "below",
+    "short",
+    "excess",
+    "of",
+    "as",
+    "about",
+    "circa",
+    "around",
+    "approximately",
+    "some",
+    "roughly",
+    "nearly",
+    "almost",
+    "over",
+    "above",
+];
 
 /// The hedge written just before `start`.
 ///
@@ -14,8 +38,15 @@ use super::lex::{before as byte_before, is, is_any, lower, prev_word, skip_space
 /// (`than`, `to`, `least`... end the two-word hedges), so most words before a
 /// number are rejected by one `match` and the words before it are read only for
 /// the few that can end a hedge.
+#[cfg(test)]
 pub(crate) fn before(b: &[u8], start: usize) -> Option<Hedge> {
-    let w1 = prev_word(b, start)?;
+    before_word(b, prev_word(b, start))
+}
+
+/// [`before`], given the word just before the mention (`prev_word` of its
+/// start), which the scan has at hand.
+pub(crate) fn before_word(b: &[u8], w1: Option<Word>) -> Option<Hedge> {
+    let w1 = w1?;
     let w2 = || prev_word(b, w1.0);
     // The word before the last is `first`.
     let after = |first: &str| w2().is_some_and(|w| is(b, w, first));

@@ -232,13 +232,6 @@ pub(crate) fn is_capitalised(b: &[u8], w: Word) -> bool {
     at(b, w.0).is_ascii_uppercase()
 }
 
-/// Whether `b[i..]` starts with `lit`, ignoring ASCII case.
-#[inline]
-pub(crate) fn starts_with_ic(b: &[u8], i: usize, lit: &str) -> bool {
-    b.get(i..i + lit.len())
-        .is_some_and(|s| s.eq_ignore_ascii_case(lit.as_bytes()))
-}
-
 /// Whether `b[..i]` ends with `lit` (exact bytes).
 #[inline]
 pub(crate) fn ends_with(b: &[u8], i: usize, lit: &[u8]) -> bool {

@@ -6,9 +6,9 @@
 //! extent of the currency text, and for subunits (`p`, `pence`, `cents`) the
 //! factor into whole units (0.01), since values are kept in whole units.
 
+use super::context::{CURRENCY, Near, near_after};
 use super::lex::{
-    Word, alpha_end, alpha_start, at, before, ends_with, is, is_space, lower, next_word,
-    space_len_back,
+    Word, alpha_end, alpha_start, at, before, ends_with, is, is_space, lower, space_len_back,
 };
 
 /// A currency written before the number.
@@ -21,8 +21,26 @@ pub(crate) struct Prefix {
 
 /// The currency symbol (or `Rs`) written before `start`, with at most one space
 /// between (`£3bn`, `US$ 5`, `$ 75 million` as in tokenised newswire).
+#[inline]
 pub(crate) fn prefix(b: &[u8], start: usize) -> Option<Prefix> {
+    // The test below on the byte before the space, made without a call: most
+    // numbers have a word or punctuation before them.
+    let c = before(b, start);
+    let last = if is_space(c) { before(b, start - 1) } else { c };
+    if last < 0x80 && !matches!(last, b'$' | b's' | b'.') {
+        return None;
+    }
+    prefix_slow(b, start)
+}
+
+/// [`prefix`] past its shortcut.
+fn prefix_slow(b: &[u8], start: usize) -> Option<Prefix> {
     let i = start - space_len_back(b, start);
+    // Every prefix ends in a symbol's last byte (non-ASCII), `$`, or the `s`
+    // or `.` of `Rs`, `Rs.`: most numbers have none of these before them.
+    if !matches!(before(b, i), 0x80..|b'$'| b's' | b'.') {
+        return None;
+    }
     if ends_with(b, i, "£".as_bytes()) {
         return Some(Prefix {
             start: i - 2,
@@ -204,9 +222,108 @@ fn currency_adjective(w: &[u8]) -> Option<&'static str> {
     })
 }
 
+/// Every word that can start a currency after a number: the currency words,
+/// the nationalities and the first words of `Hong Kong`, `New Zealand` and
+/// `South African` (what [`suffix`] reads first).
+pub(crate) const FIRST_WORDS: &[&str] = &[
+    "euro",
+    "euros",
+    "pound",
+    "pounds",
+    "sterling",
+    "pence",
+    "penny",
+    "dollar",
+    "dollars",
+    "cent",
+    "cents",
+    "yen",
+    "yuan",
+    "renminbi",
+    "rupee",
+    "rupees",
+    "rupiah",
+    "rial",
+    "rials",
+    "riyal",
+    "riyals",
+    "kroner",
+    "krone",
+    "kronor",
+    "krona",
+    "rouble",
+    "roubles",
+    "ruble",
+    "rubles",
+    "franc",
+    "francs",
+    "peso",
+    "pesos",
+    "rand",
+    "ringgit",
+    "baht",
+    "lira",
+    "lire",
+    "zloty",
+    "zlotys",
+    "forint",
+    "shekel",
+    "shekels",
+    "naira",
+    "dirham",
+    "dirhams",
+    "reais",
+    "won",
+    "us",
+    "australian",
+    "canadian",
+    "singapore",
+    "taiwan",
+    "taiwanese",
+    "danish",
+    "norwegian",
+    "swedish",
+    "swiss",
+    "indian",
+    "pakistani",
+    "mexican",
+    "argentine",
+    "argentinian",
+    "philippine",
+    "brazilian",
+    "iranian",
+    "saudi",
+    "russian",
+    "chinese",
+    "japanese",
+    "turkish",
+    "indonesian",
+    "egyptian",
+    "zimbabwean",
+    "zimbabwe",
+    "hong",
+    "new",
+    "south",
+];
+
 /// The currency word(s) after a number ending at `i`: `euros`, `euro cents`,
 /// `Danish kroner`, `Hong Kong dollars`, or an attached `p` (`50p`).
 pub(crate) fn suffix(b: &[u8], i: usize, scaled: bool) -> Option<Suffix> {
+    suffix_near(b, i, scaled, near_after(b, i))
+}
+
+/// [`suffix`], given `near_after(b, i)`.
+#[inline]
+pub(crate) fn suffix_near(b: &[u8], i: usize, scaled: bool, next: Near) -> Option<Suffix> {
+    // A space and a word that starts no currency, the usual case, without a call.
+    if at(b, i) == b' ' && !next.is(CURRENCY) {
+        return None;
+    }
+    suffix_slow(b, i, scaled, next)
+}
+
+/// [`suffix_near`] past its shortcut.
+fn suffix_slow(b: &[u8], i: usize, scaled: bool, next: Near) -> Option<Suffix> {
     // `50p`, not `50pc`/`5pm`
     if at(b, i) == b'p' && !at(b, i + 1).is_ascii_alphanumeric() && !scaled {
         return Some(Suffix {
@@ -218,8 +335,9 @@ pub(crate) fn suffix(b: &[u8], i: usize, scaled: bool) -> Option<Suffix> {
     if !is_space(at(b, i)) {
         return None;
     }
-    let w = next_word(b, i)?;
-    if w.0 > i + 2 {
+    let w = next.word?;
+    // Most words after a number start no currency: one bit tells.
+    if w.0 > i + 2 || !next.is(CURRENCY) {
         return None;
     }
     let mut buf = [0; 16];
@@ -292,6 +410,42 @@ fn follow(b: &[u8], w: Word) -> Option<Word> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The shortcuts of [`prefix`] and [`suffix_near`] change no answer.
+    #[test]
+    fn shortcuts_agree_with_the_full_reading() {
+        let heads: [&[u8]; 6] = [b"", b"US", b"R", b"HK", "\u{a3}".as_bytes(), b"x "];
+        let tails = [
+            "",
+            "uro",
+            "ounds",
+            "anish kroner",
+            "ong Kong dollars",
+            "ence",
+        ];
+        for c in 0..=255u8 {
+            for mid in [b' ', b'\t', b'$', b'.', b's', c] {
+                for head in heads {
+                    let mut text = head.to_vec();
+                    text.extend_from_slice(&[c, mid, b'5']);
+                    let at = text.len() - 1;
+                    assert_eq!(prefix(&text, at), prefix_slow(&text, at), "{text:?}");
+                }
+                for tail in tails {
+                    let mut text = vec![b'5', mid, c];
+                    text.extend_from_slice(tail.as_bytes());
+                    let next = near_after(&text, 1);
+                    for scaled in [false, true] {
+                        assert_eq!(
+                            suffix_near(&text, 1, scaled, next),
+                            suffix_slow(&text, 1, scaled, next),
+                            "{text:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn reads_symbols() {

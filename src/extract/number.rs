@@ -143,8 +143,24 @@ fn skip_number_run(b: &[u8], mut i: usize) -> usize {
 }
 
 /// 10 to the power `e`, for the small exponents used here.
+///
+/// From a table for |e| <= 22, the powers of ten that are exact in an `f64`:
+/// there `powi` multiplies exact powers (so exactly) and a negative power is one
+/// correctly rounded division, so it gives the correctly rounded value, which
+/// is what the literals are (a test compares the two). Every number has a step,
+/// and `powi` is a call to a loop.
+#[inline]
 pub(crate) fn pow10(e: i32) -> f64 {
-    10f64.powi(e)
+    const EXACT: [f64; 45] = [
+        1e-22, 1e-21, 1e-20, 1e-19, 1e-18, 1e-17, 1e-16, 1e-15, 1e-14, 1e-13, 1e-12, 1e-11, 1e-10,
+        1e-9, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6,
+        1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21,
+        1e22,
+    ];
+    match usize::try_from(e + 22).ok().and_then(|i| EXACT.get(i)) {
+        Some(&p) => p,
+        None => 10f64.powi(e),
+    }
 }
 
 /// A magnitude after a number: `m`, `bn`, ` million`.
@@ -181,7 +197,28 @@ pub(crate) fn word_factor(s: &[u8]) -> Option<f64> {
 
 /// The magnitude at `i`, straight after a number's digits: an attached suffix
 /// (`3bn`) or one spaced word (`3 billion`, `$ 75 million`).
+#[inline]
 pub(crate) fn magnitude(b: &[u8], i: usize) -> Option<Magnitude> {
+    let first = at(b, i);
+    if first.is_ascii_alphabetic() {
+        // Every suffix starts with `k`, `m`, `b` or `t`.
+        if !matches!(first | 0x20, b'k' | b'm' | b'b' | b't') {
+            return None;
+        }
+    } else if first == b' ' {
+        // Every magnitude word starts with `h`, `d`, `t`, `m` or `b`.
+        let next = at(b, i + 1);
+        if next.is_ascii_alphabetic() && !matches!(next | 0x20, b'h' | b'd' | b't' | b'm' | b'b') {
+            return None;
+        }
+    } else if space_len(b, i) == 0 {
+        return None;
+    }
+    magnitude_slow(b, i)
+}
+
+/// [`magnitude`] past its shortcuts.
+fn magnitude_slow(b: &[u8], i: usize) -> Option<Magnitude> {
     let mut buf = [0u8; 16];
     let end = alpha_end(b, i);
     if end > i {
@@ -201,7 +238,8 @@ pub(crate) fn magnitude(b: &[u8], i: usize) -> Option<Magnitude> {
         }
         s += n;
     }
-    if s == i {
+    // Every magnitude word starts with `h`, `d`, `t`, `m` or `b`.
+    if s == i || !matches!(at(b, s) | 0x20, b'h' | b'd' | b't' | b'm' | b'b') {
         return None;
     }
     let end = alpha_end(b, s);
@@ -225,6 +263,30 @@ mod tests {
         match parse(s.as_bytes(), 0) {
             Parsed::Num(d) => d,
             Parsed::Skip(_) => panic!("{s} skipped"),
+        }
+    }
+
+    /// The shortcuts of [`magnitude`] change no answer.
+    #[test]
+    fn magnitude_shortcuts_agree_with_the_full_reading() {
+        for c1 in 0..=255u8 {
+            for c0 in [b' ', b'\t', b'-', b'm', b'b', b'k', b'x', c1] {
+                for tail in [
+                    "", "illion", "n", "undred", "ozen", "housand", "rillion", "ln",
+                ] {
+                    let mut text = vec![b'5', c0, c1];
+                    text.extend_from_slice(tail.as_bytes());
+                    assert_eq!(magnitude(&text, 1), magnitude_slow(&text, 1), "{text:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn pow10_is_powi() {
+        for e in -60..=60 {
+            let e = std::hint::black_box(e);
+            assert_eq!(pow10(e).to_bits(), 10f64.powi(e).to_bits(), "{e}");
         }
     }
 

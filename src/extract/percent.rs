@@ -5,28 +5,44 @@
 //! any). Output: where the unit ends. The number's value is already in percent
 //! units (`34 per cent` is 34), so these functions only find the unit's extent.
 
-use super::lex::{Word, alpha_end, at, is, next_word, space_len, starts_with_ic};
+use super::lex::{Word, alpha_end, at, is, next_word, skip_spaces, space_len};
 
 /// End of a percent unit starting at `i`, if there is one.
+#[inline]
 pub(crate) fn percent_after(b: &[u8], i: usize) -> Option<usize> {
-    let c = at(b, i);
-    if c == b'%' {
-        return Some(i + 1);
+    // Most numbers are followed by a space and a word: unless the word starts
+    // with a `p`, there is no unit, and no call is made to find that out.
+    let next = at(b, i + 1);
+    if at(b, i) == b' ' && next.is_ascii_alphabetic() && next | 0x20 != b'p' {
+        return None;
+    }
+    percent_after_slow(b, i)
+}
+
+/// [`percent_after`] past its shortcut.
+fn percent_after_slow(b: &[u8], i: usize) -> Option<usize> {
+    // The byte after the number tells which spelling can follow.
+    match at(b, i) {
+        b'%' => return Some(i + 1),
+        // `34pc`, attached, and nothing else after it.
+        b'p' | b'P' => {
+            return (at(b, i + 1) | 0x20 == b'c' && !at(b, i + 2).is_ascii_alphanumeric())
+                .then_some(i + 2);
+        }
+        // `-per-cent`, `-percent`
+        b'-' => return per_cent_from(b, (i + 1, alpha_end(b, i + 1))),
+        _ => {}
     }
     let sp = space_len(b, i);
-    if sp > 0 && at(b, i + sp) == b'%' {
+    if sp == 0 {
+        return None;
+    }
+    if at(b, i + sp) == b'%' {
         return Some(i + sp + 1);
     }
-    // `34pc`, attached, and nothing else after it.
-    if starts_with_ic(b, i, "pc") && !at(b, i + 2).is_ascii_alphanumeric() {
-        return Some(i + 2);
-    }
-    // `-per-cent`, `-percent`
-    if c == b'-' {
-        let w = (i + 1, alpha_end(b, i + 1));
-        return per_cent_from(b, w);
-    }
-    if sp == 0 {
+    // `per` and `percent` start with a `p`, one or two bytes past the space:
+    // most words after a number are rejected without being read.
+    if at(b, i + sp) | 0x20 != b'p' && at(b, i + sp + 1) | 0x20 != b'p' {
         return None;
     }
     let w = next_word(b, i)?;
@@ -68,8 +84,23 @@ pub(crate) struct PointsUnit {
 }
 
 /// A percentage-point unit starting at `i`.
+#[inline]
 pub(crate) fn points_after(b: &[u8], i: usize) -> Option<PointsUnit> {
+    // A space and a word that starts with neither `p` nor `b`: no unit.
+    let next = at(b, i + 1);
+    if at(b, i) == b' ' && next.is_ascii_alphabetic() && !matches!(next | 0x20, b'p' | b'b') {
+        return None;
+    }
+    points_after_slow(b, i)
+}
+
+/// [`points_after`] past its shortcut.
+fn points_after_slow(b: &[u8], i: usize) -> Option<PointsUnit> {
     if space_len(b, i) == 0 {
+        return None;
+    }
+    // `point(s)`, `percentage` and `basis` start with a `p` or a `b`.
+    if !matches!(at(b, skip_spaces(b, i)) | 0x20, b'p' | b'b') {
         return None;
     }
     let w = next_word(b, i)?;
@@ -111,6 +142,31 @@ mod tests {
         assert_eq!(percent_after(b"pcs", 0), None);
         assert_eq!(percent_after(b" performers", 0), None);
         assert_eq!(percent_after(b" per head", 0), None);
+    }
+
+    /// The shortcuts change no answer: every byte after a number, then every
+    /// byte after a space.
+    #[test]
+    fn shortcuts_agree_with_the_full_reading() {
+        let tails = ["", "er cent", "ercent", "oints", "asis points", "c", "%"];
+        for c1 in 0..=255u8 {
+            for c0 in [b' ', b'\t', b'-', b'p', c1] {
+                for tail in tails {
+                    let mut text = vec![b'5', c0, c1];
+                    text.extend_from_slice(tail.as_bytes());
+                    assert_eq!(
+                        percent_after(&text, 1),
+                        percent_after_slow(&text, 1),
+                        "{text:?}"
+                    );
+                    assert_eq!(
+                        points_after(&text, 1),
+                        points_after_slow(&text, 1),
+                        "{text:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

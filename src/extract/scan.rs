@@ -10,10 +10,14 @@
 //! constant: no regex runs per word and nothing is allocated except for the
 //! claims themselves.
 
+use std::cell::Cell;
+
 use memchr::memmem;
 
 use super::context::{
-    has_noun_after, is_month, is_sentence_initial, is_time_unit, is_time_zone, noun_after,
+    AGE, AND, AT, FROM, HEDGE, IN, MINUS, MONTH, NO_WORD, NUMBERING, Near, OF, OR, OUT, TIME_UNIT,
+    TIME_ZONE, TIMES, TO, has_noun_after_near, is_month, is_sentence_initial, is_time_unit,
+    is_time_zone, near_after, near_before, noun_after, noun_after_near,
 };
 use super::lex::{
     Word, alnum_end, alpha_end, at, before, is, is_any, is_capitalised, is_space, next_word,
@@ -82,6 +86,10 @@ pub(crate) struct Scan<'a> {
     dollar: &'static str,
     /// The sentence of the last claim pushed: where [`Scan::sentence_at`] looks first.
     sentence_hint: usize,
+    /// The last answers of [`Scan::before_near`] and [`Scan::after_near`], with
+    /// the position asked.
+    before_memo: Cell<(usize, Near)>,
+    after_memo: Cell<(usize, Near)>,
 }
 
 /// Runs the pass, with the settings' extra hedges and the code of a bare `$`.
@@ -103,6 +111,8 @@ pub(crate) fn scan(
         hedges,
         dollar,
         sentence_hint: 0,
+        before_memo: Cell::new((usize::MAX, NO_WORD)),
+        after_memo: Cell::new((usize::MAX, NO_WORD)),
     };
     // Only the stops need work: digits, and word starts that may begin a number
     // word (see `stops`). A recogniser returns where scanning resumes, always
@@ -119,6 +129,45 @@ pub(crate) fn scan(
 }
 
 impl Scan<'_> {
+    /// [`prev_word`] in the text.
+    #[inline]
+    fn prev_word(&self, i: usize) -> Option<Word> {
+        prev_word(self.b, i)
+    }
+
+    /// The word before `i` and the lists it is on ([`near_before`]),
+    /// remembered for the last `i` asked: a number's start is asked about by
+    /// several recognisers and by its hedge.
+    #[inline]
+    fn before_near(&self, i: usize) -> Near {
+        let (at, near) = self.before_memo.get();
+        if at == i {
+            return near;
+        }
+        let near = near_before(self.b, i);
+        self.before_memo.set((i, near));
+        near
+    }
+
+    /// The word after `i` and the lists it is on ([`near_after`]), remembered
+    /// for the last `i` asked (a number's end).
+    #[inline]
+    fn after_near(&self, i: usize) -> Near {
+        let (at, near) = self.after_memo.get();
+        if at == i {
+            return near;
+        }
+        let near = near_after(self.b, i);
+        self.after_memo.set((i, near));
+        near
+    }
+
+    /// [`next_word`] in the text.
+    #[inline]
+    fn next_word(&self, i: usize) -> Option<Word> {
+        next_word(self.b, i)
+    }
+
     fn push(&mut self, kind: ClaimKind, span: (usize, usize), q: Quantity) -> usize {
         let span = Span::new(span.0, span.1);
         let hedge = match kind {
@@ -186,7 +235,12 @@ impl Scan<'_> {
         {
             return Some(h);
         }
-        hedge::before(self.b, start)
+        let near = self.before_near(start);
+        // Most words before a number end no hedge: one bit tells.
+        if !near.is(HEDGE) {
+            return None;
+        }
+        hedge::before_word(self.b, near.word)
     }
 
     fn push_num(&mut self, kind: ClaimKind, span: (usize, usize), n: &Num) -> usize {
@@ -261,7 +315,7 @@ impl Scan<'_> {
         }
         // A leading zero: a clock time before a zone, else a code or phone number.
         if d.lead_zero && d.decimals == 0 {
-            if let Some(w) = next_word(b, d.end)
+            if let Some(w) = self.next_word(d.end)
                 && is_time_zone(b, w)
             {
                 self.push(ClaimKind::Time, (start, d.end), Quantity::exact(d.value));
@@ -294,7 +348,7 @@ impl Scan<'_> {
             }
             let suffix = (d.end, le);
             if is_any(b, suffix, &["st", "nd", "rd", "th"]) && d.plain_int() {
-                if let Some(w) = next_word(b, le)
+                if let Some(w) = self.next_word(le)
                     && is_month(b, w)
                 {
                     self.push(ClaimKind::Date, (start, w.1), Quantity::exact(d.value));
@@ -334,7 +388,7 @@ impl Scan<'_> {
                     || (n.plain_int
                         && n.value % 100.0 == 0.0
                         && n.value <= 10_000.0
-                        && prev_word(b, n.start).is_some_and(|w| {
+                        && self.prev_word(n.start).is_some_and(|w| {
                             is_any(
                                 b,
                                 w,
@@ -348,7 +402,7 @@ impl Scan<'_> {
             if metres
                 || m.factor == 1e6
                     && m.end == n.end + 1
-                    && next_word(b, m.end).is_some_and(|w| {
+                    && self.next_word(m.end).is_some_and(|w| {
                         is_any(
                             b,
                             w,
@@ -568,11 +622,15 @@ impl Scan<'_> {
         let b = self.b;
         let end = n.end;
         // `minus five percent`, `negative one`
+        // (`minus` and `negative` end in `s` and `e`, one space before the number.)
         if n.value > 0.0
             && currency.is_none()
-            && let Some(w) = prev_word(b, n.start)
+            && is_space(before(b, n.start))
+            && matches!(before(b, n.start - 1) | 0x20, b's' | b'e')
+            && let near = self.before_near(n.start)
+            && let Some(w) = near.word
             && w.1 + 1 == n.start
-            && is_any(b, w, &["minus", "negative"])
+            && near.is(MINUS)
         {
             n.value = -n.value;
             n.start = w.0;
@@ -594,7 +652,7 @@ impl Scan<'_> {
         }
         if let Some(p) = currency {
             // `£2.50`, `$1.2 million`; a trailing `dollars` after `$` is redundant.
-            let end = money::suffix(b, end, true)
+            let end = money::suffix_near(b, end, true, self.after_near(end))
                 .map_or(end, |s| if s.factor == 1.0 { s.end } else { end });
             self.push_money((p.start, end), &n, Some(p.code), 1.0);
             return end;
@@ -606,7 +664,7 @@ impl Scan<'_> {
             self.push_money((n.start, end), &n, Some(code), 1.0);
             return end;
         }
-        if let Some(s) = money::suffix(b, end, n.scaled) {
+        if let Some(s) = money::suffix_near(b, end, n.scaled, self.after_near(end)) {
             self.push_money((n.start, s.end), &n, Some(s.code), s.factor);
             return s.end;
         }
@@ -618,7 +676,7 @@ impl Scan<'_> {
                 && at(b, end + 1) == b'('
                 && money::prefix(b, end + 2).is_none()
                 && (at(b, end + 2) == b'$' || money::is_symbol_at(b, end + 2));
-            let bare = !has_noun_after(b, end);
+            let bare = !has_noun_after_near(b, end, self.after_near(end));
             let here = sentence_of(self.sentences, n.start);
             let earlier = self.money_log.iter().rev().find(|(m, _, factor)| {
                 *m < n.start
@@ -643,17 +701,23 @@ impl Scan<'_> {
         {
             return r;
         }
-        if let Some(r) = self.compound(&n) {
+        // (`compound` wants a hyphen after the number and `follow_words` a space:
+        // tested here, the usual number makes one call fewer.)
+        if at(b, end) == b'-'
+            && let Some(r) = self.compound(&n)
+        {
             return r;
         }
-        if let Some(r) = self.follow_words(&n) {
+        if is_space(at(b, end))
+            && let Some(r) = self.follow_words(&n)
+        {
             return r;
         }
         if self.not_a_count(&n) {
             return end;
         }
         let i = self.push_num(ClaimKind::Count, (n.start, end), &n);
-        let noun = noun_after(b, end);
+        let noun = noun_after_near(b, end, self.after_near(end));
         if let Some(c) = self.out.get_mut(i) {
             c.noun = noun;
         }
@@ -664,21 +728,24 @@ impl Scan<'_> {
     fn calendar(&mut self, n: &Num) -> Option<usize> {
         let b = self.b;
         let end = n.end;
-        let next = next_word(b, end).filter(|w| w.0 == end + 1);
+        let near = self.after_near(end);
+        let next = near.word.filter(|w| w.0 == end + 1);
+        // The lists of `next` (`near`'s word, when adjacent).
+        let next_is = |lists| next.is_some() && near.is(lists);
+        let capital = |w: Word| at(b, w.0).is_ascii_uppercase();
         if n.int_len == 4 {
             // `0227 GMT`, `between 2000 and 2100 GMT`
-            let zone_after = |w: Option<Word>| w.is_some_and(|w| is_time_zone(b, w));
-            let mut timed = zone_after(next);
+            let mut timed = next_is(TIME_ZONE) && next.is_some_and(capital);
             if !timed
                 && let Some(w) = next
-                && is_any(b, w, &["and", "to"])
+                && next_is(AND | TO)
             {
                 let s = skip_spaces(b, w.1);
                 if let Parsed::Num(d2) = number::parse(b, s)
                     && d2.int_len == 4
                     && d2.plain_int()
                 {
-                    timed = zone_after(next_word(b, d2.end));
+                    timed = self.next_word(d2.end).is_some_and(|w| is_time_zone(b, w));
                 }
             }
             if timed {
@@ -696,27 +763,32 @@ impl Scan<'_> {
         }
         // `22 July`
         if let Some(w) = next
-            && is_month(b, w)
+            && next_is(MONTH)
+            && capital(w)
         {
             self.push(ClaimKind::Date, (n.start, w.1), Quantity::exact(n.value));
             return Some(w.1);
         }
         // `July 22`
-        if let Some(w) = prev_word(b, n.start)
+        let prev = self.before_near(n.start);
+        if let Some(w) = prev.word
             && w.1 + 1 == n.start
-            && is_month(b, w)
+            && prev.is(MONTH)
+            && capital(w)
         {
             self.push(ClaimKind::Date, (w.0, end), Quantity::exact(n.value));
             return Some(end);
         }
         // `between 24 and 26 December`
         if let Some(w) = next
-            && is_any(b, w, &["and", "to", "or"])
+            && next_is(AND | TO | OR)
         {
             let s = skip_spaces(b, w.1);
             if let Parsed::Num(d2) = number::parse(b, s)
                 && d2.int_len <= 2
-                && next_word(b, d2.end).is_some_and(|m| m.0 == d2.end + 1 && is_month(b, m))
+                && self
+                    .next_word(d2.end)
+                    .is_some_and(|m| m.0 == d2.end + 1 && is_month(b, m))
             {
                 self.push(ClaimKind::Date, (n.start, end), Quantity::exact(n.value));
                 return Some(end);
@@ -798,12 +870,13 @@ impl Scan<'_> {
         if !is_space(at(b, end)) {
             return None;
         }
-        let w = next_word(b, end)?;
+        let near = self.after_near(end);
+        let w = near.word?;
         if w.0 > end + 2 {
             return None;
         }
-        if is_time_unit(b, w) {
-            if let Some(o) = next_word(b, w.1)
+        if near.is(TIME_UNIT) {
+            if let Some(o) = self.next_word(w.1)
                 && is(b, o, "old")
             {
                 self.push_num(ClaimKind::Age, (num.start, o.1), num);
@@ -812,8 +885,8 @@ impl Scan<'_> {
             self.push_num(ClaimKind::Duration, (num.start, w.1), num);
             return Some(w.1);
         }
-        if is(b, w, "times") {
-            let comparative = next_word(b, w.1).is_some_and(|c| {
+        if near.is(TIMES) {
+            let comparative = self.next_word(w.1).is_some_and(|c| {
                 is_any(
                     b,
                     c,
@@ -825,7 +898,7 @@ impl Scan<'_> {
                 )
                 // `four times as many`, not `won it four times as a player`
                 && !(is(b, c, "as")
-                    && next_word(b, c.1).is_some_and(|x| {
+                    && self.next_word(c.1).is_some_and(|x| {
                         is_any(b, x, &["a", "an", "the", "part", "well", "he", "she", "it", "they", "we", "i", "you"])
                     }))
             });
@@ -835,10 +908,9 @@ impl Scan<'_> {
             }
             return None;
         }
-        let from = prev_word(b, num.start).is_some_and(|p| is(b, p, "from"));
-        // `two to one`
-        if is(b, w, "to") && !from && num.value > 1.0 {
-            let o = next_word(b, w.1)?;
+        // `two to one` (but not `from two to one`)
+        if near.is(TO) && num.value > 1.0 && !self.before_near(num.start).is(FROM) {
+            let o = self.next_word(w.1)?;
             if (is(b, o, "one") && !at(b, o.1).is_ascii_alphanumeric() && at(b, o.1) != b'-')
                 || (at(b, skip_spaces(b, w.1)) == b'1'
                     && !at(b, skip_spaces(b, w.1) + 1).is_ascii_alphanumeric())
@@ -853,7 +925,7 @@ impl Scan<'_> {
             return None;
         }
         // `one in five`, `1 in 4`
-        if is(b, w, "in") && num.value >= 1.0 && num.value < 100.0 && num.step >= 1.0 {
+        if near.is(IN) && num.value >= 1.0 && num.value < 100.0 && num.step >= 1.0 {
             let (m, m_end) = self.denominator_at(skip_spaces(b, w.1))?;
             if m > num.value && m <= 1000.0 {
                 let q = Quantity {
@@ -868,8 +940,8 @@ impl Scan<'_> {
         }
         // `seven out of 10`: both are counts (LABELS.md labels them so); the
         // proportion is recorded as a fraction over the whole phrase.
-        if is(b, w, "out") {
-            let of = next_word(b, w.1).filter(|o| is(b, *o, "of"))?;
+        if near.is(OUT) {
+            let of = self.next_word(w.1).filter(|o| is(b, *o, "of"))?;
             let (m, m_end) = self.denominator_at(skip_spaces(b, of.1))?;
             if m >= num.value && m > 0.0 {
                 let q = Quantity {
@@ -904,36 +976,31 @@ impl Scan<'_> {
     /// name (`Lee, 82,`) are reported as ages and return true too.
     fn not_a_count(&mut self, n: &Num) -> bool {
         let b = self.b;
-        let prev = prev_word(b, n.start);
+        let near = self.before_near(n.start);
+        let prev = near.word;
         let adjacent = prev.filter(|w| w.1 + 1 == n.start);
         // `number five`, `No 10`, `version 1.0`; `users number 100m` is a count.
-        if let Some(w) = prev
-            && is_any(
-                b,
-                w,
-                &["number", "no", "aged", "age", "version", "v", "ver"],
-            )
-            && !n.scaled
-            && n.value <= 1000.0
-        {
-            if is_any(b, w, &["aged", "age"]) && n.plain_int {
+        if near.is(NUMBERING) && !n.scaled && n.value <= 1000.0 {
+            if near.is(AGE) && n.plain_int {
                 self.push_num(ClaimKind::Age, (n.start, n.end), n);
             }
             return true;
         }
         // `when he was just 14,`: a person's age
+        // (The counted noun is looked for last: it is the dearest test.)
         if n.plain_int
             && (1.0..=120.0).contains(&n.value)
             && !at(b, n.end).is_ascii_alphanumeric()
-            && !has_noun_after(b, n.end)
             && let Some(mut v) = prev
         {
             if is_any(b, v, &["just", "only", "still", "barely", "aged"]) {
-                v = prev_word(b, v.0).unwrap_or(v);
+                v = self.prev_word(v.0).unwrap_or(v);
             }
             if is_any(b, v, &["was", "is", "were", "are", "turned", "turns"])
-                && prev_word(b, v.0)
+                && self
+                    .prev_word(v.0)
                     .is_some_and(|p| is_any(b, p, &["he", "she", "i", "they", "we", "you"]))
+                && !has_noun_after_near(b, n.end, self.after_near(n.end))
             {
                 self.push_num(ClaimKind::Age, (n.start, n.end), n);
                 return true;
@@ -943,7 +1010,8 @@ impl Scan<'_> {
         if n.plain_int
             && (10.0..=120.0).contains(&n.value)
             && matches!(at(b, n.end), b',' | b'.' | b';')
-            && prev.is_some_and(|w| w.1 + 1 == n.start && is(b, w, "at"))
+            && adjacent.is_some()
+            && near.is(AT)
             && {
                 let window = b.get(n.start.saturating_sub(80)..n.start).unwrap_or(&[]);
                 memmem::find(window, b"died").is_some() || memmem::find(window, b"dies").is_some()
@@ -956,17 +1024,20 @@ impl Scan<'_> {
         if n.plain_int
             && (10.0..=120.0).contains(&n.value)
             && at(b, n.end) == b','
-            && prev.is_some_and(|w| w.1 + 1 == n.start && is(b, w, "at"))
-            && next_word(b, n.end + 1).is_some_and(|w| is_capitalised(b, w))
+            && adjacent.is_some()
+            && near.is(AT)
+            && self
+                .next_word(n.end + 1)
+                .is_some_and(|w| is_capitalised(b, w))
         {
             self.push_num(ClaimKind::Age, (n.start, n.end), n);
             return true;
         }
         // `at the age of 80`
         if let Some(w) = prev
-            && is(b, w, "of")
+            && near.is(OF)
             && n.plain_int
-            && prev_word(b, w.0).is_some_and(|a| is(b, a, "age"))
+            && self.prev_word(w.0).is_some_and(|a| is(b, a, "age"))
         {
             self.push_num(ClaimKind::Age, (n.start, n.end), n);
             return true;
@@ -977,14 +1048,17 @@ impl Scan<'_> {
             && n.plain_int
             && n.int_len <= 2
             && adjacent.is_some_and(|w| is_capitalised(b, w))
-            && next_word(b, n.end).is_some_and(|w| w.0 == n.end + 1 && is_capitalised(b, w))
+            && self
+                .after_near(n.end)
+                .word
+                .is_some_and(|w| w.0 == n.end + 1 && is_capitalised(b, w))
         {
             return true;
         }
         // `a year or two`: the duration's second figure
         if let Some(w) = prev
-            && is(b, w, "or")
-            && prev_word(b, w.0).is_some_and(|u| is_time_unit(b, u))
+            && near.is(OR)
+            && self.prev_word(w.0).is_some_and(|u| is_time_unit(b, u))
         {
             self.push_num(ClaimKind::Duration, (n.start, n.end), n);
             return true;
@@ -1009,12 +1083,14 @@ impl Scan<'_> {
         if !n.spelled
             && n.plain_int
             && n.int_len <= 3
-            && let Some(w) =
-                next_word(b, n.end).filter(|w| w.0 == n.end + 1 && is_capitalised(b, *w))
+            && let Some(w) = self
+                .after_near(n.end)
+                .word
+                .filter(|w| w.0 == n.end + 1 && is_capitalised(b, *w))
         {
             let line_start = matches!(before(b, n.start), 0 | b'\n')
                 || (before(b, n.start) == b' ' && before(b, n.start - 1) == b' ');
-            let street = next_word(b, w.1).is_some_and(|s| {
+            let street = self.next_word(w.1).is_some_and(|s| {
                 is_any(
                     b,
                     s,
@@ -1033,7 +1109,9 @@ impl Scan<'_> {
             && before(b, n.start) == b' '
             && before(b, n.start - 1) == b','
             && matches!(at(b, n.end), b',' | b')')
-            && prev_word(b, n.start - 2).is_some_and(|w| w.1 + 2 == n.start && is_capitalised(b, w))
+            && self
+                .prev_word(n.start - 2)
+                .is_some_and(|w| w.1 + 2 == n.start && is_capitalised(b, w))
         {
             self.push_num(ClaimKind::Age, (n.start, n.end), n);
             return true;
@@ -1098,7 +1176,7 @@ impl Scan<'_> {
         };
         match tok {
             Token::A => {
-                let Some(n) = next_word(b, word.1).filter(|n| n.0 == word.1 + 1) else {
+                let Some(n) = self.next_word(word.1).filter(|n| n.0 == word.1 + 1) else {
                     return word.1;
                 };
                 match words::token_of(b, n) {
@@ -1134,7 +1212,9 @@ impl Scan<'_> {
                     } else {
                         None
                     };
-                    let lone = prev_word(b, word.0).is_none_or(|p| words::token_of(b, p).is_none());
+                    let lone = self
+                        .prev_word(word.0)
+                        .is_none_or(|p| words::token_of(b, p).is_none());
                     if let Some(code) = code
                         && lone
                         && before(b, word.0) != b'-'
@@ -1168,7 +1248,7 @@ impl Scan<'_> {
         if at(b, w.1) == b'-' || before(b, w.0) == b'-' {
             return alnum_end(b, w.1);
         }
-        if let Some(p) = prev_word(b, w.0)
+        if let Some(p) = self.prev_word(w.0)
             && (is_any(
                 b,
                 p,
@@ -1182,11 +1262,14 @@ impl Scan<'_> {
             return w.1;
         }
         // `before half time`
-        if next_word(b, w.1).is_some_and(|t| t.0 == w.1 + 1 && is_any(b, t, &["time", "term"])) {
+        if self
+            .next_word(w.1)
+            .is_some_and(|t| t.0 == w.1 + 1 && is_any(b, t, &["time", "term"]))
+        {
             return w.1;
         }
         // `half a million`, `half million`
-        if let Some(x) = next_word(b, w.1)
+        if let Some(x) = self.next_word(w.1)
             && let Some(Token::Scale(f)) = words::token_of(b, x)
         {
             let n = Num {
@@ -1202,9 +1285,9 @@ impl Scan<'_> {
             };
             return self.classify(n, None);
         }
-        if let Some(a) = next_word(b, w.1)
+        if let Some(a) = self.next_word(w.1)
             && is_any(b, a, &["a", "an"])
-            && let Some(x) = next_word(b, a.1)
+            && let Some(x) = self.next_word(a.1)
         {
             if is_time_unit(b, x) {
                 self.push(
@@ -1299,9 +1382,11 @@ impl Scan<'_> {
     fn word_fraction(&mut self, w: Word, p: &words::Phrase) -> usize {
         let b = self.b;
         // `a quarter of a million`: a number, not a proportion
-        if let Some(of) = next_word(b, p.end).filter(|o| o.0 == p.end + 1 && is(b, *o, "of"))
-            && let Some(a) = next_word(b, of.1).filter(|a| is_any(b, *a, &["a", "an"]))
-            && let Some(x) = next_word(b, a.1)
+        if let Some(of) = self
+            .next_word(p.end)
+            .filter(|o| o.0 == p.end + 1 && is(b, *o, "of"))
+            && let Some(a) = self.next_word(of.1).filter(|a| is_any(b, *a, &["a", "an"]))
+            && let Some(x) = self.next_word(a.1)
             && let Some(Token::Scale(f)) = words::token_of(b, x)
         {
             let n = Num {
@@ -1318,7 +1403,7 @@ impl Scan<'_> {
             return self.classify(n, None);
         }
         let hyphenated = memchr::memchr(b'-', b.get(w.0..p.end).unwrap_or(&[])).is_some();
-        let next = next_word(b, p.end).filter(|n| n.0 == p.end + 1);
+        let next = self.next_word(p.end).filter(|n| n.0 == p.end + 1);
         let punct = matches!(
             at(b, p.end),
             0 | b',' | b'.' | b';' | b':' | b')' | b'(' | b' ' | b'\n'
@@ -1378,7 +1463,7 @@ impl Scan<'_> {
         let ordinal_word = p.words == 2 && (p.starts_with_a || p.value < 1.0);
         // `the preceding three quarters`: a duration
         if !hyphenated
-            && prev_word(b, w.0).is_some_and(|x| {
+            && self.prev_word(w.0).is_some_and(|x| {
                 is_any(
                     b,
                     x,
@@ -1424,7 +1509,7 @@ impl Scan<'_> {
     /// `one` as a pronoun (`no one`, `one of the reasons`, `the one`), not a count.
     fn pronoun_one(&self, w: Word) -> bool {
         let b = self.b;
-        if let Some(p) = prev_word(b, w.0)
+        if let Some(p) = self.prev_word(w.0)
             && p.1 + 1 == w.0
         {
             if is_any(
@@ -1438,7 +1523,7 @@ impl Scan<'_> {
                 return true;
             }
             // `the existing one`, `a positive one`, `the only one`
-            if prev_word(b, p.0).is_some_and(|d| {
+            if self.prev_word(p.0).is_some_and(|d| {
                 is_any(
                     b,
                     d,
@@ -1452,7 +1537,7 @@ impl Scan<'_> {
                 return true;
             }
         }
-        next_word(b, w.1)
+        self.next_word(w.1)
             .filter(|n| n.0 == w.1 + 1)
             .is_some_and(|n| {
                 is_any(
@@ -1466,9 +1551,11 @@ impl Scan<'_> {
                 )
             })
             || before(b, w.0) == b'-'
-            || next_word(b, w.1).is_some_and(|n| {
+            || self.next_word(w.1).is_some_and(|n| {
                 is_any(b, n, &["in", "for", "with", "on", "at"])
-                    && next_word(b, n.1).is_some_and(|x| is_any(b, x, &["which", "whom"]))
+                    && self
+                        .next_word(n.1)
+                        .is_some_and(|x| is_any(b, x, &["which", "whom"]))
             })
     }
 }

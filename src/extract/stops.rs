@@ -21,8 +21,9 @@ use super::words;
 
 /// Bytes classified at a time: one bit each in a `u64`.
 const BLOCK: usize = 64;
-/// A block plus the two bytes that a prefix at its last byte reads.
-const WINDOW: usize = BLOCK + 2;
+/// A block plus the bytes that a prefix at its last byte reads (two, and one
+/// more so that the three are read as one `u32`).
+const WINDOW: usize = BLOCK + 3;
 
 /// Eight bytes as a `u64`, the first in the low byte.
 #[inline]
@@ -32,12 +33,12 @@ fn word(bytes: &[u8]) -> u64 {
     u64::from_le_bytes(w)
 }
 
-/// The high bits of the eight bytes of `m`, packed into its low eight bits (byte
-/// `k` to bit `k`). The multiplier moves bit `8k` to bit `56 + k`; no two of its
-/// partial products meet, so nothing carries.
+/// The low bits of the eight bytes of `m` (each byte 0 or 1), packed into its
+/// low eight bits (byte `k` to bit `k`). The multiplier moves bit `8k` to bit
+/// `56 + k`; no two of its partial products meet, so nothing carries.
 #[inline]
 const fn pack(m: u64) -> u64 {
-    ((m >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
+    m.wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
 /// For the 64 bytes at `base` (bit `k` for byte `base + k`): the candidate
@@ -48,27 +49,29 @@ const fn pack(m: u64) -> u64 {
 /// [`lex::at`]: super::lex::at
 #[inline]
 fn block_masks(b: &[u8], base: usize) -> (u64, u64) {
+    let letter_before = u64::from(before(b, base).is_ascii_alphabetic());
+    if let Some(window) = b.get(base..).and_then(<[u8]>::first_chunk::<WINDOW>) {
+        return window_masks(window, letter_before);
+    }
     let rest = b.get(base..).unwrap_or(&[]);
     let mut padded = [0u8; WINDOW];
-    let window = if let Some(w) = rest.first_chunk::<WINDOW>() {
-        w
-    } else {
-        let n = rest.len().min(WINDOW);
-        padded[..n].copy_from_slice(&rest[..n]);
-        &padded
-    };
-    // Per byte, 0x80 for a digit and for an ASCII letter (`| 0x20` lower-cases
-    // letters and maps no other byte into `a..=z`): element-wise code that the
-    // compiler vectorises, 16 bytes an instruction with plain SSE2.
+    let n = rest.len().min(WINDOW);
+    padded[..n].copy_from_slice(&rest[..n]);
+    window_masks(&padded, letter_before)
+}
+
+/// [`block_masks`] of a window of [`WINDOW`] bytes; `letter_before` is 1 when the byte
+/// before it is an ASCII letter.
+#[inline]
+fn window_masks(window: &[u8; WINDOW], letter_before: u64) -> (u64, u64) {
+    // Per byte, 1 for a digit and for an ASCII letter: element-wise code that
+    // the compiler vectorises (16 bytes an instruction with plain SSE2). `| 0x20`
+    // lower-cases letters and maps no other byte into `a..=z`.
     let mut digit = [0u8; BLOCK];
     let mut letter = [0u8; BLOCK];
     for ((d, l), &c) in digit.iter_mut().zip(&mut letter).zip(window) {
-        *d = if c.wrapping_sub(b'0') < 10 { 0x80 } else { 0 };
-        *l = if (c | 0x20).wrapping_sub(b'a') < 26 {
-            0x80
-        } else {
-            0
-        };
+        *d = u8::from(c.wrapping_sub(b'0') < 10);
+        *l = u8::from((c | 0x20).wrapping_sub(b'a') < 26);
     }
     let mut letters = 0;
     for (k, l) in letter.chunks_exact(8).enumerate() {
@@ -81,13 +84,17 @@ fn block_masks(b: &[u8], base: usize) -> (u64, u64) {
             digits |= pack(word(d)) << (8 * k);
         }
     }
-    let letter_before = u64::from(before(b, base).is_ascii_alphabetic());
     let mut starts = letters & !((letters << 1) | letter_before);
     let mut words = 0;
     while starts != 0 {
         let k = starts.trailing_zeros() as usize % BLOCK;
         starts &= starts - 1;
-        words |= words::prefix_bit(window[k], window[k + 1], window[k + 2]) << k;
+        // The start's first three bytes in one load, the first in the low byte.
+        let three = window
+            .get(k..k + 4)
+            .and_then(|w| w.first_chunk::<4>())
+            .map_or(0, |w| u32::from_le_bytes(*w));
+        words |= words::prefix_bit_of(three) << k;
     }
     (digits | words, letters)
 }

@@ -186,47 +186,53 @@ const fn letter_masks(first: bool) -> [u32; MAX_LEN + 1] {
     m
 }
 
-/// Index of a byte in the prefix table: 0..26 for a letter (either case), 26
-/// for anything else.
-const fn prefix_index(c: u8) -> usize {
-    let l = c.to_ascii_lowercase();
-    if l.is_ascii_lowercase() {
-        (l - b'a') as usize
-    } else {
-        26
-    }
-}
-
-/// [`prefix_index`] of every byte, so the hot path does one load per byte.
-static PREFIX_INDEX: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut c = 0;
-    while c < 256 {
-        t[c] = prefix_index(c as u8) as u8;
-        c += 1;
-    }
-    t
-};
-
 /// The first three letters of every word of [`WORDS`], so that a word start
 /// is rejected from three bytes without finding the word's end: `the` and
-/// `that` miss, `thr` (three) and `tho` (thousand) hit. Row `(c0 & 31) << 5 |
-/// i1` holds the allowed third bytes as a bit set over their [`prefix_index`]
-/// `i2`: `c0 & 31` tells the 26 letters apart whatever their case (the first
-/// byte is always a letter), and the 4 KiB table stays in the L1 cache. A
-/// two-letter word is padded with "not a letter" (`an` then a space); a
+/// `that` miss, `thr` (three) and `tho` (thousand) hit. The second and third
+/// bytes `c1` and `c2`, as they are in the text, select the entry
+/// `c1 + 256 * c2` (the stop finder reads them as one little-endian `u16`); it
+/// holds the allowed first letters as a bit set over `c0 & 31`, which tells the
+/// 26 letters apart whatever their case (the first byte is always a letter). A
+/// two-letter word is followed by a non-letter (`an` then a space); a
 /// one-letter word (`a`) allows any third byte, since the word ended before it.
-static PREFIXES: [u32; 32 * 32] = {
-    let mut t = [0u32; 32 * 32];
+///
+/// Why 256 KiB: indexing by the raw bytes saves the stop finder turning every
+/// byte into a letter index first, and the table lookup is the inner loop of
+/// the whole extractor (one per word start). Only the entries of the letter
+/// pairs that follow word starts in running text are ever read: about a
+/// hundred cache lines cover 99% of the BBC articles' word starts.
+static PREFIXES: [u32; 1 << 16] = {
+    let mut t = [0u32; 1 << 16];
     let mut i = 0;
     while i < WORDS.len() {
         let w = WORDS[i].as_bytes();
-        let row = ((w[0] & 31) as usize) << 5 | if w.len() > 1 { prefix_index(w[1]) } else { 26 };
-        t[row] |= match w.len() {
-            1 => (1 << 27) - 1,
-            2 => 1 << 26,
-            _ => 1 << prefix_index(w[2]),
-        };
+        let first = 1 << (w[0] & 31);
+        // The bytes each of `c1` and `c2` may be: a letter in either case, or
+        // (past the word's end) any non-letter; after a one-letter word, `c2`
+        // may be anything.
+        let mut c1 = 0;
+        while c1 < 256 {
+            let b1 = c1 as u8;
+            let ok1 = if w.len() == 1 {
+                !b1.is_ascii_alphabetic()
+            } else {
+                b1.to_ascii_lowercase() == w[1]
+            };
+            let mut c2 = 0;
+            while ok1 && c2 < 256 {
+                let b2 = c2 as u8;
+                let ok2 = match w.len() {
+                    1 => true,
+                    2 => !b2.is_ascii_alphabetic(),
+                    _ => b2.to_ascii_lowercase() == w[2],
+                };
+                if ok2 {
+                    t[c1 + 256 * c2] |= first;
+                }
+                c2 += 1;
+            }
+            c1 += 1;
+        }
         i += 1;
     }
     t
@@ -237,8 +243,16 @@ static PREFIXES: [u32; 32 * 32] = {
 /// stop finder's inner loop.
 #[inline]
 pub(crate) fn prefix_bit(c0: u8, c1: u8, c2: u8) -> u64 {
-    let row = (usize::from(c0 & 31) << 5) | usize::from(PREFIX_INDEX[usize::from(c1)]);
-    u64::from(PREFIXES[row % PREFIXES.len()] >> PREFIX_INDEX[usize::from(c2)]) & 1
+    prefix_bit_of(u32::from_le_bytes([c0, c1, c2, 0]))
+}
+
+/// [`prefix_bit`] of the bytes `c0 c1 c2` given as the low three bytes of `x`
+/// (`c0` in the low byte; the fourth byte is ignored), as the stop finder loads
+/// them.
+#[inline]
+pub(crate) fn prefix_bit_of(x: u32) -> u64 {
+    let row = PREFIXES[((x >> 8) & 0xFFFF) as usize];
+    u64::from(row >> (x & 31)) & 1
 }
 
 /// Whether a number word could start at `pos` (a word start), judged from its
@@ -565,6 +579,43 @@ fn and_continuation(b: &[u8], and_end: usize, last: Last, cur: f64) -> Option<An
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The prefix test's definition: some word of [`WORDS`] starts with the
+    /// three bytes, a shorter word ending where a non-letter follows.
+    fn prefix_reference(c0: u8, c1: u8, c2: u8) -> bool {
+        let lower = |c: u8| c.is_ascii_alphabetic().then(|| c.to_ascii_lowercase());
+        WORDS.iter().any(|w| {
+            let w = w.as_bytes();
+            Some(w[0]) == lower(c0)
+                && match w.len() {
+                    1 => lower(c1).is_none(),
+                    2 => Some(w[1]) == lower(c1) && lower(c2).is_none(),
+                    _ => Some(w[1]) == lower(c1) && Some(w[2]) == lower(c2),
+                }
+        })
+    }
+
+    #[test]
+    fn prefix_bit_agrees_with_the_words() {
+        let bytes: Vec<u8> = (b'a'..=b'z')
+            .chain(b'A'..=b'Z')
+            .chain([
+                b' ', b'-', b'0', b'@', b'[', b'`', b'{', 0, 0x80, 0xC3, 0xFF,
+            ])
+            .collect();
+        for c0 in (b'a'..=b'z').chain(b'A'..=b'Z') {
+            for &c1 in &bytes {
+                for &c2 in &bytes {
+                    assert_eq!(
+                        prefix_bit(c0, c1, c2) != 0,
+                        prefix_reference(c0, c1, c2),
+                        "{:?}",
+                        [c0, c1, c2]
+                    );
+                }
+            }
+        }
+    }
 
     fn value(s: &str) -> Option<(f64, usize)> {
         let b = s.as_bytes();

@@ -1,6 +1,6 @@
 //! Character classes for the segmenter: whitespace, the non-ASCII sentence
-//! terminators of UAX #29, closing and opening punctuation, bullets, and a fast
-//! scan for the few non-ASCII characters the segmenter has to look at.
+//! terminators of UAX #29, closing and opening punctuation, bullets, and the
+//! few non-ASCII characters the segmenter has to look at.
 //!
 //! The terminator table mirrors the `STerm` and `ATerm` values of the Unicode
 //! `Sentence_Break` property as shipped by `unicode-segmentation` (which keeps its
@@ -18,6 +18,54 @@ pub(super) fn is_space(c: char) -> bool {
 #[inline]
 pub(super) fn is_space_byte(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+}
+
+/// 0x01 and 0x80 in every byte of a `u64`.
+const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+
+/// Per byte of `x`, 0x80 when the byte may be (part of) whitespace: an ASCII
+/// byte up to the space (all of ASCII whitespace, and the control bytes), or a
+/// non-ASCII byte. Every other byte is printable ASCII, never whitespace. SWAR:
+/// with the high bits set first, subtracting 0x21 borrows from no neighbour and
+/// leaves a byte's high bit clear exactly when it was below 0x21.
+#[inline]
+pub(super) const fn space_or_wide_bits(x: u64) -> u64 {
+    let below_0x21 = !(x | HIGH).wrapping_sub(ONES * 0x21) & HIGH;
+    (x & HIGH) | below_0x21
+}
+
+/// End of the run of ASCII letters starting at `i`, reading at most `max` bytes
+/// (at most 16): eight bytes at a time when the text has sixteen from `i`.
+#[inline]
+pub(super) fn letters_end(bytes: &[u8], i: usize, max: usize) -> usize {
+    debug_assert!(max <= 16);
+    if let Some(w) = bytes.get(i..).and_then(<[u8]>::first_chunk::<16>) {
+        let (lo, hi) = w.split_at(8);
+        let mut n = 0;
+        for half in [lo, hi] {
+            let mut x = [0u8; 8];
+            x.copy_from_slice(half);
+            let x = u64::from_le_bytes(x);
+            // Letters, either case: `| 0x20` maps no other byte into `a..=z`.
+            let l = x | (ONES * 0x20);
+            let ge_a = (l | HIGH).wrapping_sub(ONES * u64::from(b'a'));
+            let gt_z = (l | HIGH).wrapping_sub(ONES * u64::from(b'z' + 1));
+            let letters = ge_a & !gt_z & !x & HIGH;
+            let others = !letters & HIGH;
+            if others != 0 {
+                n += others.trailing_zeros() as usize / 8;
+                return i + n.min(max);
+            }
+            n += 8;
+        }
+        return i + n.min(max);
+    }
+    let mut j = i;
+    while j - i < max && bytes.get(j).is_some_and(u8::is_ascii_alphabetic) {
+        j += 1;
+    }
+    j
 }
 
 /// A non-ASCII sentence terminator: `Sentence_Break` = `STerm` or `ATerm` (UAX #29,
@@ -104,56 +152,10 @@ pub(super) const PARAGRAPH_SEPARATOR: char = '\u{2029}';
 
 /// Whether the segmenter has to stop at this non-ASCII character.
 #[inline]
-fn is_interesting(c: char) -> bool {
+pub(super) fn is_interesting(c: char) -> bool {
     matches!(c, ELLIPSIS | NEL | LINE_SEPARATOR | PARAGRAPH_SEPARATOR)
         || is_bullet(c)
         || is_wide_terminator(c)
-}
-
-/// Iterates over the non-ASCII characters the segmenter stops at, with their byte
-/// offsets. ASCII stretches are skipped 64 bytes at a time with `is_ascii` (word-
-/// at-a-time in std), so English text with the odd `£` or curly quote costs almost
-/// nothing; text in other scripts costs one decode and one table test per character.
-pub(super) struct Wide<'t> {
-    text: &'t str,
-    pos: usize,
-}
-
-impl<'t> Wide<'t> {
-    pub(super) fn new(text: &'t str) -> Self {
-        Self { text, pos: 0 }
-    }
-}
-
-impl Iterator for Wide<'_> {
-    type Item = (usize, char);
-
-    fn next(&mut self) -> Option<(usize, char)> {
-        let bytes = self.text.as_bytes();
-        loop {
-            let rest = bytes.get(self.pos..)?;
-            let at = self.pos + first_non_ascii(rest)?;
-            // `at` holds a byte >= 0x80 reached by whole-character steps from a char
-            // boundary, so it is a lead byte; `get` keeps that a checked fact.
-            let c = self.text.get(at..)?.chars().next()?;
-            self.pos = at + c.len_utf8();
-            if is_interesting(c) {
-                return Some((at, c));
-            }
-        }
-    }
-}
-
-/// Offset of the first byte >= 0x80 in `bytes`.
-fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
-    let mut offset = 0;
-    for chunk in bytes.chunks(64) {
-        if !chunk.is_ascii() {
-            return chunk.iter().position(|&b| b >= 0x80).map(|i| offset + i);
-        }
-        offset += chunk.len();
-    }
-    None
 }
 
 #[cfg(test)]
@@ -185,20 +187,38 @@ mod tests {
     }
 
     #[test]
-    fn finds_interesting_characters_only() {
-        let text = "£5 “quoted” text… more。end\u{2029}";
-        let found: Vec<char> = Wide::new(text).map(|(_, c)| c).collect();
-        assert_eq!(found, vec!['…', '。', '\u{2029}']);
-        for (at, c) in Wide::new(text) {
-            assert_eq!(text[at..].chars().next(), Some(c));
+    fn byte_classes_agree_with_their_definitions() {
+        for c in 0..=255u8 {
+            for pos in 0..8 {
+                let mut w = [b'x'; 8];
+                w[pos] = c;
+                let x = u64::from_le_bytes(w);
+                let want = if c <= b' ' || c >= 0x80 {
+                    0x80u64 << (8 * pos)
+                } else {
+                    0
+                };
+                assert_eq!(space_or_wide_bits(x), want, "{c:#x} at {pos}");
+            }
         }
-    }
-
-    #[test]
-    fn first_non_ascii_crosses_chunks() {
-        let mut s = "a".repeat(130);
-        s.push('é');
-        assert_eq!(first_non_ascii(s.as_bytes()), Some(130));
-        assert_eq!(first_non_ascii(b"plain"), None);
+        // Runs of letters of every length, ended by every byte, near the end
+        // of the text and far from it.
+        for c in 0..=255u8 {
+            for len in 0..20 {
+                for tail in [0, 1, 20] {
+                    let mut b = vec![b'k'; len];
+                    b[..len.min(3)].fill(b'Q');
+                    b.push(c);
+                    b.extend(std::iter::repeat_n(b'z', tail));
+                    for max in [0, 5, 16] {
+                        let mut j = 0;
+                        while j < max && b.get(j).is_some_and(u8::is_ascii_alphabetic) {
+                            j += 1;
+                        }
+                        assert_eq!(letters_end(&b, 0, max), j, "{c:#x} {len} {tail} {max}");
+                    }
+                }
+            }
+        }
     }
 }
