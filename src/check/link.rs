@@ -31,7 +31,7 @@
 //! only then in the neighbouring sentences; when two readings disagree they emit
 //! nothing.
 
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -40,6 +40,7 @@ use regex::Regex;
 use rustc_hash::FxHashMap;
 
 use super::Context;
+use super::cue::{self, Class, End, list};
 use crate::extract::{Claim, ClaimKind};
 use crate::source::Span;
 
@@ -113,6 +114,10 @@ pub struct Links<'a> {
     /// a sentence's claims).
     direction: Vec<OnceCell<Option<Direction>>>,
     paren: Vec<OnceCell<bool>>,
+    /// Per claim (by id): what the start and delta cues say of its lead, two
+    /// bits each ([`LeadCue`]), read on first use: the change pairs, the deltas
+    /// and `sum` ask the same claims.
+    lead_cues: Vec<Cell<u8>>,
     /// The change links of the file, shared by the four change rules.
     changes: OnceCell<Vec<ChangeLink>>,
 }
@@ -135,8 +140,9 @@ impl<'a> Links<'a> {
         for (i, s) in cx.sentences.iter().enumerate() {
             if i > 0 {
                 let prev = cx.sentences[i - 1].span.end;
-                let gap = cx.text.get(prev..s.span.start).unwrap_or("");
-                if gap.contains('\n') {
+                // The gap is a space or two: a byte loop, not a searcher.
+                let gap = cx.text.as_bytes().get(prev..s.span.start).unwrap_or(&[]);
+                if gap.contains(&b'\n') {
                     p += 1;
                 }
             }
@@ -153,13 +159,14 @@ impl<'a> Links<'a> {
             deltas: vec![OnceCell::new(); n],
             direction: vec![OnceCell::new(); m],
             paren: vec![OnceCell::new(); m],
+            lead_cues: vec![Cell::new(0); m],
             changes: OnceCell::new(),
         }
     }
 
     /// The cache slot of claim `c` in a per-claim table, when `c` is this file's
     /// claim with that id (a claim built elsewhere is computed, not cached).
-    fn slot<'s, T>(&self, table: &'s [OnceCell<T>], c: &Claim) -> Option<&'s OnceCell<T>> {
+    fn slot<'s, T>(&self, table: &'s [T], c: &Claim) -> Option<&'s T> {
         self.cx
             .claims
             .get(c.id)
@@ -270,6 +277,59 @@ impl<'a> Links<'a> {
         self.slice(c.span.end, floor_boundary(self.cx.text, to))
     }
 
+    /// Whether the words before `c` make it the start of a change: [`start_cue`]
+    /// on its [`Links::lead`] of 60 bytes, read once per claim.
+    #[must_use]
+    pub fn start_cued(&self, c: &Claim) -> bool {
+        self.lead_cue(c, LeadCue::Start)
+    }
+
+    /// Whether the words before `c` make it the size of a change: [`delta_cue`]
+    /// on its [`Links::lead`] of 60 bytes, read once per claim.
+    #[must_use]
+    pub fn delta_cued(&self, c: &Claim) -> bool {
+        self.lead_cue(c, LeadCue::Delta)
+    }
+
+    /// `cue` on the lead of `c`: both cues' word tests are read from one look at
+    /// the lead's last word, and a regex runs only when its test cannot decide.
+    fn lead_cue(&self, c: &Claim, cue: LeadCue) -> bool {
+        let regex = |lead: &str| match cue {
+            LeadCue::Start => START_CUE.is_match(lead),
+            LeadCue::Delta => DELTA_CUE.is_match(lead),
+        };
+        let Some(cell) = self.slot(&self.lead_cues, c) else {
+            let lead = self.lead(c, 60);
+            return match cue {
+                LeadCue::Start => start_cue(lead),
+                LeadCue::Delta => delta_cue(lead),
+            };
+        };
+        let shift = cue as u8;
+        let mut bits = cell.get();
+        if bits & LEAD_READ == 0 {
+            bits = LEAD_READ;
+            let lead = self.lead(c, 60);
+            if let Some(e) = End::of(lead) {
+                let start = e.verdict(start_class(&e, lead));
+                let delta = e.verdict(delta_class(&e));
+                for (k, v) in [(LeadCue::Start, start), (LeadCue::Delta, delta)] {
+                    if let Some(v) = v {
+                        bits |= (1 + u8::from(v)) << k as u8;
+                    }
+                }
+            }
+        }
+        let known = (bits >> shift) & 3;
+        let answer = if known == 0 {
+            regex(self.lead(c, 60))
+        } else {
+            known == 2
+        };
+        cell.set(bits | (1 + u8::from(answer)) << shift);
+        answer
+    }
+
     /// Whether `c` sits inside parentheses in its sentence (`£75m ($141m)`): such a
     /// figure is a conversion or an aside, never the main evidence.
     #[must_use]
@@ -281,12 +341,11 @@ impl<'a> Links<'a> {
     }
 
     fn compute_parenthesised(&self, c: &Claim) -> bool {
+        // The last bracket before the claim opens: the same as comparing the
+        // last `(` with the last `)`, in one backward scan.
         let before = self.before(c, 80);
-        match (before.rfind('('), before.rfind(')')) {
-            (Some(o), Some(cl)) => o > cl,
-            (Some(_), None) => true,
-            _ => false,
-        }
+        memchr::memrchr2(b'(', b')', before.as_bytes())
+            .is_some_and(|i| before.as_bytes()[i] == b'(')
     }
 
     /// The claims of the sentences in `range`, in order.
@@ -372,6 +431,17 @@ impl<'a> Links<'a> {
         self.claims_in(s).len() > MAX_CLAIMS_PER_SENTENCE
     }
 }
+
+/// A cue read on a claim's lead, and where its two bits sit in
+/// `Links::lead_cues` (0 not known, 1 no, 2 yes).
+#[derive(Clone, Copy, Debug)]
+enum LeadCue {
+    Start = 0,
+    Delta = 2,
+}
+
+/// `Links::lead_cues`: the lead's last word has been read.
+const LEAD_READ: u8 = 0x80;
 
 /// The largest char boundary at or before `i`.
 fn floor_boundary(text: &str, mut i: usize) -> usize {
@@ -612,7 +682,7 @@ const FILLER: &str = r"(?:the|a|an|its|their|some|about|around|roughly|approxima
 
 /// Start cue: the text before a figure ends with `from`, `compared with`,
 /// `against`... (optionally followed by fillers): the figure is where a change starts.
-static START_CUE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static START_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?xi)
         \b(?:from                     # from 108, up from $1bn
@@ -632,7 +702,7 @@ static START_CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// End cue between a start figure and the figure after it: `from A to B`, read
 /// by [`to_cue`]: the end of the gap (`to`, fillers, a currency sign) is this
 /// regex; what comes before it must be the rest of A's phrase.
-static TO_CUE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static TO_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?xi)
         \b(?:to|and)\s+               # to 164 (`between A and B` is read the same way)
@@ -670,7 +740,7 @@ fn phrase_before_to(phrase: &str) -> bool {
 
 /// Delta cue: the text before a figure says it is the size of a change
 /// (`up 195`, `fell by 4`, `or $1.83`).
-static DELTA_CUE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static DELTA_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?xi)
         \b(?:up|down                         # up 195 offences
@@ -689,7 +759,7 @@ static DELTA_CUE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Total cue after a delta: `to 3,903`, `at 797p`, `to close at $10.48` (base end),
 /// or `from 3,708` (base start).
-static TOTAL_CUE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static TOTAL_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
         \b(?P<cue>to(?:\s+(?:close|end|finish|stand)\s+at)?|at|from)\s+
@@ -701,7 +771,7 @@ static TOTAL_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `45 of the 300 staff`, `13 out of 659`: the part and the whole of a share.
-static OF_CUE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static OF_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?xi)
         ^\s*(?:[a-z-]+\s+){{0,2}}?   # a noun after the part (`45 staff of`) is rare but allowed
@@ -717,17 +787,48 @@ static OF_CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// and fraction rules: the first figure is the part, the second the whole).
 #[must_use]
 pub fn of_cue(between: &str) -> bool {
-    OF_CUE.is_match(between)
+    ends_with(between, |e| maybe_if(e, list::OF_CUE_END | list::FILLER))
+        .unwrap_or_else(|| OF_CUE.is_match(between))
+}
+
+/// [`Class::Maybe`] when the last word is on one of `lists`, else [`Class::No`]:
+/// for the regexes whose every cue needs more than its last word.
+fn maybe_if(e: &End<'_>, lists: u32) -> Class {
+    if e.on(lists) { Class::Maybe } else { Class::No }
+}
+
+/// The verdict of an end-anchored cue regex read from the last word of `text`
+/// (see [`cue::End`]), `None` when the regex must decide.
+fn ends_with(text: &str, class: impl Fn(&End<'_>) -> Class) -> Option<bool> {
+    End::of(text).and_then(|e| e.verdict(class(&e)))
 }
 
 /// Whether the text before a figure makes it the start of a change.
 #[must_use]
 pub fn start_cue(lead: &str) -> bool {
-    START_CUE.is_match(lead)
+    ends_with(lead, |e| start_class(e, lead)).unwrap_or_else(|| START_CUE.is_match(lead))
+}
+
+/// How the last word of a lead bears on [`START_CUE`].
+fn start_class(e: &End<'_>, lead: &str) -> Class {
+    if e.on(list::START) {
+        Class::Cue
+    } else if e.is("vs") {
+        // `vs.`: the full stop is not a space.
+        Class::Regex
+    } else if e.on(list::START_AFTER_COMPARED) {
+        // Only `compared with`, `compared to`.
+        match e.previous(lead) {
+            Some(p) if !p.eq_ignore_ascii_case("compared") => Class::No,
+            _ => Class::Maybe,
+        }
+    } else {
+        maybe_if(e, list::FILLER)
+    }
 }
 
 /// A contrasting clause between two figures: they belong to different statements.
-static CONTRAST: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static CONTRAST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
         ,\s*(?:while|whereas|but|although|and)\b   # `, while France's ...`
@@ -740,22 +841,63 @@ static CONTRAST: LazyLock<Regex> = LazyLock::new(|| {
 /// without a contrasting clause in between.
 #[must_use]
 pub fn to_cue(between: &str) -> bool {
-    TO_CUE
-        .find(between)
-        .is_some_and(|m| phrase_before_to(&between[..m.start()]))
-        && !CONTRAST.is_match(between)
+    // Where the match starts: a lone `to` or `and` is its own match.
+    let start = match End::of(between) {
+        Some(e) => {
+            let class = if e.on(list::TO) {
+                Class::Cue
+            } else {
+                maybe_if(&e, list::FILLER)
+            };
+            match e.verdict(class) {
+                Some(false) => return false,
+                Some(true) => Some(e.start),
+                None => TO_CUE.find(between).map(|m| m.start()),
+            }
+        }
+        None => TO_CUE.find(between).map(|m| m.start()),
+    };
+    start.is_some_and(|s| phrase_before_to(between.get(..s).unwrap_or(""))) && !contrast(between)
+}
+
+/// Whether `text` holds a contrasting clause ([`CONTRAST`]).
+fn contrast(text: &str) -> bool {
+    cue::contrast(text).unwrap_or_else(|| CONTRAST.is_match(text))
 }
 
 /// Whether the text before a figure makes it the size of a change.
 #[must_use]
 pub fn delta_cue(lead: &str) -> bool {
-    DELTA_CUE.is_match(lead)
+    ends_with(lead, delta_class).unwrap_or_else(|| DELTA_CUE.is_match(lead))
+}
+
+/// How the last word of a lead bears on [`DELTA_CUE`].
+fn delta_class(e: &End<'_>) -> Class {
+    if e.on(list::DELTA) {
+        Class::Cue
+    } else {
+        // `rose by`, `a rise of`, fillers.
+        maybe_if(e, list::DELTA_END | list::FILLER)
+    }
 }
 
 /// What a total after a delta is: `Some(true)` for the value after the change (`to`,
 /// `at`), `Some(false)` for the value before it (`from`), `None` for no cue.
 #[must_use]
 pub fn total_cue(lead: &str) -> Option<bool> {
+    if let Some(e) = End::of(lead) {
+        let class = if e.on(list::TOTAL) {
+            Class::Cue
+        } else {
+            maybe_if(&e, list::TOTAL_FILLER)
+        };
+        match e.verdict(class) {
+            Some(false) => return None,
+            // A lone cue is the match: `at` and `to close at` are both ends.
+            Some(true) => return Some(!e.is("from")),
+            None => {}
+        }
+    }
     TOTAL_CUE
         .captures(lead)
         .and_then(|c| c.name("cue"))
@@ -764,7 +906,7 @@ pub fn total_cue(lead: &str) -> Option<bool> {
 
 /// Change nouns after a percentage (`a 34 per cent rise`, `a 40% drop`): they make
 /// it a change even after `was a`.
-static DIR_NOUN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static DIR_NOUN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
         ^\s*
@@ -781,7 +923,7 @@ static DIR_NOUN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Comparatives after a percentage (`24.4% above`, `26.5% down on`).
-static DIR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static DIR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
         ^\s*[-,]?\s*
@@ -795,7 +937,7 @@ static DIR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Direction verbs before a percentage (`rose 12%`, `has fallen by 9.8%`).
-static DIR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static DIR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
         \b(?:
@@ -814,7 +956,7 @@ static DIR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The words just before a percentage that make it a level, not a change
 /// (`rose to 4.75%`, `from 4%`, `a stake of 22%`, `was 8%`).
-static LEVEL_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static LEVEL_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?xi)
         \b(?:to|from|at|of|between|and|is|was|were|are|be|been|reached|hit|stood|make\s+up
@@ -827,7 +969,7 @@ static LEVEL_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `an increase of 5%`: a change noun with `of` before the percentage.
-static CHANGE_OF: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static CHANGE_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?xi)
         \b(?:(?P<up>rise|increase|jump|gain|growth|surge|climb|hike)
@@ -838,8 +980,10 @@ static CHANGE_OF: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-/// Clause breaks that end the reach of a verb before a percentage.
-static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+/// Clause breaks that end the reach of a verb before a percentage. Read by
+/// [`cue::clause_start`]; the regex is its oracle in tests.
+#[cfg(test)]
+pub(super) static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
         [;:]                 # a new clause
@@ -872,51 +1016,95 @@ pub fn stated_direction(links: &Links<'_>, c: &Claim) -> Option<Direction> {
 }
 
 fn compute_stated_direction(links: &Links<'_>, c: &Claim) -> Option<Direction> {
+    // Each regex runs only when the first word of the tail or the last word of
+    // the lead can begin or end one of its matches (see `cue`).
     let lead = links.lead(c, 60);
-    if let Some(cap) = CHANGE_OF.captures(lead) {
-        return dir_from(&cap);
-    }
-    let tail = links.tail(c, 40);
-    if let Some(cap) = DIR_NOUN_AFTER.captures(tail) {
-        return dir_from(&cap);
-    }
-    // `was 24.4% above`: a comparative makes a change even after `was`; a bare
-    // `up`/`down` after a level does not (`rose to 4.75%, up from 4.5%`).
-    if let Some(cap) = DIR_AFTER.captures(tail)
-        && (!LEVEL_LEAD.is_match(lead) || COMPARATIVE.is_match(tail))
+    let end = End::of(lead);
+    let end_may =
+        |class: &dyn Fn(&End<'_>) -> Class| end.is_none_or(|e| e.verdict(class(&e)) != Some(false));
+    if end_may(&change_of_class)
+        && let Some(cap) = CHANGE_OF.captures(lead)
     {
         return dir_from(&cap);
     }
-    if LEVEL_LEAD.is_match(lead) {
+    let tail = links.tail(c, 40);
+    if cue::may_start_with(tail, b"", list::NOUN_AFTER_FIRST)
+        && let Some(cap) = DIR_NOUN_AFTER.captures(tail)
+    {
+        return dir_from(&cap);
+    }
+    let level = || match end.and_then(|e| e.verdict(level_class(&e))) {
+        Some(v) => v,
+        None => LEVEL_LEAD.is_match(lead),
+    };
+    // `was 24.4% above`: a comparative makes a change even after `was`; a bare
+    // `up`/`down` after a level does not (`rose to 4.75%, up from 4.5%`).
+    if cue::may_start_with(tail, b"-,", list::DIR_AFTER_FIRST)
+        && let Some(cap) = DIR_AFTER.captures(tail)
+        && (!level() || comparative(tail))
+    {
+        return dir_from(&cap);
+    }
+    if level() {
         return None;
     }
     // The last direction verb before the claim in its clause (`fell from 7,613 to
     // 6,630, or 12.9%`): read back at most 150 bytes and stop at a clause break.
-    if SHARE_AFTER.is_match(tail) {
+    if cue::first_word(tail, b"").is_none_or(|w| w.eq_ignore_ascii_case("of"))
+        && SHARE_AFTER.is_match(tail)
+    {
         return None;
     }
     let before = links.before(c, 150);
-    let clause = CLAUSE_BREAK
-        .find_iter(before)
-        .last()
-        .map_or(before, |m| &before[m.end()..]);
+    let clause = before.get(cue::clause_start(before)..).unwrap_or("");
     let (dir, end) = last_direction(clause)?;
     // The verb must govern the claim: a few words before it (`has fallen by 9.8%`),
     // or before the figures the claim sums up (`fell from 7,613 to 6,630, or 12.9%`).
     let gap = &clause[end..];
     let words = gap.split_whitespace().count();
-    if words <= 5 || APPOSITIVE.is_match(gap) {
+    let appositive = || {
+        ends_with(gap, |e| maybe_if(e, list::APPOSITIVE_END))
+            .unwrap_or_else(|| APPOSITIVE.is_match(gap))
+    };
+    if words <= 5 || appositive() {
         dir
     } else {
         None
     }
 }
 
+/// How the last word of a lead bears on [`CHANGE_OF`]: `a rise of`, fillers.
+fn change_of_class(e: &End<'_>) -> Class {
+    if e.is("of") {
+        Class::Maybe
+    } else {
+        maybe_if(e, list::FILLER)
+    }
+}
+
+/// How the last word of a lead bears on [`LEVEL_LEAD`].
+fn level_class(e: &End<'_>) -> Class {
+    if e.on(list::LEVEL) {
+        Class::Cue
+    } else {
+        // `make up`, `accounts for`, fillers.
+        maybe_if(e, list::LEVEL_END | list::FILLER)
+    }
+}
+
+/// Whether a tail opens with a comparative ([`COMPARATIVE`]).
+fn comparative(tail: &str) -> bool {
+    cue::may_start_with(tail, b"", list::COMPARATIVE_FIRST) && COMPARATIVE.is_match(tail)
+}
+
 /// The direction of the last direction word in `text` and where that word ends.
-/// The matches are found with the fast matcher and only the last one is read for
-/// its capture groups: capturing every match cost more than the rest of
-/// [`stated_direction`] together.
+/// Read by [`cue::last_direction_word`] when the text is plain; otherwise the
+/// matches are found with the fast matcher and only the last one is read for
+/// its capture groups.
 fn last_direction(text: &str) -> Option<(Option<Direction>, usize)> {
+    if let cue::Read::Done(found) = cue::last_direction_word(text) {
+        return found.map(|(dir, end)| (Some(dir), end));
+    }
     let m = DIR_BEFORE.find_iter(text).last()?;
     // Searching from the match's start finds that same match (leftmost-first).
     let dir = DIR_BEFORE
@@ -926,7 +1114,7 @@ fn last_direction(text: &str) -> Option<(Option<Direction>, usize)> {
 }
 
 /// `40% of the total debt`, `a third of children`: a share, not a change.
-static SHARE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static SHARE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
         ^\s*of\b
@@ -936,7 +1124,7 @@ static SHARE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `..., or 12.9%`, `- or 14.87%`: the claim restates the change just described.
-static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
         [0-9a-z%)]\s*(?:,|-|–)\s*(?:or|a|an|which\s+is|that\s+is)\s+$
@@ -978,6 +1166,11 @@ pub fn index_level(c: &Claim) -> bool {
 /// a figure two cues compete for is dropped.
 #[must_use]
 pub fn change_pairs<'l>(links: &'l Links<'_>, s: usize) -> &'l [ChangePair] {
+    // Two figures of one sentence: most sentences have fewer claims, and
+    // filling their cache costs more than this test.
+    if links.claims_in(s).len() < 2 {
+        return &[];
+    }
     links.pairs.get(s).map_or(&[], |cell| {
         cell.get_or_init(|| compute_change_pairs(links, s))
     })
@@ -990,14 +1183,15 @@ fn compute_change_pairs(links: &Links<'_>, s: usize) -> Vec<ChangePair> {
     }
     let claims = links.claims_in(s);
     // Figures of a delta (`up 50 from 500`) are not a change pair.
-    let in_delta: Vec<usize> = delta_pairs(links, s)
-        .iter()
-        .flat_map(|d| [d.change, d.total])
-        .collect();
-    let pair_figure = |c: &Claim| pair_figure(links, c) && !in_delta.contains(&c.id);
+    let deltas = delta_pairs(links, s);
+    let pair_figure = |c: &Claim| {
+        pair_figure(links, c) && !deltas.iter().any(|d| d.change == c.id || d.total == c.id)
+    };
     let mut out: Vec<ChangePair> = Vec::new();
     for (i, a) in claims.iter().enumerate() {
-        if !pair_figure(a) || !start_cue(links.lead(a, 60)) {
+        // The cue first: few figures have one, and the figure test may work
+        // out a percentage's stated direction.
+        if !links.start_cued(a) || !pair_figure(a) {
             continue;
         }
         // `from A to B`: the next compatible figure after A, introduced by `to`.
@@ -1018,10 +1212,8 @@ fn compute_change_pairs(links: &Links<'_>, s: usize) -> Vec<ChangePair> {
                 .iter()
                 .rev()
                 .find(|b| pair_figure(b) && compatible(a, b))
-            && !start_cue(links.lead(b, 60))
-            && links
-                .between(b.span, a.span)
-                .is_some_and(|g| !CONTRAST.is_match(g))
+            && !links.start_cued(b)
+            && links.between(b.span, a.span).is_some_and(|g| !contrast(g))
         {
             found = Some(b);
         }
@@ -1075,6 +1267,9 @@ pub struct DeltaPair {
 /// total introduced by `to`, `at` or `from`.
 #[must_use]
 pub fn delta_pairs<'l>(links: &'l Links<'_>, s: usize) -> &'l [DeltaPair] {
+    if links.claims_in(s).len() < 2 {
+        return &[];
+    }
     links.deltas.get(s).map_or(&[], |cell| {
         cell.get_or_init(|| compute_delta_pairs(links, s))
     })
@@ -1091,8 +1286,7 @@ fn compute_delta_pairs(links: &Links<'_>, s: usize) -> Vec<DeltaPair> {
         if !is_figure(d) || links.parenthesised(d) {
             continue;
         }
-        let lead = links.lead(d, 60);
-        if !delta_cue(lead) {
+        if !links.delta_cued(d) {
             continue;
         }
         let Some((t, total_is_end)) = forward_total(links, d, &claims[i + 1..])
@@ -1100,7 +1294,7 @@ fn compute_delta_pairs(links: &Links<'_>, s: usize) -> Vec<DeltaPair> {
         else {
             continue;
         };
-        let direction = last_direction(lead).and_then(|(dir, _)| dir);
+        let direction = last_direction(links.lead(d, 60)).and_then(|(dir, _)| dir);
         out.push(DeltaPair {
             change: d.id,
             total: t.id,
@@ -1144,11 +1338,13 @@ fn backward_total<'a>(
         return None;
     }
     let gap = links.between(t.span, d.span)?;
-    TOTAL_BEFORE.is_match(gap).then_some((t, true))
+    ends_with(gap, |e| maybe_if(e, list::TOTAL_BEFORE_END | list::FILLER))
+        .unwrap_or_else(|| TOTAL_BEFORE.is_match(gap))
+        .then_some((t, true))
 }
 
 /// The words between a total and its delta: `3,903 offences, up 195`.
-static TOTAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static TOTAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?xi)
         ^[^.;:!?0-9]{{0,30}}?,\s*      # the total's noun, then a comma
@@ -1198,7 +1394,7 @@ fn change_kind(c: &Claim) -> bool {
 }
 
 /// `24.4% above`, `20% higher than`: the figure after names the start of the change.
-static COMPARATIVE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static COMPARATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
         ^\s*(?:above|higher\s+than|more\s+than|greater\s+than|bigger\s+than|larger\s+than
@@ -1251,7 +1447,7 @@ fn contrast_between(links: &Links<'_>, c: &Claim, hull: Span) -> bool {
     } else {
         return false;
     };
-    CONTRAST.is_match(gap)
+    contrast(gap)
 }
 
 /// `Shares fell 3% to 250p, valuing the company at £1.2bn, against £1.5bn`: the
@@ -1272,7 +1468,7 @@ fn own_end_elsewhere(links: &Links<'_>, c: &Claim, p: &ChangePair) -> bool {
 
 /// `a 4.5% gain for the proportion of Japanese films`: a change in a share or a
 /// rate, which counts and money cannot give.
-static RATIO_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static RATIO_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
         \b(?:proportion|percentage|share\s+of|market\s+share|rate|ratio|margin|yield)s?\b
@@ -1284,11 +1480,11 @@ static RATIO_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether the clause of a change claim says it is about a share or a rate.
 fn ratio_subject(links: &Links<'_>, c: &Claim) -> bool {
     let before = links.before(c, 80);
-    let clause = CLAUSE_BREAK
-        .find_iter(before)
-        .last()
-        .map_or(before, |m| &before[m.end()..]);
-    RATIO_SUBJECT.is_match(clause) || RATIO_SUBJECT.is_match(links.tail(c, 50))
+    let clause = before.get(cue::clause_start(before)..).unwrap_or("");
+    let ratio = |t: &str| {
+        cue::has_word(t, list::RATIO, &[0, 1, 2, 3]).unwrap_or_else(|| RATIO_SUBJECT.is_match(t))
+    };
+    ratio(clause) || ratio(links.tail(c, 50))
 }
 
 /// Whether both figures of a pair are percentages (`from 22% to 28%`).
@@ -1358,6 +1554,9 @@ fn successive<'a>(
 /// The reporting period a sentence names, as a bit set: quarter, half, month,
 /// full year. Comparison bases (`a year earlier`, `last year`) are not periods.
 fn periods(text: &str) -> u8 {
+    if !may_name_period(text) {
+        return 0;
+    }
     let base = PERIOD_BASE.replace_all(text, "");
     PERIOD.captures_iter(&base).fold(0, |acc, cap| {
         acc | match () {
@@ -1368,6 +1567,24 @@ fn periods(text: &str) -> u8 {
             () => 0,
         }
     })
+}
+
+/// Whether `text` may hold a period word: every alternative of [`PERIOD`]
+/// holds one of these words of letters, or `year` and `for` (`for the year`).
+/// Removing [`PERIOD_BASE`] matches cannot make one: a base starts after a
+/// non-letter, so no run of letters spans the gap it leaves.
+fn may_name_period(text: &str) -> bool {
+    const NEEDLES: &[cue::Needle] = &[
+        cue::needle("quarter"),
+        cue::needle("half"),
+        cue::needle("month"),
+        cue::needle("annual"),
+        cue::needle("full"),
+        cue::needle("whole"),
+    ];
+    cue::may_contain(text, NEEDLES)
+        || (cue::may_contain(text, &[cue::needle("year")])
+            && cue::may_contain(text, &[cue::needle("for")]))
 }
 
 /// Period words (`third quarter`, `first half`, `six months`, `full year`).
@@ -1397,15 +1614,19 @@ static PERIOD_BASE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether two sentences can describe the same period: true unless both name one
 /// and the names differ (`rose 12% in the third quarter` against full-year figures).
-fn same_period(links: &Links<'_>, s1: usize, s2: usize) -> bool {
-    let text = |s: usize| {
-        let sp = links.sentence_span(s);
-        links.slice(
-            sp.start,
-            floor_boundary(links.cx.text, sp.end.min(sp.start + 400)),
-        )
+/// `known` keeps each sentence's periods: step 3 of [`link_changes`] asks
+/// about the same sentences for several claims and pairs.
+fn same_period(links: &Links<'_>, known: &mut FxHashMap<usize, u8>, s1: usize, s2: usize) -> bool {
+    let mut of = |s: usize| {
+        *known.entry(s).or_insert_with(|| {
+            let sp = links.sentence_span(s);
+            periods(links.slice(
+                sp.start,
+                floor_boundary(links.cx.text, sp.end.min(sp.start + 400)),
+            ))
+        })
     };
-    let (a, b) = (periods(text(s1)), periods(text(s2)));
+    let (a, b) = (of(s1), of(s2));
     a == 0 || b == 0 || a & b != 0
 }
 
@@ -1440,7 +1661,7 @@ fn same_named_subject(links: &Links<'_>, claim_s: usize, pair_s: usize, figures_
 
 /// `Shares rose 5%`, `the FTSE 100 fell 1.2%`: a price or index, which profits in
 /// millions cannot measure.
-static SHARE_PRICE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static SHARE_PRICE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
         \b(?:shares|share\s+price|stock|stocks|index|FTSE|Dow|Nasdaq|Nikkei|Dax|Cac)\b
@@ -1450,7 +1671,8 @@ static SHARE_PRICE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn share_price_subject(links: &Links<'_>, c: &Claim) -> bool {
-    SHARE_PRICE.is_match(links.before(c, 80))
+    let before = links.before(c, 80);
+    cue::has_word(before, list::PRICE, &[4]).unwrap_or_else(|| SHARE_PRICE.is_match(before))
 }
 
 /// Links every change claim of a file to the figures that determine it.
@@ -1504,12 +1726,21 @@ fn compute_link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
         used[d.total] = true;
     }
     let mut direction: Vec<Option<Direction>> = vec![None; claims.len()];
-    for c in claims {
-        if change_kind(c) && !used[c.id] && !links.crowded(c.sentence) {
-            direction[c.id] = stated_direction(links, c);
+    // Whether a sentence states a change at all: most do not, and step 1 and
+    // step 3 skip them without collecting their claims.
+    let mut states_change = vec![false; n];
+    for (s, states) in states_change.iter_mut().enumerate() {
+        for c in links.claims_in(s) {
+            if change_kind(c) && !used[c.id] && !links.crowded(c.sentence) {
+                direction[c.id] = stated_direction(links, c);
+                *states |= direction[c.id].is_some();
+            }
         }
     }
     let changes_in = |s: usize| {
+        if !states_change[s] {
+            return Vec::new();
+        }
         links
             .claims_in(s)
             .iter()
@@ -1519,15 +1750,15 @@ fn compute_link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
     let mut out: Vec<ChangeLink> = Vec::new();
     let mut linked = vec![false; claims.len()];
     // Which claim each pair went to, per sentence, to allow sharing in step 3.
-    let mut pair_owner: Vec<Vec<Option<usize>>> =
-        pairs.iter().map(|v| vec![None; v.len()]).collect();
+    // (sentence, pair index) → claim; few pairs go to a claim.
+    let mut pair_owner: FxHashMap<(usize, usize), usize> = FxHashMap::default();
 
     // Step 1: within the sentence.
     for s in 0..n {
-        let cs = changes_in(s);
-        if cs.is_empty() {
+        if !states_change[s] {
             continue;
         }
+        let cs = changes_in(s);
         let structs: Vec<(Span, Evidence)> = deltas[s]
             .iter()
             .map(|d| (d.hull, Evidence::Delta(*d)))
@@ -1578,7 +1809,7 @@ fn compute_link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
             if let Evidence::Pair(p) = ev
                 && let Some(j) = pairs[s].iter().position(|q| q == p)
             {
-                pair_owner[s][j] = Some(c.id);
+                pair_owner.insert((s, j), c.id);
             }
             out.push(ChangeLink {
                 claim: c.id,
@@ -1592,7 +1823,7 @@ fn compute_link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
     // Step 2: `N% above <start>`, end from context.
     for c in claims {
         let Some(dir) = direction[c.id] else { continue };
-        if linked[c.id] || !COMPARATIVE.is_match(links.tail(c, 40)) || ratio_subject(links, c) {
+        if linked[c.id] || !comparative(links.tail(c, 40)) || ratio_subject(links, c) {
             continue;
         }
         let Some(a) = links
@@ -1669,6 +1900,7 @@ fn compute_link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
     let has_figures = |s: usize| links.claims_in(s).iter().any(is_figure);
     // Candidate edges (claim, sentence, pair index, key); a smaller key is better.
     let mut edges: Vec<(usize, usize, usize, EdgeKey)> = Vec::new();
+    let mut known_periods = FxHashMap::default();
     for c in claims {
         let Some(dir) = direction[c.id] else { continue };
         if linked[c.id] || has_figures(c.sentence) || ratio_subject(links, c) {
@@ -1682,13 +1914,13 @@ fn compute_link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
                 let (a, b) = (&claims[p.start], &claims[p.end]);
                 if a.kind == ClaimKind::Percent
                     || Direction::of_change(a.value(), b.value()) != Some(dir)
-                    || !same_period(links, c.sentence, s)
+                    || !same_period(links, &mut known_periods, c.sentence, s)
                     || !same_named_subject(links, c.sentence, s, p.hull.start)
                     || (share_price_subject(links, c) && (a.quantity.scaled || b.quantity.scaled))
                 {
                     continue;
                 }
-                if let Some(owner) = pair_owner[s][j] {
+                if let Some(&owner) = pair_owner.get(&(s, j)) {
                     let o = &claims[owner];
                     if o.value() != c.value() || direction[owner] != Some(dir) {
                         continue;
@@ -1698,7 +1930,7 @@ fn compute_link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
                     continue;
                 }
                 // A pair whose own sentence states a change belongs to that claim.
-                if !changes_in(s).is_empty() {
+                if states_change[s] {
                     continue;
                 }
                 let key = (
@@ -1864,6 +2096,102 @@ mod tests {
         ] {
             assert!(!re.as_str().is_empty());
             LazyLock::force(re);
+        }
+    }
+
+    /// The regex each cue test stands in for, run alone.
+    fn oracle_to_cue(between: &str) -> bool {
+        TO_CUE
+            .find(between)
+            .is_some_and(|m| phrase_before_to(&between[..m.start()]))
+            && !CONTRAST.is_match(between)
+    }
+
+    fn oracle_total_cue(lead: &str) -> Option<bool> {
+        TOTAL_CUE
+            .captures(lead)
+            .and_then(|c| c.name("cue"))
+            .map(|m| !m.as_str().eq_ignore_ascii_case("from"))
+    }
+
+    #[test]
+    fn cue_tests_give_the_regexes_answers() {
+        // Texts rich in cue words, fillers, spaces, symbols and letters that
+        // fold; every test must say what its regex says, and each regex must
+        // match often enough for that to mean something.
+        let mut matched = [0usize; 12];
+        let mut count = |k: usize, hit: bool| matched[k] += usize::from(hit);
+        for t in cue::texts(23, 80_000, 7) {
+            let t = t.as_str();
+            let want = START_CUE.is_match(t);
+            assert_eq!(start_cue(t), want, "start {t:?}");
+            count(0, want);
+            let want = oracle_to_cue(t);
+            assert_eq!(to_cue(t), want, "to {t:?}");
+            count(1, want);
+            let want = DELTA_CUE.is_match(t);
+            assert_eq!(delta_cue(t), want, "delta {t:?}");
+            count(2, want);
+            let want = oracle_total_cue(t);
+            assert_eq!(total_cue(t), want, "total {t:?}");
+            count(3, want.is_some());
+            let want = OF_CUE.is_match(t);
+            assert_eq!(of_cue(t), want, "of {t:?}");
+            count(4, want);
+            for (re, class, k) in [
+                (&LEVEL_LEAD, level_class as fn(&End<'_>) -> Class, 5),
+                (&CHANGE_OF, change_of_class, 6),
+                (
+                    &APPOSITIVE,
+                    |e: &End<'_>| maybe_if(e, list::APPOSITIVE_END),
+                    7,
+                ),
+                (
+                    &TOTAL_BEFORE,
+                    |e: &End<'_>| maybe_if(e, list::TOTAL_BEFORE_END | list::FILLER),
+                    8,
+                ),
+            ] {
+                let want = re.is_match(t);
+                if let Some(got) = ends_with(t, class) {
+                    assert_eq!(got, want, "{} {t:?}", re.as_str());
+                }
+                count(k, want);
+            }
+            for (re, skip, lists, k) in [
+                (&DIR_NOUN_AFTER, &b""[..], list::NOUN_AFTER_FIRST, 9),
+                (&DIR_AFTER, b"-,", list::DIR_AFTER_FIRST, 10),
+                (&COMPARATIVE, b"", list::COMPARATIVE_FIRST, 11),
+            ] {
+                let want = re.is_match(t);
+                if want {
+                    assert!(cue::may_start_with(t, skip, lists), "{} {t:?}", re.as_str());
+                }
+                count(k, want);
+            }
+            assert_eq!(comparative(t), COMPARATIVE.is_match(t), "{t:?}");
+            if SHARE_AFTER.is_match(t) {
+                assert!(
+                    cue::first_word(t, b"").is_none_or(|w| w.eq_ignore_ascii_case("of")),
+                    "{t:?}"
+                );
+            }
+            if PERIOD.is_match(t) {
+                assert!(may_name_period(t), "{t:?}");
+            }
+        }
+        for (k, n) in matched.iter().enumerate() {
+            assert!(*n >= 100, "regex {k} matched {n} texts only: {matched:?}");
+        }
+    }
+
+    #[test]
+    fn periods_are_read_after_removing_bases() {
+        for t in cue::texts(29, 20_000, 8) {
+            let base = PERIOD_BASE.replace_all(&t, "");
+            if PERIOD.is_match(&base) {
+                assert!(may_name_period(&t), "{t:?}");
+            }
         }
     }
 

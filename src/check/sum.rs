@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::link::{Links, compatible, is_figure, start_cue};
+use super::link::{Links, compatible, is_figure};
 use super::{Check, Interval, Rule, Severity, Verdict, figure_interval, fmt_num};
 use crate::extract::{Claim, ClaimKind};
 
@@ -79,7 +79,9 @@ sum's. For a list of shares, each percentage covers its rounding (`38.4%`
         let mut done = vec![false; cx.claims.len()];
         let defined = defined_gaps(links);
         for s in 0..links.sentence_count() {
-            if links.crowded(s) {
+            // Every reading needs two claims in the sentence (parts, or exports
+            // and imports); most sentences have fewer.
+            if links.claims_in(s).len() < 2 || links.crowded(s) {
                 continue;
             }
             if let Some(c) = over_hundred(self.id(), links, s) {
@@ -116,7 +118,7 @@ struct Addition {
 }
 
 fn figure(links: &Links<'_>, c: &Claim) -> bool {
-    is_figure(c) && !links.parenthesised(c) && !start_cue(links.lead(c, 60))
+    is_figure(c) && !links.parenthesised(c) && !links.start_cued(c)
 }
 
 /// `21 in all`, `in total`, `altogether`.
@@ -332,6 +334,12 @@ static OF_THEM: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// [`OF_THEM`], read only when the tail's first word is `of`.
+fn of_them_after(tail: &str) -> bool {
+    super::cue::first_word(tail, b"").is_none_or(|w| w.eq_ignore_ascii_case("of"))
+        && OF_THEM.is_match(tail)
+}
+
 fn of_them(links: &Links<'_>, s: usize) -> Option<Addition> {
     if s == 0 {
         return None;
@@ -341,7 +349,7 @@ fn of_them(links: &Links<'_>, s: usize) -> Option<Addition> {
     let sent = links.sentence_span(s);
     if first.kind != ClaimKind::Count
         || links.slice(sent.start, first.span.start).trim().len() > 2
-        || !OF_THEM.is_match(links.tail(first, 20))
+        || !of_them_after(links.tail(first, 20))
     {
         return None;
     }
@@ -413,6 +421,10 @@ static TRADE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// Words every match of [`TRADE_WORD`] holds.
+const TRADE_NEEDLES: &[super::cue::Needle] =
+    &[super::cue::needle("export"), super::cue::needle("import")];
+
 fn role(links: &Links<'_>, c: &Claim) -> Option<Role> {
     if c.kind != ClaimKind::Money || !figure(links, c) {
         return None;
@@ -481,8 +493,13 @@ fn floor(text: &str, mut i: usize) -> usize {
 
 fn trade(links: &Links<'_>, s: usize, defined_gaps: &[(usize, usize)]) -> Option<Addition> {
     let cs = links.claims_in(s);
-    // Exports and imports are two amounts of money in this sentence.
+    // Exports and imports are two amounts of money in this sentence, each
+    // after a trade word in it.
     if cs.iter().filter(|c| c.kind == ClaimKind::Money).count() < 2 {
+        return None;
+    }
+    let sp = links.sentence_span(s);
+    if !super::cue::may_contain(links.slice(sp.start, sp.end), TRADE_NEEDLES) {
         return None;
     }
     let of_role = |r: Role| -> Vec<&Claim> {
@@ -691,6 +708,21 @@ fn make_check(rule: &'static str, links: &Links<'_>, p: &Addition) -> Option<Che
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_tests_miss_no_match() {
+        let mut matched = [0; 2];
+        for t in crate::check::cue::texts(37, 40_000, 8) {
+            if TRADE_WORD.is_match(&t) {
+                assert!(super::super::cue::may_contain(&t, TRADE_NEEDLES), "{t:?}");
+                matched[0] += 1;
+            }
+            let of_them = OF_THEM.is_match(&t);
+            assert_eq!(of_them_after(&t), of_them, "{t:?}");
+            matched[1] += usize::from(of_them);
+        }
+        assert!(matched.iter().all(|n| *n >= 50), "{matched:?}");
+    }
     use crate::check::testing::{assert_clean, assert_flags, checks};
 
     #[test]
