@@ -150,12 +150,22 @@ impl<'t> End<'t> {
         };
         // `end` follows an ASCII byte (or is 0): a char boundary.
         let after = text.get(end..).unwrap_or("");
-        if !before.is_none_or(plain_char) || !plain(after) {
+        if !before.is_none_or(plain_char) {
             return None;
         }
-        let mut rest = after.chars();
-        let spaced = rest.next().is_some_and(char::is_whitespace)
-            && rest.skip_while(|c| c.is_whitespace()).count() <= 2;
+        let spaced = if after.is_ascii() {
+            // Most leads end in a space, or a space and a bracket.
+            let a = after.as_bytes();
+            let rest = a.iter().position(|&c| !is(c, SPACE)).unwrap_or(a.len());
+            rest > 0 && a.len() - rest <= 2
+        } else {
+            if !plain(after) {
+                return None;
+            }
+            let mut rest = after.chars();
+            rest.next().is_some_and(char::is_whitespace)
+                && rest.skip_while(|c| c.is_whitespace()).count() <= 2
+        };
         let word = text.get(start..end).unwrap_or("");
         Some(Self {
             word,
@@ -186,6 +196,30 @@ impl<'t> End<'t> {
             start -= 1;
         }
         text.get(start..end)
+    }
+
+    /// Whether only whitespace separates [`End::word`] from a `vs.` before it
+    /// (the one cue that ends in a full stop). `true` when a non-ASCII
+    /// character comes first: it may be a space.
+    pub fn after_vs_dot(&self, text: &str) -> bool {
+        let b = text.as_bytes();
+        let mut end = self.start;
+        while end > 0 && is(b[end - 1], SPACE) {
+            end -= 1;
+        }
+        match end.checked_sub(1).map(|i| b[i]) {
+            _ if end == self.start => false,
+            Some(c) if c >= 0x80 => true,
+            Some(b'.') => {
+                let stop = end - 1;
+                let mut start = stop;
+                while start > 0 && is(b[start - 1], ALNUM) {
+                    start -= 1;
+                }
+                b[start..stop].eq_ignore_ascii_case(b"vs")
+            }
+            _ => false,
+        }
     }
 
     /// Whether the last word is `w` (ASCII, any case).
@@ -286,6 +320,21 @@ pub(super) mod list {
     /// ... and their second words (`of` and `ofs`: the plural `s?` follows
     /// the whole alternative).
     pub const PAIR_SECOND: u32 = 1 << 21;
+    /// `of`: the end of `CHANGE_OF`'s cues.
+    pub const OF: u32 = 1 << 22;
+    /// `vs`: a `START_CUE` cue that may end in a full stop.
+    pub const START_VS: u32 = 1 << 23;
+    /// The verbs before `by` in `DELTA_CUE` (`rose by`).
+    pub const BY_VERB: u32 = 1 << 24;
+    /// The nouns before `of` in `DELTA_CUE` (`a rise of`).
+    pub const DELTA_NOUN: u32 = 1 << 25;
+    /// The nouns before `of` in `CHANGE_OF` (`an increase of`).
+    pub const CHANGE_NOUN: u32 = 1 << 26;
+    /// `more` and `less`, before `than` in the fillers.
+    pub const MORE_LESS: u32 = 1 << 27;
+    /// `make`, `made` before `up`, and `account(s|ed)` before `for`, in
+    /// `LEVEL_LEAD`.
+    pub const LEVEL_VERB: u32 = 1 << 28;
 
     /// Every list with its words, in the order of the bits.
     pub(super) const WORDS: &[(u32, &[&str])] = &[
@@ -564,6 +613,70 @@ pub(super) mod list {
         ),
         (PAIR_FIRST, &["share", "market"]),
         (PAIR_SECOND, &["of", "ofs", "share", "shares", "price"]),
+        (OF, &["of"]),
+        (START_VS, &["vs"]),
+        (
+            BY_VERB,
+            &[
+                "rose",
+                "rise",
+                "risen",
+                "rises",
+                "fell",
+                "fall",
+                "fallen",
+                "falls",
+                "gained",
+                "lost",
+                "added",
+                "shed",
+                "increased",
+                "decreased",
+                "jumped",
+                "dropped",
+                "climbed",
+                "sank",
+                "slipped",
+                "grew",
+                "slid",
+                "tumbled",
+                "plunged",
+                "soared",
+            ],
+        ),
+        (
+            DELTA_NOUN,
+            &[
+                "rise", "increase", "fall", "drop", "decline", "decrease", "gain", "loss", "jump",
+            ],
+        ),
+        (
+            CHANGE_NOUN,
+            &[
+                "rise",
+                "increase",
+                "jump",
+                "gain",
+                "growth",
+                "surge",
+                "climb",
+                "hike",
+                "fall",
+                "drop",
+                "decline",
+                "decrease",
+                "reduction",
+                "cut",
+                "dip",
+                "slump",
+                "loss",
+            ],
+        ),
+        (MORE_LESS, &["more", "less"]),
+        (
+            LEVEL_VERB,
+            &["make", "made", "account", "accounts", "accounted"],
+        ),
     ];
 }
 
@@ -598,6 +711,59 @@ static TABLE: std::sync::LazyLock<Vec<(u128, u32)>> = std::sync::LazyLock::new(|
     }
     t
 });
+
+/// Per list bit, per word length, the first letters (bit `letter & 31`) of
+/// the list's words: see [`Filter`].
+static FIRSTS: std::sync::LazyLock<[[u32; 17]; 32]> = std::sync::LazyLock::new(|| {
+    let mut t = [[0u32; 17]; 32];
+    for &(flag, list) in list::WORDS {
+        for w in list {
+            if let (Some(&first), Some(row)) = (
+                w.as_bytes().first(),
+                t.get_mut(flag.trailing_zeros() as usize),
+            ) && let Some(cell) = row.get_mut(w.len())
+            {
+                *cell |= 1 << (first & 31);
+            }
+        }
+    }
+    t
+});
+
+/// A quick test in front of [`flags`] for a few lists: whether a word of its
+/// length and first letter is on one of them. Scanners that look words up by
+/// the dozen (a clause, a tail) turn most words away with it.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Filter {
+    lists: u32,
+    firsts: [u32; 17],
+}
+
+impl Filter {
+    /// The filter of `lists` (bits of [`list`]).
+    pub fn of(lists: u32) -> Self {
+        let mut firsts = [0u32; 17];
+        for (bit, row) in FIRSTS.iter().enumerate() {
+            if lists & (1 << bit) != 0 {
+                for (f, r) in firsts.iter_mut().zip(row) {
+                    *f |= r;
+                }
+            }
+        }
+        Self { lists, firsts }
+    }
+
+    /// The lists among the filter's that `w` is on.
+    pub fn flags(&self, w: &str) -> u32 {
+        let b = w.as_bytes();
+        match (b.first(), self.firsts.get(b.len())) {
+            (Some(&c), Some(&f)) if c.is_ascii_alphabetic() && f & (1 << (c & 31)) != 0 => {
+                flags(w) & self.lists
+            }
+            _ => 0,
+        }
+    }
+}
 
 /// The first slot of packed word `k` (never 0: no word packs to 0).
 fn slot(k: u128) -> usize {
@@ -758,6 +924,7 @@ pub(super) fn last_direction_word(text: &str) -> Read<Option<(Direction, usize)>
     if !plain(text) {
         return Read::Regex;
     }
+    let filter = Filter::of(list::UP | list::DOWN);
     let b = text.as_bytes();
     let mut end = b.len();
     loop {
@@ -774,7 +941,7 @@ pub(super) fn last_direction_word(text: &str) -> Read<Option<(Direction, usize)>
         }
         // The shortest listed word has two letters, the longest ten.
         if (2..=10).contains(&(end - start)) {
-            let f = flags(text.get(start..end).unwrap_or(""));
+            let f = filter.flags(text.get(start..end).unwrap_or(""));
             if f & list::UP != 0 {
                 return Read::Done(Some((Direction::Up, end)));
             }
@@ -837,6 +1004,7 @@ pub(super) fn has_word(text: &str, words: u32, pairs: &[usize]) -> Option<bool> 
     if !plain(text) {
         return None;
     }
+    let filter = Filter::of(words | list::PAIR_FIRST | list::PAIR_SECOND);
     let b = text.as_bytes();
     let mut i = 0;
     // The previous word when only whitespace follows it.
@@ -845,17 +1013,17 @@ pub(super) fn has_word(text: &str, words: u32, pairs: &[usize]) -> Option<bool> 
         if !word_byte(b[i]) {
             // A separator: whitespace keeps the previous word, anything else
             // breaks a pair.
-            let space = if b[i].is_ascii() {
-                is(b[i], SPACE)
+            let (space, len) = if b[i].is_ascii() {
+                (is(b[i], SPACE), 1)
             } else {
                 text.get(i..)
                     .and_then(|t| t.chars().next())
-                    .is_some_and(char::is_whitespace)
+                    .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8()))
             };
             if !space {
                 previous = None;
             }
-            i += 1;
+            i += len;
             continue;
         }
         let start = i;
@@ -863,7 +1031,7 @@ pub(super) fn has_word(text: &str, words: u32, pairs: &[usize]) -> Option<bool> 
             i += 1;
         }
         let w = text.get(start..i).unwrap_or("");
-        let f = flags(w);
+        let f = filter.flags(w);
         if f & words != 0 {
             return Some(true);
         }
@@ -1055,6 +1223,18 @@ pub(super) fn texts(seed: u64, count: usize, pieces: usize) -> Vec<String> {
         "deficit",
         "of them",
         "Of  THESE",
+        "of the total",
+        "out of",
+        "of the UK population",
+        "of their",
+        "vs.",
+        "VS. the",
+        "made up",
+        "accounted for",
+        "rose by",
+        "a rise of",
+        "more than",
+        "Less  than",
     ];
     let words: Vec<&str> = list::WORDS
         .iter()

@@ -78,12 +78,9 @@ sum's. For a list of shares, each percentage covers its rounding (`38.4%`
         let cx = &links.cx;
         let mut done = vec![false; cx.claims.len()];
         let defined = defined_gaps(links);
-        for s in 0..links.sentence_count() {
-            // Every reading needs two claims in the sentence (parts, or exports
-            // and imports); most sentences have fewer.
-            if links.claims_in(s).len() < 2 || links.crowded(s) {
-                continue;
-            }
+        // Every reading needs two claims in the sentence (parts, or exports
+        // and imports); most sentences have fewer.
+        for &s in links.pairable_sentences() {
             if let Some(c) = over_hundred(self.id(), links, s) {
                 out.push(c);
             }
@@ -131,6 +128,63 @@ static IN_ALL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// [`IN_ALL_AFTER`], read by hand when the tail is plain (see `cue`): a run of
+/// up to 20 letters and hyphens, then `in all`, `in total`, `altogether` or
+/// `combined` as whole words, whitespace allowed around the run.
+fn in_all_after(tail: &str) -> bool {
+    if !super::cue::plain(tail) {
+        return IN_ALL_AFTER.is_match(tail);
+    }
+    let b = tail.as_bytes();
+    let start = skip_space(tail, 0);
+    let mut run = start;
+    while run - start < 20
+        && b.get(run)
+            .is_some_and(|&c| c.is_ascii_alphabetic() || c == b'-')
+    {
+        run += 1;
+    }
+    // The run may give up letters to the phrase (`menin all`): try every split
+    // where a phrase can start (`in`, `altogether`, `combined`), and its end.
+    (start..=run).rev().any(|p| {
+        if p < run && !matches!(b[p] | 0x20, b'i' | b'a' | b'c') {
+            return false;
+        }
+        let q = skip_space(tail, p);
+        let at = |i: usize, w: &str| {
+            b.get(i..i + w.len())
+                .is_some_and(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+                // `\b`: no word character follows (in plain text only ASCII
+                // letters, digits and `_` are).
+                && b.get(i + w.len()).is_none_or(|&c| !(c.is_ascii_alphanumeric() || c == b'_'))
+        };
+        if at(q, "altogether") || at(q, "combined") {
+            return true;
+        }
+        let in_ = b
+            .get(q..q + 2)
+            .is_some_and(|x| x.eq_ignore_ascii_case(b"in"));
+        let r = skip_space(tail, q + 2);
+        in_ && r > q + 2 && (at(r, "all") || at(r, "total"))
+    })
+}
+
+/// The index after the whitespace at `i` in `text` (`\s*`).
+fn skip_space(text: &str, mut i: usize) -> usize {
+    while let Some(c) = text.get(i..).and_then(|t| t.chars().next()) {
+        if !c.is_whitespace() {
+            break;
+        }
+        i += c.len_utf8();
+    }
+    i
+}
+
+/// [`TOTAL_OF`], read only when the lead's last word is `of`.
+fn total_of(lead: &str) -> bool {
+    super::cue::End::of(lead).is_none_or(|e| e.is("of") && e.spaced) && TOTAL_OF.is_match(lead)
+}
+
 /// `a total of 21`.
 static TOTAL_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -172,9 +226,9 @@ fn in_all(links: &Links<'_>, s: usize) -> Option<Addition> {
         if !figure(links, t) {
             continue;
         }
-        let marked_after = IN_ALL_AFTER.is_match(links.tail(t, 40));
-        let marked_before = TOTAL_OF.is_match(links.lead(t, 40));
-        if marked_after && i >= 2 {
+        // Parts before the total need two claims before it: read the marker
+        // after it only then.
+        if i >= 2 && in_all_after(links.tail(t, 40)) {
             // Parts before: walk back while joined.
             let last = &cs[i - 1];
             if !figure(links, last)
@@ -193,7 +247,7 @@ fn in_all(links: &Links<'_>, s: usize) -> Option<Addition> {
                     how: "in all",
                 });
             }
-        } else if marked_before {
+        } else if total_of(links.lead(t, 40)) {
             let parts = joined_forward(links, cs, i + 1, t);
             if parts.len() >= 2 {
                 return Some(Addition {
@@ -454,18 +508,20 @@ fn years(links: &Links<'_>, s: usize) -> Vec<u64> {
 /// id). Computed once per file; more than [`MAX_DEFINED`] means no reading.
 fn defined_gaps(links: &Links<'_>) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for t in 0..links.sentence_count() {
-        // Only an amount of money can be a gap: skip the regex elsewhere.
-        if !links
-            .claims_in(t)
-            .iter()
-            .any(|c| c.kind == ClaimKind::Money)
-        {
+    // Only an amount of money can be a gap: the sentences with one, in order,
+    // each once.
+    let mut last = None;
+    for (t, _, money) in links.claims_by_sentence() {
+        if money.kind != ClaimKind::Money || last == Some(t) {
             continue;
         }
+        last = Some(t);
         let sp = links.sentence_span(t);
         let head = links.slice(sp.start, floor(links.cx.text, sp.end.min(sp.start + 300)));
-        if !GAP_DEFINED.is_match(head) {
+        // Every match holds `between`: a cheap search before the regex.
+        if !super::cue::may_contain(head, &[super::cue::needle("between")])
+            || !GAP_DEFINED.is_match(head)
+        {
             continue;
         }
         for c in links.claims_in(t) {
@@ -588,14 +644,12 @@ static SHARE_LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
 /// first may say `of` what; the others may not, and none states a change or a
 /// hedge) can never add up to more than 100%.
 fn over_hundred(rule: &'static str, links: &Links<'_>, s: usize) -> Option<Check> {
-    let cs: Vec<&Claim> = links
-        .claims_in(s)
-        .iter()
-        .filter(|c| c.kind == ClaimKind::Percent)
-        .collect();
-    if cs.len() < 3 || cs.len() != links.claims_in(s).len() {
+    // Three or more claims, all percentages: test before collecting them.
+    let all = links.claims_in(s);
+    if all.len() < 3 || all.iter().any(|c| c.kind != ClaimKind::Percent) {
         return None;
     }
+    let cs: Vec<&Claim> = all.iter().collect();
     for (i, c) in cs.iter().enumerate() {
         if c.hedge.is_some() || super::link::stated_direction(links, c).is_some() {
             return None;
@@ -711,11 +765,21 @@ mod tests {
 
     #[test]
     fn word_tests_miss_no_match() {
-        let mut matched = [0; 2];
+        let mut matched = [0; 4];
         for t in crate::check::cue::texts(37, 40_000, 8) {
+            let want = IN_ALL_AFTER.is_match(&t);
+            assert_eq!(in_all_after(&t), want, "{t:?}");
+            matched[2] += usize::from(want);
+            let want = TOTAL_OF.is_match(&t);
+            assert_eq!(total_of(&t), want, "{t:?}");
+            matched[3] += usize::from(want);
             if TRADE_WORD.is_match(&t) {
                 assert!(super::super::cue::may_contain(&t, TRADE_NEEDLES), "{t:?}");
                 matched[0] += 1;
+            }
+            if GAP_DEFINED.is_match(&t) {
+                let between = [super::super::cue::needle("between")];
+                assert!(super::super::cue::may_contain(&t, &between), "{t:?}");
             }
             let of_them = OF_THEM.is_match(&t);
             assert_eq!(of_them_after(&t), of_them, "{t:?}");
