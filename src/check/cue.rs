@@ -868,10 +868,15 @@ pub(super) fn clause_start(text: &str) -> usize {
     let mut i = 0;
     while i < b.len() {
         // Only these bytes can be read as a break (a space before a dash is
-        // looked at from the dash).
-        if !matches!(b[i], b';' | b':' | b'-' | b',') {
-            i += 1;
-            continue;
+        // looked at from the dash): jump to the next one.
+        let rest = &b[i..];
+        match (
+            memchr::memchr3(b';', b':', b',', rest),
+            memchr::memchr(b'-', rest),
+        ) {
+            (None, None) => break,
+            (Some(x), Some(y)) => i += x.min(y),
+            (Some(x), None) | (None, Some(x)) => i += x,
         }
         let end = match b[i] {
             b';' | b':' => Some(i + 1),

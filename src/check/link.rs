@@ -108,8 +108,11 @@ pub struct Links<'a> {
     /// ids, so two sentences are compared by a merge, not string by string.
     proper: Vec<OnceCell<Vec<u32>>>,
     names: RefCell<FxHashMap<&'a str, u32>>,
-    /// The change and delta pairs of each sentence, worked out on first use: every
-    /// change rule, repeated-figure and multiplier ask for them.
+    /// The change and delta pairs of each pairable sentence (by its place in
+    /// `pairable`, which `pair_slot` gives per sentence, `u32::MAX` for the
+    /// others), worked out on first use: every change rule, repeated-figure
+    /// and multiplier ask for them. Other sentences have none.
+    pair_slot: Vec<u32>,
     pairs: Vec<OnceCell<Vec<ChangePair>>>,
     deltas: Vec<OnceCell<Vec<DeltaPair>>>,
     /// Per claim (by id): the direction it states and whether it is in brackets,
@@ -132,6 +135,7 @@ impl<'a> Links<'a> {
         let m = cx.claims.len();
         let mut starts = Vec::with_capacity(n + 1);
         let mut pairable = Vec::new();
+        let mut pair_slot = vec![u32::MAX; n];
         let mut k = 0;
         for s in 0..n {
             while k < m && cx.claims[k].sentence < s {
@@ -141,6 +145,7 @@ impl<'a> Links<'a> {
             if let Some(&prev) = starts.last()
                 && (2..=MAX_CLAIMS_PER_SENTENCE).contains(&(k - prev))
             {
+                pair_slot[s - 1] = pairable.len() as u32;
                 pairable.push(s - 1);
             }
             starts.push(k);
@@ -148,20 +153,26 @@ impl<'a> Links<'a> {
         if let Some(&prev) = starts.last()
             && (2..=MAX_CLAIMS_PER_SENTENCE).contains(&(m - prev))
         {
+            pair_slot[n - 1] = pairable.len() as u32;
             pairable.push(n - 1);
         }
         starts.push(m);
+        let pairable_count = pairable.len();
         let mut para = Vec::with_capacity(n);
         let mut p = 0;
         let mut prev_end = None;
         for s in cx.sentences {
-            // The gap is a space or two: a byte loop, not a searcher.
+            // A line break between two sentences starts a paragraph.
             if let Some(prev) = prev_end
                 && cx
                     .text
                     .as_bytes()
                     .get(prev..s.span.start)
-                    .is_some_and(|gap| gap.contains(&b'\n'))
+                    .is_some_and(|gap| match gap {
+                        // Mostly one space: no call into `memchr`.
+                        [byte] => *byte == b'\n',
+                        _ => gap.contains(&b'\n'),
+                    })
             {
                 p += 1;
             }
@@ -175,8 +186,9 @@ impl<'a> Links<'a> {
             para,
             proper: vec![OnceCell::new(); n],
             names: RefCell::default(),
-            pairs: cells(n),
-            deltas: cells(n),
+            pair_slot,
+            pairs: cells(pairable_count),
+            deltas: cells(pairable_count),
             direction: cells(m),
             paren: cells(m),
             lead_cues: vec![Cell::new(0); m],
@@ -1134,7 +1146,18 @@ fn compute_stated_direction(links: &Links<'_>, c: &Claim) -> Option<Direction> {
         return dir_from(&cap);
     }
     let tail = links.tail(c, 40);
-    if cue::may_start_with(tail, b"", list::NOUN_AFTER_FIRST)
+    // The tail's first word, read once for the three regexes anchored at its
+    // start (all lists when the tail is not plain there: the regexes decide).
+    // `DIR_AFTER` may skip a dash or comma first, which only matters when a
+    // symbol comes first.
+    let word = cue::first_word(tail, b"");
+    let first = word.map_or(!0, cue::flags);
+    let first_after_dash = if word == Some("") {
+        cue::first_word(tail, b"-,").map_or(!0, cue::flags)
+    } else {
+        first
+    };
+    if first & list::NOUN_AFTER_FIRST != 0
         && let Some(cap) = DIR_NOUN_AFTER.captures(tail)
     {
         return dir_from(&cap);
@@ -1145,7 +1168,7 @@ fn compute_stated_direction(links: &Links<'_>, c: &Claim) -> Option<Direction> {
     };
     // `was 24.4% above`: a comparative makes a change even after `was`; a bare
     // `up`/`down` after a level does not (`rose to 4.75%, up from 4.5%`).
-    if cue::may_start_with(tail, b"-,", list::DIR_AFTER_FIRST)
+    if first_after_dash & list::DIR_AFTER_FIRST != 0
         && let Some(cap) = DIR_AFTER.captures(tail)
         && (!level() || comparative(tail))
     {
@@ -1156,9 +1179,7 @@ fn compute_stated_direction(links: &Links<'_>, c: &Claim) -> Option<Direction> {
     }
     // The last direction verb before the claim in its clause (`fell from 7,613 to
     // 6,630, or 12.9%`): read back at most 150 bytes and stop at a clause break.
-    if cue::first_word(tail, b"").is_none_or(|w| w.eq_ignore_ascii_case("of"))
-        && SHARE_AFTER.is_match(tail)
-    {
+    if first & list::OF != 0 && SHARE_AFTER.is_match(tail) {
         return None;
     }
     let before = links.before(c, 150);
@@ -1275,14 +1296,15 @@ pub fn index_level(c: &Claim) -> bool {
 /// a figure two cues compete for is dropped.
 #[must_use]
 pub fn change_pairs<'l>(links: &'l Links<'_>, s: usize) -> &'l [ChangePair] {
-    // Two figures of one sentence: most sentences have fewer claims, and
-    // filling their cache costs more than this test.
-    if links.claims_in(s).len() < 2 {
-        return &[];
-    }
-    links.pairs.get(s).map_or(&[], |cell| {
-        cell.get_or_init(|| compute_change_pairs(links, s))
-    })
+    // Two figures of one sentence that is not a table: other sentences have
+    // no pair (and no cache).
+    links
+        .pair_slot
+        .get(s)
+        .and_then(|&k| links.pairs.get(k as usize))
+        .map_or(&[], |cell| {
+            cell.get_or_init(|| compute_change_pairs(links, s))
+        })
 }
 
 fn compute_change_pairs(links: &Links<'_>, s: usize) -> Vec<ChangePair> {
@@ -1298,9 +1320,11 @@ fn compute_change_pairs(links: &Links<'_>, s: usize) -> Vec<ChangePair> {
     };
     let mut out: Vec<ChangePair> = Vec::new();
     for (i, a) in claims.iter().enumerate() {
-        // The cue first: few figures have one, and the figure test may work
-        // out a percentage's stated direction.
-        if !links.start_cued(a) || !pair_figure(a) {
+        // Years, dates and the like are never figures (no need to read their
+        // lead); then the cue: few figures have one, and the figure test may
+        // work out a percentage's stated direction.
+        let may_be_figure = is_figure(a) || index_level(a) || a.kind == ClaimKind::Percent;
+        if !may_be_figure || !links.start_cued(a) || !pair_figure(a) {
             continue;
         }
         // `from A to B`: the next compatible figure after A, introduced by `to`.
@@ -1376,12 +1400,13 @@ pub struct DeltaPair {
 /// total introduced by `to`, `at` or `from`.
 #[must_use]
 pub fn delta_pairs<'l>(links: &'l Links<'_>, s: usize) -> &'l [DeltaPair] {
-    if links.claims_in(s).len() < 2 {
-        return &[];
-    }
-    links.deltas.get(s).map_or(&[], |cell| {
-        cell.get_or_init(|| compute_delta_pairs(links, s))
-    })
+    links
+        .pair_slot
+        .get(s)
+        .and_then(|&k| links.deltas.get(k as usize))
+        .map_or(&[], |cell| {
+            cell.get_or_init(|| compute_delta_pairs(links, s))
+        })
 }
 
 fn compute_delta_pairs(links: &Links<'_>, s: usize) -> Vec<DeltaPair> {
@@ -2014,10 +2039,19 @@ fn compute_link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
     let mut known_periods = FxHashMap::default();
     for c in claims {
         let Some(dir) = direction[c.id] else { continue };
-        if linked[c.id] || has_figures(c.sentence) || ratio_subject(links, c) {
+        if linked[c.id] || has_figures(c.sentence) {
             continue;
         }
-        for s in links.window(c.sentence, MAX_REACH) {
+        // Pairs are rare: read the claim's subject only when there is one.
+        let window = links.window(c.sentence, MAX_REACH);
+        if window
+            .clone()
+            .all(|s| s == c.sentence || pairs[s].is_empty())
+            || ratio_subject(links, c)
+        {
+            continue;
+        }
+        for s in window {
             if s == c.sentence {
                 continue;
             }

@@ -132,16 +132,6 @@ fn of_whole(tail: &str) -> bool {
     opens_with(tail, &["of", "out"]) && OF_WHOLE.is_match(tail)
 }
 
-/// [`OF_TOTAL`] behind its first-word test.
-fn of_total(tail: &str) -> bool {
-    opens_with(tail, &["of"]) && OF_TOTAL.is_match(tail)
-}
-
-/// [`OF_POPULATION`] behind its first-word test.
-fn of_population(tail: &str) -> bool {
-    opens_with(tail, &["of"]) && OF_POPULATION.is_match(tail)
-}
-
 /// A written-out fraction with digits (`13 out of 659`), not a round one
 /// (`one in five`, `eight out of 10`).
 fn written_fraction(links: &Links<'_>, c: &Claim) -> bool {
@@ -189,7 +179,7 @@ pub fn link_shares(links: &Links<'_>, kind: ClaimKind) -> Vec<ShareLink> {
     // Walking the claims, not the sentences: most sentences hold none.
     for (s, i, c) in links.claims_by_sentence() {
         {
-            if links.crowded(s) || !share_claim(links, c, kind) {
+            if c.kind != kind || links.crowded(s) || !share_claim(links, c, kind) {
                 continue;
             }
             let cs = links.claims_in(s);
@@ -198,7 +188,13 @@ pub fn link_shares(links: &Links<'_>, kind: ClaimKind) -> Vec<ShareLink> {
             let prev = i.checked_sub(1).and_then(|j| cs.get(j));
             let tail = links.tail(c, 60);
             // `15% of the 300 staff`: the whole right after.
-            let whole_after = next.filter(|w| figure(links, w) && of_whole(tail));
+            // The tail's first word, once: the regexes after the share all
+            // open with `of` (or `out of`).
+            let opens = super::cue::first_word(tail, b"");
+            let opens_of = opens.is_none_or(|w| w.eq_ignore_ascii_case("of"));
+            let opens_out = opens.is_none_or(|w| w.eq_ignore_ascii_case("out"));
+            let whole_after = next
+                .filter(|w| figure(links, w) && (opens_of || opens_out) && OF_WHOLE.is_match(tail));
             if let Some(w) = whole_after {
                 // The part before the share: `45 staff, or 15% of the 300 staff`,
                 // `100m but this represents less than 8% of the ... 1.3 billion`.
@@ -255,7 +251,8 @@ pub fn link_shares(links: &Links<'_>, kind: ClaimKind) -> Vec<ShareLink> {
             }
             // `$41bn - or 40% of the total debt`: the whole is the headline's.
             if readings.is_empty()
-                && of_total(tail)
+                && opens_of
+                && OF_TOTAL.is_match(tail)
                 && let Some(p) = prev.filter(|p| figure(links, p))
                 && links
                     .between(p.span, c.span)
@@ -269,6 +266,7 @@ pub fn link_shares(links: &Links<'_>, kind: ClaimKind) -> Vec<ShareLink> {
             }
             if readings.is_empty()
                 && kind == ClaimKind::Percent
+                && opens_of
                 && let Some(r) = proportional(links, c)
             {
                 readings.push(r);
@@ -324,7 +322,7 @@ static OF_POPULATION: LazyLock<Regex> = LazyLock::new(|| {
 /// `c` of the population against 42 of the 659 (the whole of the one written
 /// fraction in `c`'s sentence), when the next two sentences say so.
 fn proportional(links: &Links<'_>, c: &Claim) -> Option<ShareEvidence> {
-    if !of_population(links.tail(c, 60)) {
+    if !OF_POPULATION.is_match(links.tail(c, 60)) {
         return None;
     }
     let cs = links.claims_in(c.sentence);
@@ -471,14 +469,15 @@ mod tests {
     fn first_word_tests_give_the_regexes_answers() {
         let mut matched = [0; 3];
         for t in crate::check::cue::texts(41, 60_000, 7) {
-            for (k, re, got) in [
-                (0, &OF_WHOLE, of_whole(&t)),
-                (1, &OF_TOTAL, of_total(&t)),
-                (2, &OF_POPULATION, of_population(&t)),
-            ] {
-                let want = re.is_match(&t);
-                assert_eq!(got, want, "{} {t:?}", re.as_str());
-                matched[k] += usize::from(want);
+            let want = OF_WHOLE.is_match(&t);
+            assert_eq!(of_whole(&t), want, "{t:?}");
+            matched[0] += usize::from(want);
+            // `link_shares` runs these two only when the tail opens with `of`.
+            for (k, re) in [(1, &OF_TOTAL), (2, &OF_POPULATION)] {
+                if re.is_match(&t) {
+                    assert!(opens_with(&t, &["of"]), "{} {t:?}", re.as_str());
+                    matched[k] += 1;
+                }
             }
         }
         assert!(matched.iter().all(|n| *n >= 30), "{matched:?}");
