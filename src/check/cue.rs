@@ -1061,6 +1061,9 @@ pub(super) fn has_word(text: &str, words: u32, pairs: &[usize]) -> Option<bool> 
 pub(super) struct Needle {
     word: &'static [u8],
     rarest: usize,
+    /// Whether the word holds `s` or `k`, the letters that `ſ` and the Kelvin
+    /// sign fold to: only then can a text that is not plain hide a match.
+    folds: bool,
 }
 
 /// A [`Needle`] for `word` (lower-case ASCII letters), worked out at compile time.
@@ -1068,8 +1071,9 @@ pub(super) const fn needle(word: &'static str) -> Needle {
     /// English letters from the most to the least frequent.
     const BY_FREQUENCY: &[u8] = b"etaoinshrdlcumwfgypbvkjxqz";
     let w = word.as_bytes();
-    let (mut i, mut rarest, mut rank) = (0, 0, 0);
+    let (mut i, mut rarest, mut rank, mut folds) = (0, 0, 0, false);
     while i < w.len() {
+        folds |= w[i] == b's' || w[i] == b'k';
         let mut r = 0;
         while r < BY_FREQUENCY.len() && BY_FREQUENCY[r] != w[i] {
             r += 1;
@@ -1079,15 +1083,19 @@ pub(super) const fn needle(word: &'static str) -> Needle {
         }
         i += 1;
     }
-    Needle { word: w, rarest }
+    Needle {
+        word: w,
+        rarest,
+        folds,
+    }
 }
 
-/// Whether a plain `text` may contain one of `needles` (lower-case ASCII
-/// letters), ignoring ASCII case: `false` only when none is in it, `true` when
-/// one is or the text is not plain. A cheap test in front of a regex whose
+/// Whether `text` may contain one of `needles` (lower-case ASCII letters),
+/// ignoring case: `false` only when none is in it, `true` when one is or when
+/// a needle with `s` or `k` meets a text that is not plain. A cheap test in front of a regex whose
 /// every match holds one of the needles.
 pub(super) fn may_contain(text: &str, needles: &[Needle]) -> bool {
-    if !plain(text) {
+    if needles.iter().any(|n| n.folds) && !plain(text) {
         return true;
     }
     let b = text.as_bytes();

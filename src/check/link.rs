@@ -2057,25 +2057,26 @@ fn compute_link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
             }
             for (j, p) in pairs[s].iter().enumerate() {
                 let (a, b) = (&claims[p.start], &claims[p.end]);
+                let owner = pair_owner.get(&(s, j)).copied();
+                // The cheap tests first (all of them must pass, in any order):
+                // the pair's own figures, and whether another claim has it.
                 if a.kind == ClaimKind::Percent
                     || Direction::of_change(a.value(), b.value()) != Some(dir)
-                    || !same_period(links, &mut known_periods, c.sentence, s)
-                    || !same_named_subject(links, c.sentence, s, p.hull.start)
+                    // A pair whose own sentence states a change belongs to that
+                    // claim, unless shared with a repeat (below).
+                    || (owner.is_none() && states_change[s])
+                    || owner.is_some_and(|o| {
+                        claims[o].value() != c.value() || direction[o] != Some(dir)
+                    })
                     || (share_price_subject(links, c) && (a.quantity.scaled || b.quantity.scaled))
+                    || !same_named_subject(links, c.sentence, s, p.hull.start)
+                    || !same_period(links, &mut known_periods, c.sentence, s)
                 {
                     continue;
                 }
-                if let Some(&owner) = pair_owner.get(&(s, j)) {
-                    let o = &claims[owner];
-                    if o.value() != c.value() || direction[owner] != Some(dir) {
-                        continue;
-                    }
+                if owner.is_some() {
                     // Shared with the claim it repeats: link directly.
                     edges.push((c.id, s, j, SHARED));
-                    continue;
-                }
-                // A pair whose own sentence states a change belongs to that claim.
-                if states_change[s] {
                     continue;
                 }
                 let key = (
