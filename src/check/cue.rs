@@ -322,6 +322,10 @@ pub(super) mod list {
     pub const PAIR_SECOND: u32 = 1 << 21;
     /// `of`: the end of `CHANGE_OF`'s cues.
     pub const OF: u32 = 1 << 22;
+    /// `DIR_NOUN_AFTER`'s rising nouns ...
+    pub const NOUN_UP: u32 = 1 << 29;
+    /// ... and its falling nouns.
+    pub const NOUN_DOWN: u32 = 1 << 30;
     /// `vs`: a `START_CUE` cue that may end in a full stop.
     pub const START_VS: u32 = 1 << 23;
     /// The verbs before `by` in `DELTA_CUE` (`rose by`).
@@ -616,6 +620,47 @@ pub(super) mod list {
         (OF, &["of"]),
         (START_VS, &["vs"]),
         (
+            NOUN_UP,
+            &[
+                "rise",
+                "rises",
+                "increase",
+                "increases",
+                "jump",
+                "gain",
+                "gains",
+                "growth",
+                "surge",
+                "climb",
+                "hike",
+                "boost",
+                "improvement",
+                "uplift",
+                "rebound",
+            ],
+        ),
+        (
+            NOUN_DOWN,
+            &[
+                "fall",
+                "falls",
+                "drop",
+                "drops",
+                "decline",
+                "declines",
+                "decrease",
+                "decreases",
+                "reduction",
+                "cut",
+                "cuts",
+                "dip",
+                "slump",
+                "slide",
+                "plunge",
+                "slowdown",
+            ],
+        ),
+        (
             BY_VERB,
             &[
                 "rose",
@@ -793,6 +838,11 @@ pub(super) fn flags(word: &str) -> u32 {
 /// `None` when that much of the text is not plain (only it decides whether a
 /// match can start there).
 pub(super) fn first_word<'t>(text: &'t str, skip: &[u8]) -> Option<&'t str> {
+    first_word_end(text, skip).map(|(w, _)| w)
+}
+
+/// [`first_word`] and the byte offset where the word ends.
+pub(super) fn first_word_end<'t>(text: &'t str, skip: &[u8]) -> Option<(&'t str, usize)> {
     let b = text.as_bytes();
     let mut i = 0;
     loop {
@@ -805,7 +855,7 @@ pub(super) fn first_word<'t>(text: &'t str, skip: &[u8]) -> Option<&'t str> {
                 }
                 if !ch.is_whitespace() {
                     // A symbol, never a word character.
-                    return Some("");
+                    return Some(("", i));
                 }
                 i += ch.len_utf8();
             }
@@ -821,7 +871,7 @@ pub(super) fn first_word<'t>(text: &'t str, skip: &[u8]) -> Option<&'t str> {
     if !next.is_none_or(plain_char) {
         return None;
     }
-    text.get(start..i)
+    text.get(start..i).map(|w| (w, i))
 }
 
 /// Whether the first word of `text` (after whitespace and `skip` bytes) is on

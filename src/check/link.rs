@@ -1150,17 +1150,23 @@ fn compute_stated_direction(links: &Links<'_>, c: &Claim) -> Option<Direction> {
     // start (all lists when the tail is not plain there: the regexes decide).
     // `DIR_AFTER` may skip a dash or comma first, which only matters when a
     // symbol comes first.
-    let word = cue::first_word(tail, b"");
-    let first = word.map_or(!0, cue::flags);
-    let first_after_dash = if word == Some("") {
+    let word = cue::first_word_end(tail, b"");
+    let first = word.map_or(!0, |(w, _)| cue::flags(w));
+    // A word character right after the word (`_`): no `\b`, the regexes decide.
+    let bounded = word.is_some_and(|(_, end)| tail.as_bytes().get(end) != Some(&b'_'));
+    let first_after_dash = if word.is_some_and(|(w, _)| w.is_empty()) {
         cue::first_word(tail, b"-,").map_or(!0, cue::flags)
     } else {
         first
     };
-    if first & list::NOUN_AFTER_FIRST != 0
-        && let Some(cap) = DIR_NOUN_AFTER.captures(tail)
-    {
-        return dir_from(&cap);
+    match noun_after(tail, word) {
+        cue::Read::Done(Some(dir)) => return Some(dir),
+        cue::Read::Done(None) => {}
+        cue::Read::Regex => {
+            if let Some(cap) = DIR_NOUN_AFTER.captures(tail) {
+                return dir_from(&cap);
+            }
+        }
     }
     let level = || match end.and_then(|e| e.verdict(level_class(&e, lead))) {
         Some(v) => v,
@@ -1179,7 +1185,13 @@ fn compute_stated_direction(links: &Links<'_>, c: &Claim) -> Option<Direction> {
     }
     // The last direction verb before the claim in its clause (`fell from 7,613 to
     // 6,630, or 12.9%`): read back at most 150 bytes and stop at a clause break.
-    if first & list::OF != 0 && SHARE_AFTER.is_match(tail) {
+    // `^\s*of\b`: the first word is `of` and no `_` follows.
+    let share_after = if word.is_some() {
+        first & list::OF != 0 && bounded
+    } else {
+        SHARE_AFTER.is_match(tail)
+    };
+    if share_after {
         return None;
     }
     let before = links.before(c, 150);
@@ -1197,6 +1209,31 @@ fn compute_stated_direction(links: &Links<'_>, c: &Claim) -> Option<Direction> {
         dir
     } else {
         None
+    }
+}
+
+/// [`DIR_NOUN_AFTER`] on a tail whose first word (and its end) is `word`
+/// ([`cue::first_word_end`]): the direction of its match, or `None` when there
+/// is none. A change noun first is the whole match (the two lists are
+/// disjoint and each word must end there, `\b`); an adjective first
+/// (`annual`, `year-on-year`) or a tail that is not plain needs the regex.
+fn noun_after(tail: &str, word: Option<(&str, usize)>) -> cue::Read<Option<Direction>> {
+    let Some((w, end)) = word else {
+        return cue::Read::Regex;
+    };
+    let first = cue::flags(w);
+    if tail.as_bytes().get(end) == Some(&b'_') {
+        // A word character follows: no `\b`.
+        return cue::Read::Regex;
+    }
+    if first & list::NOUN_UP != 0 {
+        cue::Read::Done(Some(Direction::Up))
+    } else if first & list::NOUN_DOWN != 0 {
+        cue::Read::Done(Some(Direction::Down))
+    } else if first & list::NOUN_AFTER_FIRST != 0 {
+        cue::Read::Regex
+    } else {
+        cue::Read::Done(None)
     }
 }
 
@@ -2318,6 +2355,18 @@ mod tests {
                 count(k, want);
             }
             assert_eq!(comparative(t), COMPARATIVE.is_match(t), "{t:?}");
+            let word = cue::first_word_end(t, b"");
+            if let cue::Read::Done(dir) = noun_after(t, word) {
+                let want = DIR_NOUN_AFTER.captures(t).and_then(|c| dir_from(&c));
+                assert_eq!(dir, want, "{t:?}");
+            }
+            if word.is_some_and(|(w, end)| {
+                w.eq_ignore_ascii_case("of") && t.as_bytes().get(end) != Some(&b'_')
+            }) {
+                assert!(SHARE_AFTER.is_match(t), "{t:?}");
+            } else if word.is_some() {
+                assert!(!SHARE_AFTER.is_match(t), "{t:?}");
+            }
             if SHARE_AFTER.is_match(t) {
                 assert!(
                     cue::first_word(t, b"").is_none_or(|w| w.eq_ignore_ascii_case("of")),

@@ -362,11 +362,16 @@ static AND_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
 /// non-ASCII character comes first (it may fold to a letter).
 fn opens_with_of(text: &str) -> bool {
     let b = text.as_bytes();
-    let Some(i) = b.iter().position(|c| c.is_ascii_alphanumeric() || *c >= 0x80) else {
+    let Some(i) = b
+        .iter()
+        .position(|c| c.is_ascii_alphanumeric() || *c >= 0x80)
+    else {
         return false;
     };
     b[i] >= 0x80
-        || (b.get(i..i + 2).is_some_and(|w| w.eq_ignore_ascii_case(b"of"))
+        || (b
+            .get(i..i + 2)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"of"))
             && b.get(i + 2).is_none_or(|c| !c.is_ascii_alphanumeric()))
 }
 
