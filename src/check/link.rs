@@ -1881,34 +1881,38 @@ fn compute_link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
     {
         return Vec::new();
     }
-    let mut pairs: Vec<&[ChangePair]> = vec![&[]; n];
-    let mut deltas: Vec<&[DeltaPair]> = vec![&[]; n];
-    for &s in links.pairable_sentences() {
-        pairs[s] = change_pairs(links, s);
-        deltas[s] = delta_pairs(links, s);
-    }
-    let (pairs, deltas) = (pairs, deltas);
+    // The structures of a sentence, cached in `links` (only pairable sentences
+    // have any).
+    let pairs = |s: usize| change_pairs(links, s);
+    let deltas = |s: usize| delta_pairs(links, s);
     // Figures used by a structure are not change claims themselves.
     let mut used = vec![false; claims.len()];
-    for p in pairs.iter().flat_map(|v| v.iter()) {
-        used[p.start] = true;
-        used[p.end] = true;
-    }
-    for d in deltas.iter().flat_map(|v| v.iter()) {
-        used[d.change] = true;
-        used[d.total] = true;
+    for &s in links.pairable_sentences() {
+        for p in pairs(s) {
+            used[p.start] = true;
+            used[p.end] = true;
+        }
+        for d in deltas(s) {
+            used[d.change] = true;
+            used[d.total] = true;
+        }
     }
     let mut direction: Vec<Option<Direction>> = vec![None; claims.len()];
     // Whether a sentence states a change at all: most do not, and step 1 and
     // step 3 skip them without collecting their claims.
     let mut states_change = vec![false; n];
     let mut changing = Vec::new();
+    // The claims that state a change, in order: the steps below walk these.
+    let mut changers: Vec<&Claim> = Vec::new();
     for (s, _, c) in links.claims_by_sentence() {
         if change_kind(c) && !used[c.id] && !links.crowded(c.sentence) {
             direction[c.id] = stated_direction(links, c);
-            if direction[c.id].is_some() && !states_change[s] {
-                states_change[s] = true;
-                changing.push(s);
+            if direction[c.id].is_some() {
+                changers.push(c);
+                if !states_change[s] {
+                    states_change[s] = true;
+                    changing.push(s);
+                }
             }
         }
     }
@@ -1932,10 +1936,10 @@ fn compute_link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
     // In sentence order: `changing` was filled walking the claims in order.
     for &s in &changing {
         let cs = changes_in(s);
-        let structs: Vec<(Span, Evidence)> = deltas[s]
+        let structs: Vec<(Span, Evidence)> = deltas(s)
             .iter()
             .map(|d| (d.hull, Evidence::Delta(*d)))
-            .chain(pairs[s].iter().map(|p| (p.hull, Evidence::Pair(*p))))
+            .chain(pairs(s).iter().map(|p| (p.hull, Evidence::Pair(*p))))
             .collect();
         for (k, (hull, ev)) in structs.iter().enumerate() {
             let Some(c) = cs.iter().min_by_key(|c| distance(c.span, *hull)) else {
@@ -1980,7 +1984,7 @@ fn compute_link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
             let Some(dir) = direction[c.id] else { continue };
             linked[c.id] = true;
             if let Evidence::Pair(p) = ev
-                && let Some(j) = pairs[s].iter().position(|q| q == p)
+                && let Some(j) = pairs(s).iter().position(|q| q == p)
             {
                 pair_owner.insert((s, j), c.id);
             }
@@ -1994,7 +1998,7 @@ fn compute_link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
     }
 
     // Step 2: `N% above <start>`, end from context.
-    for c in claims {
+    for &c in &changers {
         let Some(dir) = direction[c.id] else { continue };
         if linked[c.id] || !comparative(links.tail(c, 40)) || ratio_subject(links, c) {
             continue;
@@ -2048,7 +2052,7 @@ fn compute_link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
 
     // Step 2b: successive changes of one quantity in one sentence: `a 20% rise in
     // pre-tax profits to £3.8bn, ... pre-tax profits would rise 18% to £4.5bn`.
-    for c in claims {
+    for &c in &changers {
         let Some(dir) = direction[c.id] else { continue };
         if linked[c.id] {
             continue;
@@ -2074,7 +2078,7 @@ fn compute_link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
     // Candidate edges (claim, sentence, pair index, key); a smaller key is better.
     let mut edges: Vec<(usize, usize, usize, EdgeKey)> = Vec::new();
     let mut known_periods = FxHashMap::default();
-    for c in claims {
+    for &c in &changers {
         let Some(dir) = direction[c.id] else { continue };
         if linked[c.id] || has_figures(c.sentence) {
             continue;
@@ -2083,7 +2087,7 @@ fn compute_link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
         let window = links.window(c.sentence, MAX_REACH);
         if window
             .clone()
-            .all(|s| s == c.sentence || pairs[s].is_empty())
+            .all(|s| s == c.sentence || pairs(s).is_empty())
             || ratio_subject(links, c)
         {
             continue;
@@ -2092,7 +2096,7 @@ fn compute_link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
             if s == c.sentence {
                 continue;
             }
-            for (j, p) in pairs[s].iter().enumerate() {
+            for (j, p) in pairs(s).iter().enumerate() {
                 let (a, b) = (&claims[p.start], &claims[p.end]);
                 let owner = pair_owner.get(&(s, j)).copied();
                 // The cheap tests first (all of them must pass, in any order):
@@ -2152,14 +2156,14 @@ fn compute_link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
         out.push(ChangeLink {
             claim: cid,
             direction: dir,
-            evidence: Evidence::Pair(pairs[s][j]),
+            evidence: Evidence::Pair(pairs(s)[j]),
             strength: Strength::Neighbour,
         });
     }
     // Step 4: a claim repeating a linked claim nearby (the headline and the lead
     // saying `fell 40%` twice) shares its evidence.
     let by_claim: HashMap<usize, ChangeLink> = out.iter().map(|l| (l.claim, *l)).collect();
-    for c in claims {
+    for &c in &changers {
         let Some(dir) = direction[c.id] else { continue };
         if linked[c.id] || has_figures(c.sentence) {
             continue;
