@@ -1350,6 +1350,15 @@ fn compute_change_pairs(links: &Links<'_>, s: usize) -> Vec<ChangePair> {
         return Vec::new();
     }
     let claims = links.claims_in(s);
+    // Two claims that may be figures, outside brackets, or no pair: a cheap
+    // count before any lead is read (most pairable sentences hold a year,
+    // a date or a bracketed conversion beside one figure).
+    let may_pair = |c: &Claim| {
+        (is_figure(c) || index_level(c) || c.kind == ClaimKind::Percent) && !links.parenthesised(c)
+    };
+    if claims.iter().filter(|c| may_pair(c)).take(2).count() < 2 {
+        return Vec::new();
+    }
     // Figures of a delta (`up 50 from 500`) are not a change pair.
     let deltas = delta_pairs(links, s);
     let pair_figure = |c: &Claim| {
@@ -1452,6 +1461,16 @@ fn compute_delta_pairs(links: &Links<'_>, s: usize) -> Vec<DeltaPair> {
         return Vec::new();
     }
     let claims = links.claims_in(s);
+    // The change and its total are two figures outside brackets.
+    if claims
+        .iter()
+        .filter(|c| is_figure(c) && !links.parenthesised(c))
+        .take(2)
+        .count()
+        < 2
+    {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     for (i, d) in claims.iter().enumerate() {
         if !is_figure(d) || links.parenthesised(d) {

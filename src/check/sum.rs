@@ -233,12 +233,18 @@ fn in_all(links: &Links<'_>, s: usize) -> Option<Addition> {
         return None;
     }
     for (i, t) in cs.iter().enumerate() {
-        if !figure(links, t) {
-            continue;
-        }
+        // The total is a figure with a marker: the markers first (they are
+        // rare), then the rest of the figure test, which reads the lead.
         // Parts before the total need two claims before it: read the marker
         // after it only then.
-        if i >= 2 && in_all_after(links.tail(t, 40)) {
+        if !is_figure(t) {
+            continue;
+        }
+        let after = i >= 2 && in_all_after(links.tail(t, 40));
+        if !(after || total_of(links.lead(t, 40))) || !figure(links, t) {
+            continue;
+        }
+        if after {
             // Parts before: walk back while joined.
             let last = &cs[i - 1];
             if !figure(links, last)
@@ -257,7 +263,7 @@ fn in_all(links: &Links<'_>, s: usize) -> Option<Addition> {
                     how: "in all",
                 });
             }
-        } else if total_of(links.lead(t, 40)) {
+        } else {
             let parts = joined_forward(links, cs, i + 1, t);
             if parts.len() >= 2 {
                 return Some(Addition {
