@@ -31,14 +31,16 @@
 //! only then in the neighbouring sentences; when two readings disagree they emit
 //! nothing.
 
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::FxHashMap;
 
 use super::Context;
+use super::cue::{self, Class, End, list};
 use super::words::{each_proper_noun, proper_nouns};
 use crate::extract::{Claim, ClaimKind};
 use crate::source::Span;
@@ -95,6 +97,9 @@ pub struct Links<'a> {
     pub cx: Context<'a>,
     /// `starts[s]..starts[s + 1]` are the claims whose start lies in sentence `s`.
     starts: Vec<usize>,
+    /// The sentences with two claims or more that are not crowded, in order
+    /// (see [`Links::pairable_sentences`]).
+    pairable: Vec<usize>,
     /// Paragraph number of each sentence (a line break between two sentences starts
     /// a new paragraph; the headline is paragraph 0).
     para: Vec<usize>,
@@ -104,8 +109,11 @@ pub struct Links<'a> {
     /// are compared by a merge that compares strings only when hashes tie.
     proper: Vec<OnceCell<(usize, usize)>>,
     names: RefCell<Vec<(u64, &'a str)>>,
-    /// The change and delta pairs of each sentence, worked out on first use: every
-    /// change rule, repeated-figure and multiplier ask for them.
+    /// The change and delta pairs of each pairable sentence (by its place in
+    /// `pairable`, which `pair_slot` gives per sentence, `u32::MAX` for the
+    /// others), worked out on first use: every change rule, repeated-figure
+    /// and multiplier ask for them. Other sentences have none.
+    pair_slot: Vec<u32>,
     pairs: Vec<OnceCell<Vec<ChangePair>>>,
     deltas: Vec<OnceCell<Vec<DeltaPair>>>,
     /// Per claim (by id): the direction it states and whether it is in brackets,
@@ -113,6 +121,10 @@ pub struct Links<'a> {
     /// a sentence's claims).
     direction: Vec<OnceCell<Option<Direction>>>,
     paren: Vec<OnceCell<bool>>,
+    /// Per claim (by id): what the start and delta cues say of its lead, two
+    /// bits each ([`LeadCue`]), read on first use: the change pairs, the deltas
+    /// and `sum` ask the same claims.
+    lead_cues: Vec<Cell<u8>>,
     /// The change links of the file, shared by the four change rules.
     changes: OnceCell<Vec<ChangeLink>>,
 }
@@ -121,45 +133,73 @@ impl<'a> Links<'a> {
     #[must_use]
     pub fn new(cx: &Context<'a>) -> Self {
         let n = cx.sentences.len();
+        let m = cx.claims.len();
         let mut starts = Vec::with_capacity(n + 1);
+        let mut pairable = Vec::new();
+        let mut pair_slot = vec![u32::MAX; n];
         let mut k = 0;
         for s in 0..n {
-            while k < cx.claims.len() && cx.claims[k].sentence < s {
+            while k < m && cx.claims[k].sentence < s {
                 k += 1;
+            }
+            // The previous sentence's claims are now known.
+            if let Some(&prev) = starts.last()
+                && (2..=MAX_CLAIMS_PER_SENTENCE).contains(&(k - prev))
+            {
+                pair_slot[s - 1] = pairable.len() as u32;
+                pairable.push(s - 1);
             }
             starts.push(k);
         }
-        starts.push(cx.claims.len());
+        if let Some(&prev) = starts.last()
+            && (2..=MAX_CLAIMS_PER_SENTENCE).contains(&(m - prev))
+        {
+            pair_slot[n - 1] = pairable.len() as u32;
+            pairable.push(n - 1);
+        }
+        starts.push(m);
+        let pairable_count = pairable.len();
         let mut para = Vec::with_capacity(n);
         let mut p = 0;
-        for (i, s) in cx.sentences.iter().enumerate() {
-            if i > 0 {
-                let prev = cx.sentences[i - 1].span.end;
-                let gap = cx.text.get(prev..s.span.start).unwrap_or("");
-                if gap.contains('\n') {
-                    p += 1;
-                }
+        let mut prev_end = None;
+        for s in cx.sentences {
+            // A line break between two sentences starts a paragraph.
+            if let Some(prev) = prev_end
+                && cx
+                    .text
+                    .as_bytes()
+                    .get(prev..s.span.start)
+                    .is_some_and(|gap| match gap {
+                        // Mostly one space: no call into `memchr`.
+                        [byte] => *byte == b'\n',
+                        _ => gap.contains(&b'\n'),
+                    })
+            {
+                p += 1;
             }
+            prev_end = Some(s.span.end);
             para.push(p);
         }
-        let m = cx.claims.len();
         Self {
             cx: *cx,
             starts,
+            pairable,
             para,
             proper: vec![OnceCell::new(); n],
             names: RefCell::default(),
-            pairs: vec![OnceCell::new(); n],
-            deltas: vec![OnceCell::new(); n],
-            direction: vec![OnceCell::new(); m],
-            paren: vec![OnceCell::new(); m],
+            pair_slot,
+            pairs: cells(pairable_count),
+            deltas: cells(pairable_count),
+            direction: cells(m),
+            paren: cells(m),
+            lead_cues: vec![Cell::new(0); m],
             changes: OnceCell::new(),
         }
     }
 
     /// The cache slot of claim `c` in a per-claim table, when `c` is this file's
     /// claim with that id (a claim built elsewhere is computed, not cached).
-    fn slot<'s, T>(&self, table: &'s [OnceCell<T>], c: &Claim) -> Option<&'s OnceCell<T>> {
+    fn slot<'s, T>(&self, table: &'s [T], c: &Claim) -> Option<&'s T> {
         self.cx
             .claims
             .get(c.id)
@@ -180,6 +220,27 @@ impl<'a> Links<'a> {
             (Some(&a), Some(&b)) if a <= b => self.cx.claims.get(a..b).unwrap_or(&[]),
             _ => &[],
         }
+    }
+
+    /// The sentences that hold two claims or more and are not
+    /// [`Links::crowded`], in order: the only ones where two figures can be
+    /// paired. Most sentences hold fewer, and rules that pair figures walk
+    /// this list rather than every sentence.
+    #[must_use]
+    pub fn pairable_sentences(&self) -> &[usize] {
+        &self.pairable
+    }
+
+    /// Every claim with its sentence and its index among that sentence's
+    /// claims ([`Links::claims_in`]), in order.
+    pub fn claims_by_sentence(&self) -> impl Iterator<Item = (usize, usize, &'a Claim)> + '_ {
+        let mut s = 0;
+        self.cx.claims.iter().enumerate().map(move |(k, c)| {
+            while self.starts.get(s + 1).is_some_and(|&end| end <= k) {
+                s += 1;
+            }
+            (s, k - self.starts.get(s).copied().unwrap_or(0), c)
+        })
     }
 
     /// Paragraph number of sentence `s`.
@@ -270,6 +331,59 @@ impl<'a> Links<'a> {
         self.slice(c.span.end, floor_boundary(self.cx.text, to))
     }
 
+    /// Whether the words before `c` make it the start of a change: [`start_cue`]
+    /// on its [`Links::lead`] of 60 bytes, read once per claim.
+    #[must_use]
+    pub fn start_cued(&self, c: &Claim) -> bool {
+        self.lead_cue(c, LeadCue::Start)
+    }
+
+    /// Whether the words before `c` make it the size of a change: [`delta_cue`]
+    /// on its [`Links::lead`] of 60 bytes, read once per claim.
+    #[must_use]
+    pub fn delta_cued(&self, c: &Claim) -> bool {
+        self.lead_cue(c, LeadCue::Delta)
+    }
+
+    /// `cue` on the lead of `c`: both cues' word tests are read from one look at
+    /// the lead's last word, and a regex runs only when its test cannot decide.
+    fn lead_cue(&self, c: &Claim, cue: LeadCue) -> bool {
+        let regex = |lead: &str| match cue {
+            LeadCue::Start => START_CUE.is_match(lead),
+            LeadCue::Delta => DELTA_CUE.is_match(lead),
+        };
+        let Some(cell) = self.slot(&self.lead_cues, c) else {
+            let lead = self.lead(c, 60);
+            return match cue {
+                LeadCue::Start => start_cue(lead),
+                LeadCue::Delta => delta_cue(lead),
+            };
+        };
+        let shift = cue as u8;
+        let mut bits = cell.get();
+        if bits & LEAD_READ == 0 {
+            bits = LEAD_READ;
+            let lead = self.lead(c, 60);
+            if let Some(e) = End::of(lead) {
+                let start = e.verdict(start_class(&e, lead));
+                let delta = e.verdict(delta_class(&e, lead));
+                for (k, v) in [(LeadCue::Start, start), (LeadCue::Delta, delta)] {
+                    if let Some(v) = v {
+                        bits |= (1 + u8::from(v)) << k as u8;
+                    }
+                }
+            }
+        }
+        let known = (bits >> shift) & 3;
+        let answer = if known == 0 {
+            regex(self.lead(c, 60))
+        } else {
+            known == 2
+        };
+        cell.set(bits | (1 + u8::from(answer)) << shift);
+        answer
+    }
+
     /// Whether `c` sits inside parentheses in its sentence (`£75m ($141m)`): such a
     /// figure is a conversion or an aside, never the main evidence.
     #[must_use]
@@ -281,12 +395,11 @@ impl<'a> Links<'a> {
     }
 
     fn compute_parenthesised(&self, c: &Claim) -> bool {
+        // The last bracket before the claim opens: the same as comparing the
+        // last `(` with the last `)`, in one backward scan.
         let before = self.before(c, 80);
-        match (before.rfind('('), before.rfind(')')) {
-            (Some(o), Some(cl)) => o > cl,
-            (Some(_), None) => true,
-            _ => false,
-        }
+        memchr::memrchr2(b'(', b')', before.as_bytes())
+            .is_some_and(|i| before.as_bytes()[i] == b'(')
     }
 
     /// The claims of the sentences in `range`, in order.
@@ -374,6 +487,22 @@ impl<'a> Links<'a> {
     }
 }
 
+/// A cue read on a claim's lead, and where its two bits sit in
+/// `Links::lead_cues` (0 not known, 1 no, 2 yes).
+#[derive(Clone, Copy, Debug)]
+enum LeadCue {
+    Start = 0,
+    Delta = 2,
+}
+
+/// `Links::lead_cues`: the lead's last word has been read.
+const LEAD_READ: u8 = 0x80;
+
+/// `len` empty caches, written in one pass (`vec![cell; len]` clones each).
+fn cells<T>(len: usize) -> Vec<OnceCell<T>> {
+    std::iter::repeat_with(OnceCell::new).take(len).collect()
+}
+
 /// The largest char boundary at or before `i`.
 fn floor_boundary(text: &str, mut i: usize) -> usize {
     i = i.min(text.len());
@@ -434,7 +563,7 @@ pub fn compatible(a: &Claim, b: &Claim) -> bool {
 #[must_use]
 pub fn same_noun(a: &str, b: &str) -> bool {
     if a.is_ascii() && b.is_ascii() {
-        ascii_noun_stem(a).eq_ignore_ascii_case(ascii_noun_stem(b))
+        ascii_noun_stem(a.as_bytes()).eq_ignore_ascii_case(ascii_noun_stem(b.as_bytes()))
     } else {
         noun_stem(a) == noun_stem(b)
     }
@@ -453,18 +582,29 @@ fn noun_stem(s: &str) -> String {
 
 /// [`noun_stem`] for ASCII, without allocating and without lower-casing (compare
 /// the result ignoring ASCII case): pairing compares nouns for every candidate
-/// pair of counts.
-fn ascii_noun_stem(s: &str) -> &str {
-    let s = s.trim();
-    let ends = |t: &str, suffix: &str| {
-        t.len() >= suffix.len()
-            && t.as_bytes()[t.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+/// pair of counts, so this works on bytes (`b | 0x20` is `s`, `e` or `x` only
+/// for that letter in either case).
+fn ascii_noun_stem(s: &[u8]) -> &[u8] {
+    // `str::trim` on ASCII: the White_Space bytes, vertical tab included.
+    let space = |c: &u8| matches!(c, b'\t'..=b'\r' | b' ');
+    let start = s.iter().position(|c| !space(c)).unwrap_or(s.len());
+    let end = s.iter().rposition(|c| !space(c)).map_or(start, |i| i + 1);
+    let s = s.get(start..end).unwrap_or(&[]);
+    let lower = |i: usize| s.get(i).map_or(0, |&c| c | 0x20);
+    let n = s.len();
+    let s = if n >= 3
+        && lower(n - 1) == b's'
+        && lower(n - 2) == b'e'
+        && matches!(lower(n - 3), b's' | b'x')
+    {
+        &s[..n - 2]
+    } else {
+        s
     };
-    let s = match s.get(..s.len().saturating_sub(2)) {
-        Some(t) if ends(s, "es") && (ends(t, "s") || ends(t, "x")) => t,
+    match s.split_last() {
+        Some((&last, rest)) if last | 0x20 == b's' => rest,
         _ => s,
-    };
-    if ends(s, "s") { &s[..s.len() - 1] } else { s }
+    }
 }
 
 /// A hedge or filler phrase that can sit between a cue word and its number.
@@ -472,7 +612,7 @@ const FILLER: &str = r"(?:the|a|an|its|their|some|about|around|roughly|approxima
 
 /// Start cue: the text before a figure ends with `from`, `compared with`,
 /// `against`... (optionally followed by fillers): the figure is where a change starts.
-static START_CUE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static START_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?xi)
         \b(?:from                     # from 108, up from $1bn
@@ -492,7 +632,7 @@ static START_CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// End cue between a start figure and the figure after it: `from A to B`, read
 /// by [`to_cue`]: the end of the gap (`to`, fillers, a currency sign) is this
 /// regex; what comes before it must be the rest of A's phrase.
-static TO_CUE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static TO_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?xi)
         \b(?:to|and)\s+               # to 164 (`between A and B` is read the same way)
@@ -530,7 +670,7 @@ fn phrase_before_to(phrase: &str) -> bool {
 
 /// Delta cue: the text before a figure says it is the size of a change
 /// (`up 195`, `fell by 4`, `or $1.83`).
-static DELTA_CUE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static DELTA_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?xi)
         \b(?:up|down                         # up 195 offences
@@ -549,7 +689,7 @@ static DELTA_CUE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Total cue after a delta: `to 3,903`, `at 797p`, `to close at $10.48` (base end),
 /// or `from 3,708` (base start).
-static TOTAL_CUE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static TOTAL_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
         \b(?P<cue>to(?:\s+(?:close|end|finish|stand)\s+at)?|at|from)\s+
@@ -561,7 +701,7 @@ static TOTAL_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `45 of the 300 staff`, `13 out of 659`: the part and the whole of a share.
-static OF_CUE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static OF_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?xi)
         ^\s*(?:[a-z-]+\s+){{0,2}}?   # a noun after the part (`45 staff of`) is rare but allowed
@@ -577,17 +717,93 @@ static OF_CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// and fraction rules: the first figure is the part, the second the whole).
 #[must_use]
 pub fn of_cue(between: &str) -> bool {
-    OF_CUE.is_match(between)
+    ends_with(between, |e| {
+        chained(e, between, list::OF_CUE_END, list::FILLER, false)
+    })
+    .unwrap_or_else(|| OF_CUE.is_match(between))
+}
+
+/// [`Class::Maybe`] when the last word is on one of `lists`, else [`Class::No`]:
+/// for the regexes whose every cue needs more than its last word.
+fn maybe_if(e: &End<'_>, lists: u32) -> Class {
+    if e.on(lists) { Class::Maybe } else { Class::No }
+}
+
+/// How the last word of `text` bears on a regex of shape
+/// `\bcue\s+(?:filler\s+)*[^a-z0-9]{0,2}$` (one-word cues already classed):
+/// `cues` are the lists of its cues' last words, `fillers` of its fillers'.
+/// A filler follows whitespace and the last word of a cue or of another
+/// filler, so most leads ending in `the` or `a` are turned away here.
+/// `dotted` when a cue may end in a full stop (`vs.`).
+fn chained(e: &End<'_>, text: &str, cues: u32, fillers: u32, dotted: bool) -> Class {
+    if e.on(cues) {
+        return Class::Maybe;
+    }
+    if !e.on(fillers) {
+        return Class::No;
+    }
+    // `s` ends a possessive (`Tesco's`): the word before it belongs to the
+    // same filler. `than` ends `more than` or `less than`.
+    if e.is("s") {
+        return Class::Maybe;
+    }
+    if e.is("than") {
+        return after(e, text, list::MORE_LESS);
+    }
+    match e.previous(text) {
+        // A non-ASCII character first: it may be a space.
+        None => Class::Maybe,
+        Some("") if dotted && e.after_vs_dot(text) => Class::Maybe,
+        Some(p) if cue::flags(p) & (cues | fillers) != 0 => Class::Maybe,
+        Some(_) => Class::No,
+    }
+}
+
+/// [`Class::Maybe`] when the word before the last (with only whitespace
+/// between) is on one of `lists`, or may be (a non-ASCII character first),
+/// else [`Class::No`]: the last word of a two-word cue (`rose by`) needs
+/// its first word.
+fn after(e: &End<'_>, text: &str, lists: u32) -> Class {
+    match e.previous(text) {
+        None => Class::Maybe,
+        Some(p) if cue::flags(p) & lists != 0 => Class::Maybe,
+        Some(_) => Class::No,
+    }
+}
+
+/// The verdict of an end-anchored cue regex read from the last word of `text`
+/// (see [`cue::End`]), `None` when the regex must decide.
+fn ends_with(text: &str, class: impl Fn(&End<'_>) -> Class) -> Option<bool> {
+    End::of(text).and_then(|e| e.verdict(class(&e)))
 }
 
 /// Whether the text before a figure makes it the start of a change.
 #[must_use]
 pub fn start_cue(lead: &str) -> bool {
-    START_CUE.is_match(lead)
+    ends_with(lead, |e| start_class(e, lead)).unwrap_or_else(|| START_CUE.is_match(lead))
+}
+
+/// How the last word of a lead bears on [`START_CUE`].
+fn start_class(e: &End<'_>, lead: &str) -> Class {
+    if e.on(list::START) {
+        Class::Cue
+    } else if e.is("vs") {
+        // `vs.`: the full stop is not a space.
+        Class::Regex
+    } else if e.on(list::START_AFTER_COMPARED) {
+        // Only `compared with`, `compared to`.
+        match e.previous(lead) {
+            Some(p) if !p.eq_ignore_ascii_case("compared") => Class::No,
+            _ => Class::Maybe,
+        }
+    } else {
+        let cues = list::START | list::START_AFTER_COMPARED | list::START_VS;
+        chained(e, lead, cues, list::FILLER, true)
+    }
 }
 
 /// A contrasting clause between two figures: they belong to different statements.
-static CONTRAST: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static CONTRAST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
         ,\s*(?:while|whereas|but|although|and)\b   # `, while France's ...`
@@ -600,22 +816,67 @@ static CONTRAST: LazyLock<Regex> = LazyLock::new(|| {
 /// without a contrasting clause in between.
 #[must_use]
 pub fn to_cue(between: &str) -> bool {
-    TO_CUE
-        .find(between)
-        .is_some_and(|m| phrase_before_to(&between[..m.start()]))
-        && !CONTRAST.is_match(between)
+    // Where the match starts: a lone `to` or `and` is its own match.
+    let start = match End::of(between) {
+        Some(e) => {
+            let class = if e.on(list::TO) {
+                Class::Cue
+            } else {
+                chained(&e, between, list::TO, list::FILLER, false)
+            };
+            match e.verdict(class) {
+                Some(false) => return false,
+                Some(true) => Some(e.start),
+                None => TO_CUE.find(between).map(|m| m.start()),
+            }
+        }
+        None => TO_CUE.find(between).map(|m| m.start()),
+    };
+    start.is_some_and(|s| phrase_before_to(between.get(..s).unwrap_or(""))) && !contrast(between)
+}
+
+/// Whether `text` holds a contrasting clause ([`CONTRAST`]).
+fn contrast(text: &str) -> bool {
+    cue::contrast(text).unwrap_or_else(|| CONTRAST.is_match(text))
 }
 
 /// Whether the text before a figure makes it the size of a change.
 #[must_use]
 pub fn delta_cue(lead: &str) -> bool {
-    DELTA_CUE.is_match(lead)
+    ends_with(lead, |e| delta_class(e, lead)).unwrap_or_else(|| DELTA_CUE.is_match(lead))
+}
+
+/// How the last word of a lead bears on [`DELTA_CUE`].
+fn delta_class(e: &End<'_>, lead: &str) -> Class {
+    if e.on(list::DELTA) {
+        Class::Cue
+    } else if e.is("by") {
+        after(e, lead, list::BY_VERB)
+    } else if e.is("of") {
+        after(e, lead, list::DELTA_NOUN)
+    } else {
+        // `rose by`, `a rise of`, fillers.
+        chained(e, lead, list::DELTA | list::DELTA_END, list::FILLER, false)
+    }
 }
 
 /// What a total after a delta is: `Some(true)` for the value after the change (`to`,
 /// `at`), `Some(false)` for the value before it (`from`), `None` for no cue.
 #[must_use]
 pub fn total_cue(lead: &str) -> Option<bool> {
+    if let Some(e) = End::of(lead) {
+        let class = if e.on(list::TOTAL) {
+            Class::Cue
+        } else {
+            chained(&e, lead, list::TOTAL, list::TOTAL_FILLER, false)
+        };
+        match e.verdict(class) {
+            Some(false) => return None,
+            // A lone cue is the match: `at` and `to close at` are both ends.
+            Some(true) => return Some(!e.is("from")),
+            None => {}
+        }
+    }
     TOTAL_CUE
         .captures(lead)
         .and_then(|c| c.name("cue"))
@@ -624,7 +885,7 @@ pub fn total_cue(lead: &str) -> Option<bool> {
 
 /// Change nouns after a percentage (`a 34 per cent rise`, `a 40% drop`): they make
 /// it a change even after `was a`.
-static DIR_NOUN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static DIR_NOUN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
         ^\s*
@@ -641,7 +902,7 @@ static DIR_NOUN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Comparatives after a percentage (`24.4% above`, `26.5% down on`).
-static DIR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static DIR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
         ^\s*[-,]?\s*
@@ -655,7 +916,7 @@ static DIR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Direction verbs before a percentage (`rose 12%`, `has fallen by 9.8%`).
-static DIR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static DIR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
         \b(?:
@@ -674,7 +935,7 @@ static DIR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The words just before a percentage that make it a level, not a change
 /// (`rose to 4.75%`, `from 4%`, `a stake of 22%`, `was 8%`).
-static LEVEL_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static LEVEL_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?xi)
         \b(?:to|from|at|of|between|and|is|was|were|are|be|been|reached|hit|stood|make\s+up
@@ -687,7 +948,7 @@ static LEVEL_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `an increase of 5%`: a change noun with `of` before the percentage.
-static CHANGE_OF: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static CHANGE_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?xi)
         \b(?:(?P<up>rise|increase|jump|gain|growth|surge|climb|hike)
@@ -698,8 +959,10 @@ static CHANGE_OF: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-/// Clause breaks that end the reach of a verb before a percentage.
-static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+/// Clause breaks that end the reach of a verb before a percentage. Read by
+/// [`cue::clause_start`]; the regex is its oracle in tests.
+#[cfg(test)]
+pub(super) static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
         [;:]                 # a new clause
@@ -732,51 +995,144 @@ pub fn stated_direction(links: &Links<'_>, c: &Claim) -> Option<Direction> {
 }
 
 fn compute_stated_direction(links: &Links<'_>, c: &Claim) -> Option<Direction> {
+    // Each regex runs only when the first word of the tail or the last word of
+    // the lead can begin or end one of its matches (see `cue`).
     let lead = links.lead(c, 60);
-    if let Some(cap) = CHANGE_OF.captures(lead) {
-        return dir_from(&cap);
-    }
-    let tail = links.tail(c, 40);
-    if let Some(cap) = DIR_NOUN_AFTER.captures(tail) {
-        return dir_from(&cap);
-    }
-    // `was 24.4% above`: a comparative makes a change even after `was`; a bare
-    // `up`/`down` after a level does not (`rose to 4.75%, up from 4.5%`).
-    if let Some(cap) = DIR_AFTER.captures(tail)
-        && (!LEVEL_LEAD.is_match(lead) || COMPARATIVE.is_match(tail))
+    let end = End::of(lead);
+    let end_may =
+        |class: &dyn Fn(&End<'_>) -> Class| end.is_none_or(|e| e.verdict(class(&e)) != Some(false));
+    if end_may(&|e| change_of_class(e, lead))
+        && let Some(cap) = CHANGE_OF.captures(lead)
     {
         return dir_from(&cap);
     }
-    if LEVEL_LEAD.is_match(lead) {
+    let tail = links.tail(c, 40);
+    // The tail's first word, read once for the three regexes anchored at its
+    // start (all lists when the tail is not plain there: the regexes decide).
+    // `DIR_AFTER` may skip a dash or comma first, which only matters when a
+    // symbol comes first.
+    let word = cue::first_word_end(tail, b"");
+    let first = word.map_or(!0, |(w, _)| cue::flags(w));
+    // A word character right after the word (`_`): no `\b`, the regexes decide.
+    let bounded = word.is_some_and(|(_, end)| tail.as_bytes().get(end) != Some(&b'_'));
+    let first_after_dash = if word.is_some_and(|(w, _)| w.is_empty()) {
+        cue::first_word(tail, b"-,").map_or(!0, cue::flags)
+    } else {
+        first
+    };
+    match noun_after(tail, word) {
+        cue::Read::Done(Some(dir)) => return Some(dir),
+        cue::Read::Done(None) => {}
+        cue::Read::Regex => {
+            if let Some(cap) = DIR_NOUN_AFTER.captures(tail) {
+                return dir_from(&cap);
+            }
+        }
+    }
+    let level = || match end.and_then(|e| e.verdict(level_class(&e, lead))) {
+        Some(v) => v,
+        None => LEVEL_LEAD.is_match(lead),
+    };
+    // `was 24.4% above`: a comparative makes a change even after `was`; a bare
+    // `up`/`down` after a level does not (`rose to 4.75%, up from 4.5%`).
+    if first_after_dash & list::DIR_AFTER_FIRST != 0
+        && let Some(cap) = DIR_AFTER.captures(tail)
+        && (!level() || comparative(tail))
+    {
+        return dir_from(&cap);
+    }
+    if level() {
         return None;
     }
     // The last direction verb before the claim in its clause (`fell from 7,613 to
     // 6,630, or 12.9%`): read back at most 150 bytes and stop at a clause break.
-    if SHARE_AFTER.is_match(tail) {
+    // `^\s*of\b`: the first word is `of` and no `_` follows.
+    let share_after = if word.is_some() {
+        first & list::OF != 0 && bounded
+    } else {
+        SHARE_AFTER.is_match(tail)
+    };
+    if share_after {
         return None;
     }
     let before = links.before(c, 150);
-    let clause = CLAUSE_BREAK
-        .find_iter(before)
-        .last()
-        .map_or(before, |m| &before[m.end()..]);
+    let clause = before.get(cue::clause_start(before)..).unwrap_or("");
     let (dir, end) = last_direction(clause)?;
     // The verb must govern the claim: a few words before it (`has fallen by 9.8%`),
     // or before the figures the claim sums up (`fell from 7,613 to 6,630, or 12.9%`).
     let gap = &clause[end..];
     let words = gap.split_whitespace().count();
-    if words <= 5 || APPOSITIVE.is_match(gap) {
+    let appositive = || {
+        ends_with(gap, |e| maybe_if(e, list::APPOSITIVE_END))
+            .unwrap_or_else(|| APPOSITIVE.is_match(gap))
+    };
+    if words <= 5 || appositive() {
         dir
     } else {
         None
     }
 }
 
+/// [`DIR_NOUN_AFTER`] on a tail whose first word (and its end) is `word`
+/// ([`cue::first_word_end`]): the direction of its match, or `None` when there
+/// is none. A change noun first is the whole match (the two lists are
+/// disjoint and each word must end there, `\b`); an adjective first
+/// (`annual`, `year-on-year`) or a tail that is not plain needs the regex.
+fn noun_after(tail: &str, word: Option<(&str, usize)>) -> cue::Read<Option<Direction>> {
+    let Some((w, end)) = word else {
+        return cue::Read::Regex;
+    };
+    let first = cue::flags(w);
+    if tail.as_bytes().get(end) == Some(&b'_') {
+        // A word character follows: no `\b`.
+        return cue::Read::Regex;
+    }
+    if first & list::NOUN_UP != 0 {
+        cue::Read::Done(Some(Direction::Up))
+    } else if first & list::NOUN_DOWN != 0 {
+        cue::Read::Done(Some(Direction::Down))
+    } else if first & list::NOUN_AFTER_FIRST != 0 {
+        cue::Read::Regex
+    } else {
+        cue::Read::Done(None)
+    }
+}
+
+/// How the last word of a lead bears on [`CHANGE_OF`]: `a rise of`, fillers.
+fn change_of_class(e: &End<'_>, lead: &str) -> Class {
+    if e.is("of") {
+        after(e, lead, list::CHANGE_NOUN)
+    } else {
+        chained(e, lead, list::OF, list::FILLER, false)
+    }
+}
+
+/// How the last word of a lead bears on [`LEVEL_LEAD`].
+fn level_class(e: &End<'_>, lead: &str) -> Class {
+    if e.on(list::LEVEL) {
+        Class::Cue
+    } else if e.on(list::LEVEL_END) {
+        // `make up`, `made up`, `account(s|ed) for`.
+        after(e, lead, list::LEVEL_VERB)
+    } else {
+        // `make up`, `accounts for`, fillers.
+        chained(e, lead, list::LEVEL | list::LEVEL_END, list::FILLER, false)
+    }
+}
+
+/// Whether a tail opens with a comparative ([`COMPARATIVE`]).
+fn comparative(tail: &str) -> bool {
+    cue::may_start_with(tail, b"", list::COMPARATIVE_FIRST) && COMPARATIVE.is_match(tail)
+}
+
 /// The direction of the last direction word in `text` and where that word ends.
-/// The matches are found with the fast matcher and only the last one is read for
-/// its capture groups: capturing every match cost more than the rest of
-/// [`stated_direction`] together.
+/// Read by [`cue::last_direction_word`] when the text is plain; otherwise the
+/// matches are found with the fast matcher and only the last one is read for
+/// its capture groups.
 fn last_direction(text: &str) -> Option<(Option<Direction>, usize)> {
+    if let cue::Read::Done(found) = cue::last_direction_word(text) {
+        return found.map(|(dir, end)| (Some(dir), end));
+    }
     let m = DIR_BEFORE.find_iter(text).last()?;
     // Searching from the match's start finds that same match (leftmost-first).
     let dir = DIR_BEFORE
@@ -786,7 +1142,7 @@ fn last_direction(text: &str) -> Option<(Option<Direction>, usize)> {
 }
 
 /// `40% of the total debt`, `a third of children`: a share, not a change.
-static SHARE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static SHARE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
         ^\s*of\b
@@ -796,7 +1152,7 @@ static SHARE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `..., or 12.9%`, `- or 14.87%`: the claim restates the change just described.
-static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
         [0-9a-z%)]\s*(?:,|-|–)\s*(?:or|a|an|which\s+is|that\s+is)\s+$
@@ -838,9 +1194,15 @@ pub fn index_level(c: &Claim) -> bool {
 /// a figure two cues compete for is dropped.
 #[must_use]
 pub fn change_pairs<'l>(links: &'l Links<'_>, s: usize) -> &'l [ChangePair] {
-    links.pairs.get(s).map_or(&[], |cell| {
-        cell.get_or_init(|| compute_change_pairs(links, s))
-    })
+    // Two figures of one sentence that is not a table: other sentences have
+    // no pair (and no cache).
+    links
+        .pair_slot
+        .get(s)
+        .and_then(|&k| links.pairs.get(k as usize))
+        .map_or(&[], |cell| {
+            cell.get_or_init(|| compute_change_pairs(links, s))
+        })
 }
 
 fn compute_change_pairs(links: &Links<'_>, s: usize) -> Vec<ChangePair> {
@@ -849,15 +1211,27 @@ fn compute_change_pairs(links: &Links<'_>, s: usize) -> Vec<ChangePair> {
         return Vec::new();
     }
     let claims = links.claims_in(s);
+    // Two claims that may be figures, outside brackets, or no pair: a cheap
+    // count before any lead is read (most pairable sentences hold a year,
+    // a date or a bracketed conversion beside one figure).
+    let may_pair = |c: &Claim| {
+        (is_figure(c) || index_level(c) || c.kind == ClaimKind::Percent) && !links.parenthesised(c)
+    };
+    if claims.iter().filter(|c| may_pair(c)).take(2).count() < 2 {
+        return Vec::new();
+    }
     // Figures of a delta (`up 50 from 500`) are not a change pair.
-    let in_delta: Vec<usize> = delta_pairs(links, s)
-        .iter()
-        .flat_map(|d| [d.change, d.total])
-        .collect();
-    let pair_figure = |c: &Claim| pair_figure(links, c) && !in_delta.contains(&c.id);
+    let deltas = delta_pairs(links, s);
+    let pair_figure = |c: &Claim| {
+        pair_figure(links, c) && !deltas.iter().any(|d| d.change == c.id || d.total == c.id)
+    };
     let mut out: Vec<ChangePair> = Vec::new();
     for (i, a) in claims.iter().enumerate() {
-        if !pair_figure(a) || !start_cue(links.lead(a, 60)) {
+        // Years, dates and the like are never figures (no need to read their
+        // lead); then the cue: few figures have one, and the figure test may
+        // work out a percentage's stated direction.
+        let may_be_figure = is_figure(a) || index_level(a) || a.kind == ClaimKind::Percent;
+        if !may_be_figure || !links.start_cued(a) || !pair_figure(a) {
             continue;
         }
         // `from A to B`: the next compatible figure after A, introduced by `to`.
@@ -878,10 +1252,8 @@ fn compute_change_pairs(links: &Links<'_>, s: usize) -> Vec<ChangePair> {
                 .iter()
                 .rev()
                 .find(|b| pair_figure(b) && compatible(a, b))
-            && !start_cue(links.lead(b, 60))
-            && links
-                .between(b.span, a.span)
-                .is_some_and(|g| !CONTRAST.is_match(g))
+            && !links.start_cued(b)
+            && links.between(b.span, a.span).is_some_and(|g| !contrast(g))
         {
             found = Some(b);
         }
@@ -935,9 +1307,13 @@ pub struct DeltaPair {
 /// total introduced by `to`, `at` or `from`.
 #[must_use]
 pub fn delta_pairs<'l>(links: &'l Links<'_>, s: usize) -> &'l [DeltaPair] {
-    links.deltas.get(s).map_or(&[], |cell| {
-        cell.get_or_init(|| compute_delta_pairs(links, s))
-    })
+    links
+        .pair_slot
+        .get(s)
+        .and_then(|&k| links.deltas.get(k as usize))
+        .map_or(&[], |cell| {
+            cell.get_or_init(|| compute_delta_pairs(links, s))
+        })
 }
 
 fn compute_delta_pairs(links: &Links<'_>, s: usize) -> Vec<DeltaPair> {
@@ -946,13 +1322,22 @@ fn compute_delta_pairs(links: &Links<'_>, s: usize) -> Vec<DeltaPair> {
         return Vec::new();
     }
     let claims = links.claims_in(s);
+    // The change and its total are two figures outside brackets.
+    if claims
+        .iter()
+        .filter(|c| is_figure(c) && !links.parenthesised(c))
+        .take(2)
+        .count()
+        < 2
+    {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     for (i, d) in claims.iter().enumerate() {
         if !is_figure(d) || links.parenthesised(d) {
             continue;
         }
-        let lead = links.lead(d, 60);
-        if !delta_cue(lead) {
+        if !links.delta_cued(d) {
             continue;
         }
         let Some((t, total_is_end)) = forward_total(links, d, &claims[i + 1..])
@@ -960,7 +1345,7 @@ fn compute_delta_pairs(links: &Links<'_>, s: usize) -> Vec<DeltaPair> {
         else {
             continue;
         };
-        let direction = last_direction(lead).and_then(|(dir, _)| dir);
+        let direction = last_direction(links.lead(d, 60)).and_then(|(dir, _)| dir);
         out.push(DeltaPair {
             change: d.id,
             total: t.id,
@@ -1004,11 +1389,15 @@ fn backward_total<'a>(
         return None;
     }
     let gap = links.between(t.span, d.span)?;
-    TOTAL_BEFORE.is_match(gap).then_some((t, true))
+    ends_with(gap, |e| {
+        chained(e, gap, list::TOTAL_BEFORE_END, list::FILLER, false)
+    })
+    .unwrap_or_else(|| TOTAL_BEFORE.is_match(gap))
+    .then_some((t, true))
 }
 
 /// The words between a total and its delta: `3,903 offences, up 195`.
-static TOTAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static TOTAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?xi)
         ^[^.;:!?0-9]{{0,30}}?,\s*      # the total's noun, then a comma
@@ -1058,7 +1447,7 @@ fn change_kind(c: &Claim) -> bool {
 }
 
 /// `24.4% above`, `20% higher than`: the figure after names the start of the change.
-static COMPARATIVE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static COMPARATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
         ^\s*(?:above|higher\s+than|more\s+than|greater\s+than|bigger\s+than|larger\s+than
@@ -1111,7 +1500,7 @@ fn contrast_between(links: &Links<'_>, c: &Claim, hull: Span) -> bool {
     } else {
         return false;
     };
-    CONTRAST.is_match(gap)
+    contrast(gap)
 }
 
 /// `Shares fell 3% to 250p, valuing the company at £1.2bn, against £1.5bn`: the
@@ -1132,7 +1521,7 @@ fn own_end_elsewhere(links: &Links<'_>, c: &Claim, p: &ChangePair) -> bool {
 
 /// `a 4.5% gain for the proportion of Japanese films`: a change in a share or a
 /// rate, which counts and money cannot give.
-static RATIO_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static RATIO_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
         \b(?:proportion|percentage|share\s+of|market\s+share|rate|ratio|margin|yield)s?\b
@@ -1144,11 +1533,11 @@ static RATIO_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether the clause of a change claim says it is about a share or a rate.
 fn ratio_subject(links: &Links<'_>, c: &Claim) -> bool {
     let before = links.before(c, 80);
-    let clause = CLAUSE_BREAK
-        .find_iter(before)
-        .last()
-        .map_or(before, |m| &before[m.end()..]);
-    RATIO_SUBJECT.is_match(clause) || RATIO_SUBJECT.is_match(links.tail(c, 50))
+    let clause = before.get(cue::clause_start(before)..).unwrap_or("");
+    let ratio = |t: &str| {
+        cue::has_word(t, list::RATIO, &[0, 1, 2, 3]).unwrap_or_else(|| RATIO_SUBJECT.is_match(t))
+    };
+    ratio(clause) || ratio(links.tail(c, 50))
 }
 
 /// Whether both figures of a pair are percentages (`from 22% to 28%`).
@@ -1218,6 +1607,9 @@ fn successive<'a>(
 /// The reporting period a sentence names, as a bit set: quarter, half, month,
 /// full year. Comparison bases (`a year earlier`, `last year`) are not periods.
 fn periods(text: &str) -> u8 {
+    if !may_name_period(text) {
+        return 0;
+    }
     let base = PERIOD_BASE.replace_all(text, "");
     PERIOD.captures_iter(&base).fold(0, |acc, cap| {
         acc | match () {
@@ -1228,6 +1620,24 @@ fn periods(text: &str) -> u8 {
             () => 0,
         }
     })
+}
+
+/// Whether `text` may hold a period word: every alternative of [`PERIOD`]
+/// holds one of these words of letters, or `year` and `for` (`for the year`).
+/// Removing [`PERIOD_BASE`] matches cannot make one: a base starts after a
+/// non-letter, so no run of letters spans the gap it leaves.
+fn may_name_period(text: &str) -> bool {
+    const NEEDLES: &[cue::Needle] = &[
+        cue::needle("quarter"),
+        cue::needle("half"),
+        cue::needle("month"),
+        cue::needle("annual"),
+        cue::needle("full"),
+        cue::needle("whole"),
+    ];
+    cue::may_contain(text, NEEDLES)
+        || (cue::may_contain(text, &[cue::needle("year")])
+            && cue::may_contain(text, &[cue::needle("for")]))
 }
 
 /// Period words (`third quarter`, `first half`, `six months`, `full year`).
@@ -1257,15 +1667,19 @@ static PERIOD_BASE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether two sentences can describe the same period: true unless both name one
 /// and the names differ (`rose 12% in the third quarter` against full-year figures).
-fn same_period(links: &Links<'_>, s1: usize, s2: usize) -> bool {
-    let text = |s: usize| {
-        let sp = links.sentence_span(s);
-        links.slice(
-            sp.start,
-            floor_boundary(links.cx.text, sp.end.min(sp.start + 400)),
-        )
+/// `known` keeps each sentence's periods: step 3 of [`link_changes`] asks
+/// about the same sentences for several claims and pairs.
+fn same_period(links: &Links<'_>, known: &mut FxHashMap<usize, u8>, s1: usize, s2: usize) -> bool {
+    let mut of = |s: usize| {
+        *known.entry(s).or_insert_with(|| {
+            let sp = links.sentence_span(s);
+            periods(links.slice(
+                sp.start,
+                floor_boundary(links.cx.text, sp.end.min(sp.start + 400)),
+            ))
+        })
     };
-    let (a, b) = (periods(text(s1)), periods(text(s2)));
+    let (a, b) = (of(s1), of(s2));
     a == 0 || b == 0 || a & b != 0
 }
 
@@ -1300,7 +1714,7 @@ fn same_named_subject(links: &Links<'_>, claim_s: usize, pair_s: usize, figures_
 
 /// `Shares rose 5%`, `the FTSE 100 fell 1.2%`: a price or index, which profits in
 /// millions cannot measure.
-static SHARE_PRICE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static SHARE_PRICE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
         \b(?:shares|share\s+price|stock|stocks|index|FTSE|Dow|Nasdaq|Nikkei|Dax|Cac)\b
@@ -1310,7 +1724,8 @@ static SHARE_PRICE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn share_price_subject(links: &Links<'_>, c: &Claim) -> bool {
-    SHARE_PRICE.is_match(links.before(c, 80))
+    let before = links.before(c, 80);
+    cue::has_word(before, list::PRICE, &[4]).unwrap_or_else(|| SHARE_PRICE.is_match(before))
 }
 
 /// Links every change claim of a file to the figures that determine it.
@@ -1346,30 +1761,45 @@ fn compute_link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
     {
         return Vec::new();
     }
-    let mut pairs: Vec<&[ChangePair]> = Vec::with_capacity(n);
-    let mut deltas: Vec<&[DeltaPair]> = Vec::with_capacity(n);
-    for s in 0..n {
-        pairs.push(change_pairs(links, s));
-        deltas.push(delta_pairs(links, s));
-    }
-    let (pairs, deltas) = (pairs, deltas);
+    // The structures of a sentence, cached in `links` (only pairable sentences
+    // have any).
+    let pairs = |s: usize| change_pairs(links, s);
+    let deltas = |s: usize| delta_pairs(links, s);
     // Figures used by a structure are not change claims themselves.
     let mut used = vec![false; claims.len()];
-    for p in pairs.iter().flat_map(|v| v.iter()) {
-        used[p.start] = true;
-        used[p.end] = true;
-    }
-    for d in deltas.iter().flat_map(|v| v.iter()) {
-        used[d.change] = true;
-        used[d.total] = true;
+    for &s in links.pairable_sentences() {
+        for p in pairs(s) {
+            used[p.start] = true;
+            used[p.end] = true;
+        }
+        for d in deltas(s) {
+            used[d.change] = true;
+            used[d.total] = true;
+        }
     }
     let mut direction: Vec<Option<Direction>> = vec![None; claims.len()];
-    for c in claims {
+    // Whether a sentence states a change at all: most do not, and step 1 and
+    // step 3 skip them without collecting their claims.
+    let mut states_change = vec![false; n];
+    let mut changing = Vec::new();
+    // The claims that state a change, in order: the steps below walk these.
+    let mut changers: Vec<&Claim> = Vec::new();
+    for (s, _, c) in links.claims_by_sentence() {
         if change_kind(c) && !used[c.id] && !links.crowded(c.sentence) {
             direction[c.id] = stated_direction(links, c);
+            if direction[c.id].is_some() {
+                changers.push(c);
+                if !states_change[s] {
+                    states_change[s] = true;
+                    changing.push(s);
+                }
+            }
         }
     }
     let changes_in = |s: usize| {
+        if !states_change[s] {
+            return Vec::new();
+        }
         links
             .claims_in(s)
             .iter()
@@ -1379,19 +1809,17 @@ fn compute_link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
     let mut out: Vec<ChangeLink> = Vec::new();
     let mut linked = vec![false; claims.len()];
     // Which claim each pair went to, per sentence, to allow sharing in step 3.
-    let mut pair_owner: Vec<Vec<Option<usize>>> =
-        pairs.iter().map(|v| vec![None; v.len()]).collect();
+    // (sentence, pair index) → claim; few pairs go to a claim.
+    let mut pair_owner: FxHashMap<(usize, usize), usize> = FxHashMap::default();
 
     // Step 1: within the sentence.
-    for s in 0..n {
+    // In sentence order: `changing` was filled walking the claims in order.
+    for &s in &changing {
         let cs = changes_in(s);
-        if cs.is_empty() {
-            continue;
-        }
-        let structs: Vec<(Span, Evidence)> = deltas[s]
+        let structs: Vec<(Span, Evidence)> = deltas(s)
             .iter()
             .map(|d| (d.hull, Evidence::Delta(*d)))
-            .chain(pairs[s].iter().map(|p| (p.hull, Evidence::Pair(*p))))
+            .chain(pairs(s).iter().map(|p| (p.hull, Evidence::Pair(*p))))
             .collect();
         for (k, (hull, ev)) in structs.iter().enumerate() {
             let Some(c) = cs.iter().min_by_key(|c| distance(c.span, *hull)) else {
@@ -1436,9 +1864,9 @@ fn compute_link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
             let Some(dir) = direction[c.id] else { continue };
             linked[c.id] = true;
             if let Evidence::Pair(p) = ev
-                && let Some(j) = pairs[s].iter().position(|q| q == p)
+                && let Some(j) = pairs(s).iter().position(|q| q == p)
             {
-                pair_owner[s][j] = Some(c.id);
+                pair_owner.insert((s, j), c.id);
             }
             out.push(ChangeLink {
                 claim: c.id,
@@ -1450,9 +1878,9 @@ fn compute_link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
     }
 
     // Step 2: `N% above <start>`, end from context.
-    for c in claims {
+    for &c in &changers {
         let Some(dir) = direction[c.id] else { continue };
-        if linked[c.id] || !COMPARATIVE.is_match(links.tail(c, 40)) || ratio_subject(links, c) {
+        if linked[c.id] || !comparative(links.tail(c, 40)) || ratio_subject(links, c) {
             continue;
         }
         let Some(a) = links
@@ -1504,7 +1932,7 @@ fn compute_link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
 
     // Step 2b: successive changes of one quantity in one sentence: `a 20% rise in
     // pre-tax profits to £3.8bn, ... pre-tax profits would rise 18% to £4.5bn`.
-    for c in claims {
+    for &c in &changers {
         let Some(dir) = direction[c.id] else { continue };
         if linked[c.id] {
             continue;
@@ -1529,36 +1957,47 @@ fn compute_link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
     let has_figures = |s: usize| links.claims_in(s).iter().any(is_figure);
     // Candidate edges (claim, sentence, pair index, key); a smaller key is better.
     let mut edges: Vec<(usize, usize, usize, EdgeKey)> = Vec::new();
-    for c in claims {
+    let mut known_periods = FxHashMap::default();
+    for &c in &changers {
         let Some(dir) = direction[c.id] else { continue };
-        if linked[c.id] || has_figures(c.sentence) || ratio_subject(links, c) {
+        if linked[c.id] || has_figures(c.sentence) {
             continue;
         }
-        for s in links.window(c.sentence, MAX_REACH) {
+        // Pairs are rare: read the claim's subject only when there is one.
+        let window = links.window(c.sentence, MAX_REACH);
+        if window
+            .clone()
+            .all(|s| s == c.sentence || pairs(s).is_empty())
+            || ratio_subject(links, c)
+        {
+            continue;
+        }
+        for s in window {
             if s == c.sentence {
                 continue;
             }
-            for (j, p) in pairs[s].iter().enumerate() {
+            for (j, p) in pairs(s).iter().enumerate() {
                 let (a, b) = (&claims[p.start], &claims[p.end]);
+                let owner = pair_owner.get(&(s, j)).copied();
+                // The cheap tests first (all of them must pass, in any order):
+                // the pair's own figures, and whether another claim has it.
                 if a.kind == ClaimKind::Percent
                     || Direction::of_change(a.value(), b.value()) != Some(dir)
-                    || !same_period(links, c.sentence, s)
-                    || !same_named_subject(links, c.sentence, s, p.hull.start)
+                    // A pair whose own sentence states a change belongs to that
+                    // claim, unless shared with a repeat (below).
+                    || (owner.is_none() && states_change[s])
+                    || owner.is_some_and(|o| {
+                        claims[o].value() != c.value() || direction[o] != Some(dir)
+                    })
                     || (share_price_subject(links, c) && (a.quantity.scaled || b.quantity.scaled))
+                    || !same_named_subject(links, c.sentence, s, p.hull.start)
+                    || !same_period(links, &mut known_periods, c.sentence, s)
                 {
                     continue;
                 }
-                if let Some(owner) = pair_owner[s][j] {
-                    let o = &claims[owner];
-                    if o.value() != c.value() || direction[owner] != Some(dir) {
-                        continue;
-                    }
+                if owner.is_some() {
                     // Shared with the claim it repeats: link directly.
                     edges.push((c.id, s, j, SHARED));
-                    continue;
-                }
-                // A pair whose own sentence states a change belongs to that claim.
-                if !changes_in(s).is_empty() {
                     continue;
                 }
                 let key = (
@@ -1597,14 +2036,14 @@ fn compute_link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
         out.push(ChangeLink {
             claim: cid,
             direction: dir,
-            evidence: Evidence::Pair(pairs[s][j]),
+            evidence: Evidence::Pair(pairs(s)[j]),
             strength: Strength::Neighbour,
         });
     }
     // Step 4: a claim repeating a linked claim nearby (the headline and the lead
     // saying `fell 40%` twice) shares its evidence.
     let by_claim: HashMap<usize, ChangeLink> = out.iter().map(|l| (l.claim, *l)).collect();
-    for c in claims {
+    for &c in &changers {
         let Some(dir) = direction[c.id] else { continue };
         if linked[c.id] || has_figures(c.sentence) {
             continue;
@@ -1727,6 +2166,116 @@ mod tests {
         }
     }
 
+    /// The regex each cue test stands in for, run alone.
+    fn oracle_to_cue(between: &str) -> bool {
+        TO_CUE
+            .find(between)
+            .is_some_and(|m| phrase_before_to(&between[..m.start()]))
+            && !CONTRAST.is_match(between)
+    }
+
+    fn oracle_total_cue(lead: &str) -> Option<bool> {
+        TOTAL_CUE
+            .captures(lead)
+            .and_then(|c| c.name("cue"))
+            .map(|m| !m.as_str().eq_ignore_ascii_case("from"))
+    }
+
+    #[test]
+    fn cue_tests_give_the_regexes_answers() {
+        // Texts rich in cue words, fillers, spaces, symbols and letters that
+        // fold; every test must say what its regex says, and each regex must
+        // match often enough for that to mean something.
+        let mut matched = [0usize; 12];
+        let mut count = |k: usize, hit: bool| matched[k] += usize::from(hit);
+        for t in cue::texts(23, 80_000, 7) {
+            let t = t.as_str();
+            let want = START_CUE.is_match(t);
+            assert_eq!(start_cue(t), want, "start {t:?}");
+            count(0, want);
+            let want = oracle_to_cue(t);
+            assert_eq!(to_cue(t), want, "to {t:?}");
+            count(1, want);
+            let want = DELTA_CUE.is_match(t);
+            assert_eq!(delta_cue(t), want, "delta {t:?}");
+            count(2, want);
+            let want = oracle_total_cue(t);
+            assert_eq!(total_cue(t), want, "total {t:?}");
+            count(3, want.is_some());
+            let want = OF_CUE.is_match(t);
+            assert_eq!(of_cue(t), want, "of {t:?}");
+            count(4, want);
+            for (re, class, k) in [
+                (&LEVEL_LEAD, level_class as fn(&End<'_>, &str) -> Class, 5),
+                (&CHANGE_OF, change_of_class, 6),
+                (
+                    &APPOSITIVE,
+                    |e: &End<'_>, _: &str| maybe_if(e, list::APPOSITIVE_END),
+                    7,
+                ),
+                (
+                    &TOTAL_BEFORE,
+                    |e: &End<'_>, t: &str| {
+                        chained(e, t, list::TOTAL_BEFORE_END, list::FILLER, false)
+                    },
+                    8,
+                ),
+            ] {
+                let want = re.is_match(t);
+                if let Some(got) = ends_with(t, |e| class(e, t)) {
+                    assert_eq!(got, want, "{} {t:?}", re.as_str());
+                }
+                count(k, want);
+            }
+            for (re, skip, lists, k) in [
+                (&DIR_NOUN_AFTER, &b""[..], list::NOUN_AFTER_FIRST, 9),
+                (&DIR_AFTER, b"-,", list::DIR_AFTER_FIRST, 10),
+                (&COMPARATIVE, b"", list::COMPARATIVE_FIRST, 11),
+            ] {
+                let want = re.is_match(t);
+                if want {
+                    assert!(cue::may_start_with(t, skip, lists), "{} {t:?}", re.as_str());
+                }
+                count(k, want);
+            }
+            assert_eq!(comparative(t), COMPARATIVE.is_match(t), "{t:?}");
+            let word = cue::first_word_end(t, b"");
+            if let cue::Read::Done(dir) = noun_after(t, word) {
+                let want = DIR_NOUN_AFTER.captures(t).and_then(|c| dir_from(&c));
+                assert_eq!(dir, want, "{t:?}");
+            }
+            if word.is_some_and(|(w, end)| {
+                w.eq_ignore_ascii_case("of") && t.as_bytes().get(end) != Some(&b'_')
+            }) {
+                assert!(SHARE_AFTER.is_match(t), "{t:?}");
+            } else if word.is_some() {
+                assert!(!SHARE_AFTER.is_match(t), "{t:?}");
+            }
+            if SHARE_AFTER.is_match(t) {
+                assert!(
+                    cue::first_word(t, b"").is_none_or(|w| w.eq_ignore_ascii_case("of")),
+                    "{t:?}"
+                );
+            }
+            if PERIOD.is_match(t) {
+                assert!(may_name_period(t), "{t:?}");
+            }
+        }
+        for (k, n) in matched.iter().enumerate() {
+            assert!(*n >= 100, "regex {k} matched {n} texts only: {matched:?}");
+        }
+    }
+
+    #[test]
+    fn periods_are_read_after_removing_bases() {
+        for t in cue::texts(29, 20_000, 8) {
+            let base = PERIOD_BASE.replace_all(&t, "");
+            if PERIOD.is_match(&base) {
+                assert!(may_name_period(&t), "{t:?}");
+            }
+        }
+    }
+
     #[test]
     fn cues_read_the_words_before_a_figure() {
         assert!(start_cue(", from "));
@@ -1769,10 +2318,39 @@ mod tests {
     #[test]
     fn ascii_stems_are_the_stems() {
         for w in [
-            "offence", "offences", "OFFENCES", "boxes", "BOXES", "classes", "buses", "houses", "s",
-            "S", "es", "ss", "ses", "xes", "", " staff ", "jobs", "Jobs",
+            "offence",
+            "offences",
+            "OFFENCES",
+            "boxes",
+            "BOXES",
+            "classes",
+            "buses",
+            "houses",
+            "s",
+            "S",
+            "es",
+            "ss",
+            "ses",
+            "xes",
+            "",
+            " staff ",
+            "jobs",
+            "Jobs",
+            "\u{b}jobs\u{b}",
+            "\t boxes\r\n",
+            "sEs",
+            "XES",
+            "a s",
+            "  ",
+            "cs",
+            "Ss",
         ] {
-            assert_eq!(ascii_noun_stem(w).to_lowercase(), noun_stem(w), "{w:?}");
+            let stem = String::from_utf8_lossy(ascii_noun_stem(w.as_bytes())).to_lowercase();
+            assert_eq!(stem, noun_stem(w), "{w:?}");
+        }
+        for t in cue::texts(43, 20_000, 3).iter().filter(|t| t.is_ascii()) {
+            let stem = String::from_utf8_lossy(ascii_noun_stem(t.as_bytes())).to_lowercase();
+            assert_eq!(stem, noun_stem(t), "{t:?}");
         }
         assert!(same_noun("crèches", "Crèche"));
         assert!(!same_noun("crèches", "creche"));

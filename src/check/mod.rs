@@ -8,6 +8,7 @@
 //!
 //! Rules live one per file behind the [`RULES`] registry.
 
+mod cue;
 mod direction;
 mod fraction;
 mod frame;

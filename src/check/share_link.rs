@@ -119,6 +119,19 @@ static OF_TOTAL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// Whether the first word of a tail is one of `words` (or the tail is not plain
+/// there, see `cue`): [`OF_WHOLE`], [`OF_TOTAL`] and [`OF_POPULATION`] open
+/// with `of` (or `out of`), and most tails do not, so their regexes are not run.
+fn opens_with(tail: &str, words: &[&str]) -> bool {
+    super::cue::first_word(tail, b"")
+        .is_none_or(|first| words.iter().any(|w| first.eq_ignore_ascii_case(w)))
+}
+
+/// [`OF_WHOLE`] behind its first-word test.
+fn of_whole(tail: &str) -> bool {
+    opens_with(tail, &["of", "out"]) && OF_WHOLE.is_match(tail)
+}
+
 /// A written-out fraction with digits (`13 out of 659`), not a round one
 /// (`one in five`, `eight out of 10`).
 fn written_fraction(links: &Links<'_>, c: &Claim) -> bool {
@@ -163,21 +176,25 @@ fn inside_other(links: &Links<'_>, c: &Claim) -> bool {
 #[must_use]
 pub fn link_shares(links: &Links<'_>, kind: ClaimKind) -> Vec<ShareLink> {
     let mut out = Vec::new();
-    for s in 0..links.sentence_count() {
-        if links.crowded(s) {
-            continue;
-        }
-        let cs = links.claims_in(s);
-        for (i, c) in cs.iter().enumerate() {
-            if !share_claim(links, c, kind) {
+    // Walking the claims, not the sentences: most sentences hold none.
+    for (s, i, c) in links.claims_by_sentence() {
+        {
+            if c.kind != kind || links.crowded(s) || !share_claim(links, c, kind) {
                 continue;
             }
+            let cs = links.claims_in(s);
             let mut readings: Vec<ShareEvidence> = Vec::new();
             let next = cs.get(i + 1);
             let prev = i.checked_sub(1).and_then(|j| cs.get(j));
             let tail = links.tail(c, 60);
             // `15% of the 300 staff`: the whole right after.
-            let whole_after = next.filter(|w| figure(links, w) && OF_WHOLE.is_match(tail));
+            // The tail's first word, once: the regexes after the share all
+            // open with `of` (or `out of`).
+            let opens = super::cue::first_word(tail, b"");
+            let opens_of = opens.is_none_or(|w| w.eq_ignore_ascii_case("of"));
+            let opens_out = opens.is_none_or(|w| w.eq_ignore_ascii_case("out"));
+            let whole_after = next
+                .filter(|w| figure(links, w) && (opens_of || opens_out) && OF_WHOLE.is_match(tail));
             if let Some(w) = whole_after {
                 // The part before the share: `45 staff, or 15% of the 300 staff`,
                 // `100m but this represents less than 8% of the ... 1.3 billion`.
@@ -209,7 +226,7 @@ pub fn link_shares(links: &Links<'_>, kind: ClaimKind) -> Vec<ShareLink> {
                 && figure(links, p)
                 && figure(links, w)
                 && part_of(p, w)
-                && OF_WHOLE.is_match(links.tail(p, 60))
+                && of_whole(links.tail(p, 60))
                 && links
                     .between(w.span, c.span)
                     .is_some_and(|g| SHARE_AFTER_WHOLE.is_match(g))
@@ -234,6 +251,7 @@ pub fn link_shares(links: &Links<'_>, kind: ClaimKind) -> Vec<ShareLink> {
             }
             // `$41bn - or 40% of the total debt`: the whole is the headline's.
             if readings.is_empty()
+                && opens_of
                 && OF_TOTAL.is_match(tail)
                 && let Some(p) = prev.filter(|p| figure(links, p))
                 && links
@@ -248,6 +266,7 @@ pub fn link_shares(links: &Links<'_>, kind: ClaimKind) -> Vec<ShareLink> {
             }
             if readings.is_empty()
                 && kind == ClaimKind::Percent
+                && opens_of
                 && let Some(r) = proportional(links, c)
             {
                 readings.push(r);
@@ -447,6 +466,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn first_word_tests_give_the_regexes_answers() {
+        let mut matched = [0; 3];
+        for t in crate::check::cue::texts(41, 60_000, 7) {
+            let want = OF_WHOLE.is_match(&t);
+            assert_eq!(of_whole(&t), want, "{t:?}");
+            matched[0] += usize::from(want);
+            // `link_shares` runs these two only when the tail opens with `of`.
+            for (k, re) in [(1, &OF_TOTAL), (2, &OF_POPULATION)] {
+                if re.is_match(&t) {
+                    assert!(opens_with(&t, &["of"]), "{} {t:?}", re.as_str());
+                    matched[k] += 1;
+                }
+            }
+        }
+        assert!(matched.iter().all(|n| *n >= 30), "{matched:?}");
+    }
+
+    #[test]
     fn static_regexes_compile() {
         for re in [
             &OF_WHOLE,
@@ -463,7 +500,7 @@ mod tests {
 
     #[test]
     fn cue_phrases() {
-        assert!(OF_WHOLE.is_match(" of the country's "));
+        assert!(of_whole(" of the country's "));
         assert!(OF_WHOLE.is_match(" of the "));
         assert!(PART_BEFORE.is_match(" - or "));
         assert!(PART_BEFORE.is_match(" but this represents less than "));

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::link::{Links, compatible, is_figure, start_cue};
+use super::link::{Links, compatible, is_figure};
 use super::{Check, Interval, Rule, Severity, Verdict, figure_interval, fmt_num};
 use crate::extract::{Claim, ClaimKind};
 
@@ -78,10 +78,9 @@ sum's. For a list of shares, each percentage covers its rounding (`38.4%`
         let cx = &links.cx;
         let mut done = vec![false; cx.claims.len()];
         let defined = defined_gaps(links);
-        for s in 0..links.sentence_count() {
-            if links.crowded(s) {
-                continue;
-            }
+        // Every reading needs two claims in the sentence (parts, or exports
+        // and imports); most sentences have fewer.
+        for &s in links.pairable_sentences() {
             if let Some(c) = over_hundred(self.id(), links, s) {
                 out.push(c);
             }
@@ -116,7 +115,7 @@ struct Addition {
 }
 
 fn figure(links: &Links<'_>, c: &Claim) -> bool {
-    is_figure(c) && !links.parenthesised(c) && !start_cue(links.lead(c, 60))
+    is_figure(c) && !links.parenthesised(c) && !links.start_cued(c)
 }
 
 /// `21 in all`, `in total`, `altogether`.
@@ -128,6 +127,73 @@ static IN_ALL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("static regex")
 });
+
+/// [`IN_ALL_AFTER`], read by hand when the tail is plain (see `cue`): a run of
+/// up to 20 letters and hyphens, then `in all`, `in total`, `altogether` or
+/// `combined` as whole words, whitespace allowed around the run.
+fn in_all_after(tail: &str) -> bool {
+    if !super::cue::plain(tail) {
+        return IN_ALL_AFTER.is_match(tail);
+    }
+    let b = tail.as_bytes();
+    let start = skip_space(tail, 0);
+    let mut run = start;
+    while run - start < 20
+        && b.get(run)
+            .is_some_and(|&c| c.is_ascii_alphabetic() || c == b'-')
+    {
+        run += 1;
+    }
+    // The run may give up letters to the phrase (`menin all`): try every split
+    // where a phrase can start (`in`, `altogether`, `combined`), and its end.
+    (start..=run).rev().any(|p| {
+        if p < run && !matches!(b[p] | 0x20, b'i' | b'a' | b'c') {
+            return false;
+        }
+        let q = skip_space(tail, p);
+        let at = |i: usize, w: &str| {
+            b.get(i..i + w.len())
+                .is_some_and(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+                // `\b`: no word character follows (in plain text only ASCII
+                // letters, digits and `_` are).
+                && b.get(i + w.len()).is_none_or(|&c| !(c.is_ascii_alphanumeric() || c == b'_'))
+        };
+        if at(q, "altogether") || at(q, "combined") {
+            return true;
+        }
+        let in_ = b
+            .get(q..q + 2)
+            .is_some_and(|x| x.eq_ignore_ascii_case(b"in"));
+        let r = skip_space(tail, q + 2);
+        in_ && r > q + 2 && (at(r, "all") || at(r, "total"))
+    })
+}
+
+/// The index after the whitespace at `i` in `text` (`\s*`).
+fn skip_space(text: &str, mut i: usize) -> usize {
+    while let Some(c) = text.get(i..).and_then(|t| t.chars().next()) {
+        if !c.is_whitespace() {
+            break;
+        }
+        i += c.len_utf8();
+    }
+    i
+}
+
+/// [`TOTAL_OF`], read only when the lead's last word is `of`.
+fn total_of(lead: &str) -> bool {
+    // The lead's last letters, before spaces and two symbols at most, must
+    // spell `of`: a cheap look before the full reading of its end.
+    let b = lead.as_bytes();
+    let end = b.len()
+        - b.iter()
+            .rev()
+            .take_while(|c| !c.is_ascii_alphanumeric())
+            .count();
+    let of = end >= 2 && b[end - 2..end].eq_ignore_ascii_case(b"of");
+    of && super::cue::End::of(lead).is_none_or(|e| e.is("of") && e.spaced)
+        && TOTAL_OF.is_match(lead)
+}
 
 /// `a total of 21`.
 static TOTAL_OF: LazyLock<Regex> = LazyLock::new(|| {
@@ -167,12 +233,18 @@ fn in_all(links: &Links<'_>, s: usize) -> Option<Addition> {
         return None;
     }
     for (i, t) in cs.iter().enumerate() {
-        if !figure(links, t) {
+        // The total is a figure with a marker: the markers first (they are
+        // rare), then the rest of the figure test, which reads the lead.
+        // Parts before the total need two claims before it: read the marker
+        // after it only then.
+        if !is_figure(t) {
             continue;
         }
-        let marked_after = IN_ALL_AFTER.is_match(links.tail(t, 40));
-        let marked_before = TOTAL_OF.is_match(links.lead(t, 40));
-        if marked_after && i >= 2 {
+        let after = i >= 2 && in_all_after(links.tail(t, 40));
+        if !(after || total_of(links.lead(t, 40))) || !figure(links, t) {
+            continue;
+        }
+        if after {
             // Parts before: walk back while joined.
             let last = &cs[i - 1];
             if !figure(links, last)
@@ -191,7 +263,7 @@ fn in_all(links: &Links<'_>, s: usize) -> Option<Addition> {
                     how: "in all",
                 });
             }
-        } else if marked_before {
+        } else {
             let parts = joined_forward(links, cs, i + 1, t);
             if parts.len() >= 2 {
                 return Some(Addition {
@@ -291,6 +363,24 @@ static AND_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// Whether the first word of `text` may be `of`, as [`OF_THE_OPEN`] needs: the
+/// first ASCII letters or digits are `of` and end there. `true` when a
+/// non-ASCII character comes first (it may fold to a letter).
+fn opens_with_of(text: &str) -> bool {
+    let b = text.as_bytes();
+    let Some(i) = b
+        .iter()
+        .position(|c| c.is_ascii_alphanumeric() || *c >= 0x80)
+    else {
+        return false;
+    };
+    b[i] >= 0x80
+        || (b
+            .get(i..i + 2)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"of"))
+            && b.get(i + 2).is_none_or(|c| !c.is_ascii_alphanumeric()))
+}
+
 fn of_the(links: &Links<'_>, s: usize) -> Option<Addition> {
     let cs = links.claims_in(s);
     // The whole and two parts.
@@ -299,7 +389,8 @@ fn of_the(links: &Links<'_>, s: usize) -> Option<Addition> {
     }
     let t = cs.first()?;
     let sent = links.sentence_span(s);
-    if !figure(links, t) || !OF_THE_OPEN.is_match(links.slice(sent.start, t.span.start)) {
+    let open = links.slice(sent.start, t.span.start);
+    if !opens_with_of(open) || !figure(links, t) || !OF_THE_OPEN.is_match(open) {
         return None;
     }
     let rest: Vec<&Claim> = cs[1..].iter().filter(|c| compatible(c, t)).collect();
@@ -332,6 +423,12 @@ static OF_THEM: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// [`OF_THEM`], read only when the tail's first word is `of`.
+fn of_them_after(tail: &str) -> bool {
+    super::cue::first_word(tail, b"").is_none_or(|w| w.eq_ignore_ascii_case("of"))
+        && OF_THEM.is_match(tail)
+}
+
 fn of_them(links: &Links<'_>, s: usize) -> Option<Addition> {
     if s == 0 {
         return None;
@@ -341,7 +438,7 @@ fn of_them(links: &Links<'_>, s: usize) -> Option<Addition> {
     let sent = links.sentence_span(s);
     if first.kind != ClaimKind::Count
         || links.slice(sent.start, first.span.start).trim().len() > 2
-        || !OF_THEM.is_match(links.tail(first, 20))
+        || !of_them_after(links.tail(first, 20))
     {
         return None;
     }
@@ -413,6 +510,10 @@ static TRADE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// Words every match of [`TRADE_WORD`] holds.
+const TRADE_NEEDLES: &[super::cue::Needle] =
+    &[super::cue::needle("export"), super::cue::needle("import")];
+
 fn role(links: &Links<'_>, c: &Claim) -> Option<Role> {
     if c.kind != ClaimKind::Money || !figure(links, c) {
         return None;
@@ -442,18 +543,20 @@ fn years(links: &Links<'_>, s: usize) -> Vec<u64> {
 /// id). Computed once per file; more than [`MAX_DEFINED`] means no reading.
 fn defined_gaps(links: &Links<'_>) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for t in 0..links.sentence_count() {
-        // Only an amount of money can be a gap: skip the regex elsewhere.
-        if !links
-            .claims_in(t)
-            .iter()
-            .any(|c| c.kind == ClaimKind::Money)
-        {
+    // Only an amount of money can be a gap: the sentences with one, in order,
+    // each once.
+    let mut last = None;
+    for (t, _, money) in links.claims_by_sentence() {
+        if money.kind != ClaimKind::Money || last == Some(t) {
             continue;
         }
+        last = Some(t);
         let sp = links.sentence_span(t);
         let head = links.slice(sp.start, floor(links.cx.text, sp.end.min(sp.start + 300)));
-        if !GAP_DEFINED.is_match(head) {
+        // Every match holds `export` (its `x` is rare): a cheap search first.
+        if !super::cue::may_contain(head, &[super::cue::needle("export")])
+            || !GAP_DEFINED.is_match(head)
+        {
             continue;
         }
         for c in links.claims_in(t) {
@@ -481,8 +584,13 @@ fn floor(text: &str, mut i: usize) -> usize {
 
 fn trade(links: &Links<'_>, s: usize, defined_gaps: &[(usize, usize)]) -> Option<Addition> {
     let cs = links.claims_in(s);
-    // Exports and imports are two amounts of money in this sentence.
+    // Exports and imports are two amounts of money in this sentence, each
+    // after a trade word in it.
     if cs.iter().filter(|c| c.kind == ClaimKind::Money).count() < 2 {
+        return None;
+    }
+    let sp = links.sentence_span(s);
+    if !super::cue::may_contain(links.slice(sp.start, sp.end), TRADE_NEEDLES) {
         return None;
     }
     let of_role = |r: Role| -> Vec<&Claim> {
@@ -571,14 +679,12 @@ static SHARE_LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
 /// first may say `of` what; the others may not, and none states a change or a
 /// hedge) can never add up to more than 100%.
 fn over_hundred(rule: &'static str, links: &Links<'_>, s: usize) -> Option<Check> {
-    let cs: Vec<&Claim> = links
-        .claims_in(s)
-        .iter()
-        .filter(|c| c.kind == ClaimKind::Percent)
-        .collect();
-    if cs.len() < 3 || cs.len() != links.claims_in(s).len() {
+    // Three or more claims, all percentages: test before collecting them.
+    let all = links.claims_in(s);
+    if all.len() < 3 || all.iter().any(|c| c.kind != ClaimKind::Percent) {
         return None;
     }
+    let cs: Vec<&Claim> = all.iter().collect();
     for (i, c) in cs.iter().enumerate() {
         if c.hedge.is_some() || super::link::stated_direction(links, c).is_some() {
             return None;
@@ -691,6 +797,35 @@ fn make_check(rule: &'static str, links: &Links<'_>, p: &Addition) -> Option<Che
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_tests_miss_no_match() {
+        let mut matched = [0; 5];
+        for t in crate::check::cue::texts(37, 150_000, 8) {
+            let want = IN_ALL_AFTER.is_match(&t);
+            assert_eq!(in_all_after(&t), want, "{t:?}");
+            matched[2] += usize::from(want);
+            let want = TOTAL_OF.is_match(&t);
+            assert_eq!(total_of(&t), want, "{t:?}");
+            matched[3] += usize::from(want);
+            if TRADE_WORD.is_match(&t) {
+                assert!(super::super::cue::may_contain(&t, TRADE_NEEDLES), "{t:?}");
+                matched[0] += 1;
+            }
+            if GAP_DEFINED.is_match(&t) {
+                let export = [super::super::cue::needle("export")];
+                assert!(super::super::cue::may_contain(&t, &export), "{t:?}");
+            }
+            if OF_THE_OPEN.is_match(&t) {
+                assert!(opens_with_of(&t), "{t:?}");
+                matched[4] += 1;
+            }
+            let of_them = OF_THEM.is_match(&t);
+            assert_eq!(of_them_after(&t), of_them, "{t:?}");
+            matched[1] += usize::from(of_them);
+        }
+        assert!(matched.iter().all(|n| *n >= 50), "{matched:?}");
+    }
     use crate::check::testing::{assert_clean, assert_flags, checks};
 
     #[test]
