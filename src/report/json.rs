@@ -12,15 +12,22 @@
 //! stays bounded however large the report. The bytes are exactly `serde_json`'s
 //! (its `PrettyFormatter` for the report, its compact formatter for JSON Lines):
 //! strings are escaped with `serde_json`'s table, floats are formatted with the
-//! `zmij` crate as `serde_json` itself does, integers in plain decimal as `itoa`
-//! does for it; the tests keep the former serde structs as the oracle and compare
-//! bytes.
+//! `zmij` crate as `serde_json` itself does (or, for the whole numbers and short
+//! decimals that fill a report, by a shortcut that writes the same digits),
+//! integers in plain decimal as `itoa` does for it; the tests keep the former
+//! serde structs as the oracle and compare bytes.
+//!
+//! The sentence and claim objects (tens of thousands per megabyte of news) are
+//! written from [`Layout`]'s constant pieces: everything between two values of
+//! such an object (separator, line break, indentation, next key) is fixed for a
+//! given format, so it is built once, at compile time, and written with one
+//! fixed-size copy.
 
 use std::io::{self, Write};
 
 use super::{FileReport, Report, Summary};
 use crate::check::{Check, Severity, Verdict};
-use crate::extract::{Claim, Hedge};
+use crate::extract::{Claim, ClaimKind, Hedge};
 use crate::source::LineCursor;
 
 /// The report format version; bumped only for a breaking change, which we avoid.
@@ -30,6 +37,11 @@ pub const VERSION: u32 = 1;
 /// the writer sees few, big writes; small enough that a multi-gigabyte report of a
 /// huge input never sits in memory.
 const CHUNK: usize = 64 * 1024;
+
+/// The buffer an [`Emitter`] starts with. It grows (doubling) to about [`CHUNK`]
+/// plus the largest element when the output is that large; JSON Lines makes an
+/// emitter per file, and most files' records are a few kilobytes.
+const START: usize = 8 * 1024;
 
 /// A newline and the deepest indentation the report uses (two spaces per level,
 /// as `serde_json`'s `PrettyFormatter`); pretty output takes a prefix of it.
@@ -56,17 +68,194 @@ static ESCAPE: [u8; 256] = {
     t
 };
 
-/// `00`, `01`, … `99`: integers are written two digits at a time, as `itoa` does.
-static DIGIT_PAIRS: [u8; 200] = {
-    let mut t = [0u8; 200];
-    let mut i = 0;
-    while i < 100 {
-        t[2 * i] = b'0' + (i / 10) as u8;
-        t[2 * i + 1] = b'0' + (i % 10) as u8;
-        i += 1;
+/// `'0'` in each byte: turns eight digit values into eight ASCII digits.
+const ZEROS: u64 = 0x3030_3030_3030_3030;
+
+/// The eight decimal digits of `n < 10^8` (leading zeros included), one digit
+/// value (0..=9) per byte, most significant digit in the lowest byte so that
+/// `to_le_bytes` lists them in writing order.
+///
+/// Branch-free and without a division loop: `n` splits into two halves of four
+/// digits (one 32-bit lane each), each lane into two pairs (16-bit lanes), each
+/// pair into two digits (bytes); a lane is divided by 100 or 10 with a multiply
+/// and shift that is exact for the lane's range (`x * 5243 >> 19` is `x / 100`
+/// for `x < 10^4`; `x * 103 >> 10` is `x / 10` for `x < 100`), and no lane's
+/// product reaches into the next lane.
+#[inline]
+fn digits8(n: u32) -> u64 {
+    let x = u64::from(n / 10_000) | (u64::from(n % 10_000) << 32);
+    let hundreds = ((x * 5243) >> 19) & 0x0000_007f_0000_007f;
+    let pairs = hundreds | ((x - 100 * hundreds) << 16);
+    let tens = ((pairs * 103) >> 10) & 0x000f_000f_000f_000f;
+    tens | ((pairs - 10 * tens) << 8)
+}
+
+/// Room for the longest [`Piece`]: the line breaks, indentation and key between
+/// two values of a claim (`\n        },\n        {\n          "id": ` is 38 bytes).
+const PIECE: usize = 48;
+
+/// Constant bytes, padded to a fixed size so that writing them is one
+/// fixed-size copy (a few vector stores) rather than a `memcpy` call; only the
+/// first `len` bytes count. Built at compile time: a piece that outgrows
+/// [`PIECE`] fails the build.
+struct Piece<const N: usize = PIECE> {
+    bytes: [u8; N],
+    len: usize,
+}
+
+impl<const N: usize> Piece<N> {
+    const EMPTY: Self = Self {
+        bytes: [0; N],
+        len: 0,
+    };
+
+    const fn text(mut self, s: &[u8]) -> Self {
+        let mut i = 0;
+        while i < s.len() {
+            self.bytes[self.len] = s[i];
+            self.len += 1;
+            i += 1;
+        }
+        self
     }
-    t
-};
+
+    /// In pretty output, a line break and the indentation of `depth`.
+    const fn line(self, pretty: bool, depth: usize) -> Self {
+        if !pretty {
+            return self;
+        }
+        let mut p = self.text(b"\n");
+        let mut i = 0;
+        while i < depth {
+            p = p.text(b"  ");
+            i += 1;
+        }
+        p
+    }
+
+    /// The start of member `key` of an object whose members are at `depth`
+    /// (the separator, unless it is the first, and the quoted key and colon).
+    const fn key(self, pretty: bool, depth: usize, first: bool, key: &str) -> Self {
+        let p = if first { self } else { self.text(b",") };
+        p.line(pretty, depth)
+            .text(b"\"")
+            .text(key.as_bytes())
+            .text(if pretty { b"\": " } else { b"\":" })
+    }
+
+    /// The bytes that count, for tests.
+    #[cfg(test)]
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
+    }
+
+    /// `"s"`: an enum's name, which needs no escaping.
+    const fn quoted(s: &str) -> Self {
+        Self::EMPTY.text(b"\"").text(s.as_bytes()).text(b"\"")
+    }
+}
+
+/// A quoted enum name (`"approximately"` is the longest, 15 bytes).
+type Name = Piece<16>;
+
+/// The constant pieces of the `sentences` and `claims` arrays of a file object
+/// whose members are at depth [`FILE_DEPTH`] (elements at the next depth, their
+/// members at the one after): each array element starts with its array's
+/// `first` or `next` piece (the latter closes the element before it too), and
+/// the array ends with `last` (or is `[]`).
+struct Layout {
+    sentence_first: Piece,
+    sentence_next: Piece,
+    sentence_end: Piece,
+    sentence_last: Piece,
+    claim_first: Piece,
+    claim_next: Piece,
+    claim_last: Piece,
+    kind: Piece,
+    text: Piece,
+    value: Piece,
+    start: Piece,
+    end: Piece,
+    line: Piece,
+    column: Piece,
+    sentence: Piece,
+    hedge: Piece,
+    currency: Piece,
+    noun: Piece,
+    checked: Piece,
+    precision: Piece,
+}
+
+/// The depth of a file object's members in the pretty report (`{` ⟶ `files` ⟶
+/// a file ⟶ its members). JSON Lines has no indentation, so depth is moot there.
+const FILE_DEPTH: usize = 3;
+
+impl Layout {
+    const ARRAY: usize = FILE_DEPTH;
+    const ELEMENT: usize = FILE_DEPTH + 1;
+    const MEMBER: usize = FILE_DEPTH + 2;
+
+    /// A member of an element, after the first.
+    const fn key(pretty: bool, name: &str) -> Piece {
+        Piece::EMPTY.key(pretty, Self::MEMBER, false, name)
+    }
+
+    /// The first element: opens the array and the object, starts member `name`.
+    const fn first(pretty: bool, name: &str) -> Piece {
+        Piece::EMPTY
+            .text(b"[")
+            .line(pretty, Self::ELEMENT)
+            .text(b"{")
+            .key(pretty, Self::MEMBER, true, name)
+    }
+
+    /// Any later element: closes the object before it, opens its own.
+    const fn next(pretty: bool, name: &str) -> Piece {
+        Piece::EMPTY
+            .line(pretty, Self::ELEMENT)
+            .text(b"},")
+            .line(pretty, Self::ELEMENT)
+            .text(b"{")
+            .key(pretty, Self::MEMBER, true, name)
+    }
+
+    /// After the last element: closes it and the array.
+    const fn last(pretty: bool) -> Piece {
+        Piece::EMPTY
+            .line(pretty, Self::ELEMENT)
+            .text(b"}")
+            .line(pretty, Self::ARRAY)
+            .text(b"]")
+    }
+
+    const fn new(pretty: bool) -> Self {
+        Self {
+            sentence_first: Self::first(pretty, "start"),
+            sentence_next: Self::next(pretty, "start"),
+            sentence_end: Self::key(pretty, "end"),
+            sentence_last: Self::last(pretty),
+            claim_first: Self::first(pretty, "id"),
+            claim_next: Self::next(pretty, "id"),
+            claim_last: Self::last(pretty),
+            kind: Self::key(pretty, "kind"),
+            text: Self::key(pretty, "text"),
+            value: Self::key(pretty, "value"),
+            start: Self::key(pretty, "start"),
+            end: Self::key(pretty, "end"),
+            line: Self::key(pretty, "line"),
+            column: Self::key(pretty, "column"),
+            sentence: Self::key(pretty, "sentence"),
+            hedge: Self::key(pretty, "hedge"),
+            currency: Self::key(pretty, "currency"),
+            noun: Self::key(pretty, "noun"),
+            checked: Self::key(pretty, "checked"),
+            precision: Self::key(pretty, "precision"),
+        }
+    }
+}
+
+static PRETTY_LAYOUT: Layout = Layout::new(true);
+static COMPACT_LAYOUT: Layout = Layout::new(false);
 
 /// Writes JSON tokens into a buffer, pretty-printed like `serde_json`'s
 /// `PrettyFormatter` when `PRETTY`, else compact like its default formatter.
@@ -75,17 +264,31 @@ static DIGIT_PAIRS: [u8; 200] = {
 /// is about to write, and whether it is the first in its container), so no state
 /// is tracked per token. Keys are the report's own field names, plain ASCII, and
 /// are written without escaping.
+///
+/// The pending output is `buf[..len]`; the buffer beyond it is scratch room, so
+/// short values are written with fixed-size stores (eight digits of an integer,
+/// a whole [`Piece`]) and `len` then moves by the bytes that count. Every write
+/// makes its own room first, so no write depends on an estimate.
 pub(crate) struct Emitter<'o, const PRETTY: bool> {
     buf: Vec<u8>,
+    len: usize,
     out: &'o mut dyn Write,
 }
 
 impl<'o, const PRETTY: bool> Emitter<'o, PRETTY> {
     pub(crate) fn new(out: &'o mut dyn Write) -> Self {
         Self {
-            // Room for one chunk and the element that crosses its end.
-            buf: Vec::with_capacity(CHUNK + CHUNK / 8),
+            buf: vec![0; START],
+            len: 0,
             out,
+        }
+    }
+
+    fn layout() -> &'static Layout {
+        if PRETTY {
+            &PRETTY_LAYOUT
+        } else {
+            &COMPACT_LAYOUT
         }
     }
 
@@ -96,9 +299,9 @@ impl<'o, const PRETTY: bool> Emitter<'o, PRETTY> {
     /// Any error writing to the output, its kind unchanged (a broken pipe stays
     /// a broken pipe, so the CLI can exit quietly on it).
     pub(crate) fn spill(&mut self) -> io::Result<()> {
-        if self.buf.len() >= CHUNK {
-            self.out.write_all(&self.buf)?;
-            self.buf.clear();
+        if self.len >= CHUNK {
+            self.out.write_all(&self.buf[..self.len])?;
+            self.len = 0;
         }
         Ok(())
     }
@@ -108,13 +311,48 @@ impl<'o, const PRETTY: bool> Emitter<'o, PRETTY> {
     /// # Errors
     /// Any error writing to the output.
     pub(crate) fn finish(mut self) -> io::Result<()> {
-        self.out.write_all(&self.buf)?;
-        self.buf.clear();
+        self.out.write_all(&self.buf[..self.len])?;
+        self.len = 0;
         Ok(())
     }
 
+    /// Makes sure `n` bytes of room follow the pending output.
+    #[inline]
+    fn room(&mut self, n: usize) {
+        if self.buf.len() - self.len < n {
+            self.grow(n);
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn grow(&mut self, n: usize) {
+        let size = (2 * self.buf.len()).max(self.len + n);
+        self.buf.resize(size, 0);
+    }
+
+    /// Writes the first `len` bytes of `bytes` with one copy of all `N`.
+    #[inline]
+    fn put<const N: usize>(&mut self, bytes: &[u8; N], len: usize) {
+        self.room(N);
+        self.buf[self.len..self.len + N].copy_from_slice(bytes);
+        self.len += len;
+    }
+
+    #[inline]
+    fn piece<const N: usize>(&mut self, p: &Piece<N>) {
+        self.put(&p.bytes, p.len);
+    }
+
+    #[inline]
+    fn byte(&mut self, b: u8) {
+        self.put(&[b], 1);
+    }
+
     pub(crate) fn raw(&mut self, bytes: &[u8]) {
-        self.buf.extend_from_slice(bytes);
+        self.room(bytes.len());
+        self.buf[self.len..self.len + bytes.len()].copy_from_slice(bytes);
+        self.len += bytes.len();
     }
 
     /// The separator and line break before the value or key of an element at
@@ -123,11 +361,11 @@ impl<'o, const PRETTY: bool> Emitter<'o, PRETTY> {
     fn sep(&mut self, depth: usize, first: bool) {
         if PRETTY {
             if !first {
-                self.buf.push(b',');
+                self.byte(b',');
             }
-            self.buf.extend_from_slice(&NEWLINE_INDENT[..=2 * depth]);
+            self.raw(&NEWLINE_INDENT[..=2 * depth]);
         } else if !first {
-            self.buf.push(b',');
+            self.byte(b',');
         }
     }
 
@@ -135,10 +373,9 @@ impl<'o, const PRETTY: bool> Emitter<'o, PRETTY> {
     #[inline]
     pub(crate) fn key(&mut self, depth: usize, first: bool, key: &str) {
         self.sep(depth, first);
-        self.buf.push(b'"');
-        self.buf.extend_from_slice(key.as_bytes());
-        self.buf
-            .extend_from_slice(if PRETTY { b"\": " } else { b"\":" });
+        self.byte(b'"');
+        self.raw(key.as_bytes());
+        self.raw(if PRETTY { b"\": " } else { b"\":" });
     }
 
     /// Starts an element of an array whose elements are at `depth`.
@@ -153,55 +390,72 @@ impl<'o, const PRETTY: bool> Emitter<'o, PRETTY> {
     #[inline]
     pub(crate) fn close(&mut self, depth: usize, empty: bool, bracket: u8) {
         if PRETTY && !empty {
-            self.buf.extend_from_slice(&NEWLINE_INDENT[..=2 * depth]);
+            self.raw(&NEWLINE_INDENT[..=2 * depth]);
         }
-        self.buf.push(bracket);
+        self.byte(bracket);
     }
 
     /// An integer in decimal, as `serde_json` (through `itoa`) writes it.
-    ///
-    /// Appending a slice of varying length (`itoa`'s output) was a `memmove` call
-    /// per number; building the digits in a local array and appending it whole
-    /// stalled on reading back the bytes just stored. So the buffer grows by a
-    /// fixed 20 bytes (a constant-size store), the digits are written in place two
-    /// at a time, and the buffer is cut back to them.
     #[inline]
     pub(crate) fn int(&mut self, v: usize) {
         self.uint(v as u64);
     }
 
+    /// Offsets, ids, line numbers and most whole values are below 10^8: their
+    /// eight digits are made at once ([`digits8`]), the leading zeros counted
+    /// from the zero bytes at the front, and the digits written with one 8-byte
+    /// store, the length advanced past the significant ones only.
     #[inline]
     fn uint(&mut self, v: u64) {
-        let len = v.checked_ilog10().map_or(1, |l| l as usize + 1);
-        let start = self.buf.len();
-        self.buf.extend_from_slice(&[0; 20]);
-        let digits = &mut self.buf[start..start + len];
-        let mut n = v;
-        let mut i = len;
-        while n >= 100 {
-            let pair = (n % 100) as usize * 2;
-            n /= 100;
-            i -= 2;
-            digits[i..i + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
-        }
-        if n >= 10 {
-            let pair = n as usize * 2;
-            digits[..2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
+        if v < 100_000_000 {
+            self.short_uint(v as u32);
         } else {
-            digits[0] = b'0' + n as u8;
+            self.long_uint(v);
         }
-        self.buf.truncate(start + len);
+    }
+
+    /// `n < 10^8` without leading zeros (`0` as one digit).
+    #[inline]
+    fn short_uint(&mut self, n: u32) {
+        let digits = digits8(n);
+        // Bytes are digit values, so the leading zeros are the low zero bytes;
+        // the last digit always counts (`0` is written as `0`).
+        let zeros = (digits | 1 << 56).trailing_zeros() / 8;
+        let ascii = (digits + ZEROS) >> (8 * zeros);
+        self.put(&ascii.to_le_bytes(), 8 - zeros as usize);
+    }
+
+    /// All eight digits of `n < 10^8`, leading zeros included.
+    #[inline]
+    fn eight_digits(&mut self, n: u32) {
+        self.put(&(digits8(n) + ZEROS).to_le_bytes(), 8);
+    }
+
+    #[cold]
+    fn long_uint(&mut self, v: u64) {
+        const E8: u64 = 100_000_000;
+        let high = v / E8;
+        if high < E8 {
+            self.short_uint(high as u32);
+        } else {
+            // Below 2^64 / 10^16 < 1845.
+            self.short_uint((high / E8) as u32);
+            self.eight_digits((high % E8) as u32);
+        }
+        self.eight_digits((v % E8) as u32);
     }
 
     /// A float as `serde_json` writes it: `null` when not finite, else the
     /// shortest representation that reads back exactly, in zmij's notation
-    /// (`76.0`, `1e-7`, `1e+300`).
+    /// (`76.0`, `0.5`, `1e-7`, `1e+300`).
     ///
     /// Most values in a report are whole numbers (counts, years, `34.0`), and zmij
     /// writes a whole number below 10^16 in fixed notation as its digits and `.0`
     /// (every integer below 2^53 is exact, so its shortest round-trip form is
     /// itself): those below 10^15 take the integer path, which is several times
-    /// faster. `-0.0` does not.
+    /// faster. `-0.0` does not. Most of the rest have a few decimals (a claim's
+    /// precision is `0.5` or `0.05`, tolerances keep four decimals): see
+    /// [`short_decimal`].
     #[inline]
     fn float(&mut self, v: f64) {
         let whole = v as i64;
@@ -210,80 +464,131 @@ impl<'o, const PRETTY: bool> Emitter<'o, PRETTY> {
             && (whole != 0 || v.is_sign_positive())
         {
             if whole < 0 {
-                self.buf.push(b'-');
+                self.byte(b'-');
             }
             self.uint(whole.unsigned_abs());
-            self.buf.extend_from_slice(b".0");
+            self.put(b".0", 2);
+        } else if let Some((digits, decimals)) = short_decimal(v) {
+            if v < 0.0 {
+                self.byte(b'-');
+            }
+            let scale = POW10[decimals as usize] as u64;
+            self.uint(digits / scale);
+            // The point, then the decimals: the last `decimals` of eight digits.
+            let fraction = (digits8((digits % scale) as u32) + ZEROS) >> (8 * (8 - decimals));
+            self.put(
+                &(fraction << 8 | u64::from(b'.')).to_le_bytes(),
+                1 + decimals as usize,
+            );
         } else if v.is_finite() {
-            self.buf
-                .extend_from_slice(zmij::Buffer::new().format_finite(v).as_bytes());
+            self.raw(zmij::Buffer::new().format_finite(v).as_bytes());
         } else {
-            self.buf.extend_from_slice(b"null");
+            self.raw(b"null");
         }
     }
 
     #[inline]
     fn boolean(&mut self, v: bool) {
-        self.buf
-            .extend_from_slice(if v { b"true" } else { b"false" });
+        if v {
+            self.put(b"true\0", 4);
+        } else {
+            self.put(b"false", 5);
+        }
     }
 
     /// A name known to need no escaping (an enum's kebab-case name), quoted.
     #[inline]
     fn name(&mut self, s: &str) {
-        self.buf.push(b'"');
-        self.buf.extend_from_slice(s.as_bytes());
-        self.buf.push(b'"');
+        self.byte(b'"');
+        self.raw(s.as_bytes());
+        self.byte(b'"');
     }
 
     /// A string, quoted and escaped exactly as `serde_json` does: runs of bytes
     /// that need no escape are copied whole.
     pub(crate) fn string(&mut self, s: &str) {
         let bytes = s.as_bytes();
-        self.buf.reserve(bytes.len() + 2);
-        self.buf.push(b'"');
+        self.byte(b'"');
         let mut run = 0;
         for (i, &b) in bytes.iter().enumerate() {
             let escape = ESCAPE[usize::from(b)];
             if escape == 0 {
                 continue;
             }
-            self.buf.extend_from_slice(&bytes[run..i]);
+            self.raw(&bytes[run..i]);
             run = i + 1;
             if escape == b'u' {
                 const HEX: &[u8; 16] = b"0123456789abcdef";
-                self.buf.extend_from_slice(&[
-                    b'\\',
-                    b'u',
-                    b'0',
-                    b'0',
-                    HEX[usize::from(b >> 4)],
-                    HEX[usize::from(b & 0xf)],
-                ]);
+                self.put(
+                    &[
+                        b'\\',
+                        b'u',
+                        b'0',
+                        b'0',
+                        HEX[usize::from(b >> 4)],
+                        HEX[usize::from(b & 0xf)],
+                    ],
+                    6,
+                );
             } else {
-                self.buf.extend_from_slice(&[b'\\', escape]);
+                self.put(&[b'\\', escape], 2);
             }
         }
-        self.buf.extend_from_slice(&bytes[run..]);
-        self.buf.push(b'"');
+        self.raw(&bytes[run..]);
+        self.byte(b'"');
     }
 
     fn opt_string(&mut self, s: Option<&str>) {
         match s {
             Some(s) => self.string(s),
-            None => self.buf.extend_from_slice(b"null"),
+            None => self.put(b"null", 4),
         }
     }
 
     /// A `[lo, hi]` pair whose elements are at `depth`.
     fn pair(&mut self, depth: usize, [lo, hi]: [f64; 2]) {
-        self.buf.push(b'[');
+        self.byte(b'[');
         self.element(depth, true);
         self.float(lo);
         self.element(depth, false);
         self.float(hi);
         self.close(depth - 1, false, b']');
     }
+}
+
+/// Powers of ten up to the most decimals [`short_decimal`] tries.
+const POW10: [f64; 5] = [1.0, 10.0, 100.0, 1000.0, 10_000.0];
+
+/// `v` as `±digits / 10^decimals` when that is exactly how zmij writes it: a
+/// value with one to four decimals, below 10^15, not zero. Then `digits` (at
+/// most fifteen of them, the last not `0`) with the point before the last
+/// `decimals` is the output, after a `-` when `v` is negative.
+///
+/// Why it is zmij's output: `digits / 10^decimals` read back gives `v` (the
+/// test below: a correctly rounded division is exactly what reading the decimal
+/// gives), and two different decimals of at most fifteen significant digits
+/// never read back to the same double (`f64::DIGITS` is 15), so no shorter
+/// decimal reads back to `v` either, and this one, the first `decimals` that
+/// works, has no trailing zero. zmij writes values from 10^-5 up to 10^16 in
+/// fixed notation, and these are at least 10^-4.
+#[inline]
+fn short_decimal(v: f64) -> Option<(u64, u32)> {
+    let a = v.abs();
+    if !(a > 0.0 && a < 1e15) {
+        return None;
+    }
+    for (decimals, &scale) in POW10.iter().enumerate().skip(1) {
+        // Rounded to the nearest integer (`a * scale` is positive and far below
+        // 2^63, so the cast truncates as intended).
+        let digits = (a * scale + 0.5) as u64;
+        if digits >= 1_000_000_000_000_000 {
+            return None;
+        }
+        if digits as f64 / scale == a {
+            return Some((digits, decimals as u32));
+        }
+    }
+    None
 }
 
 fn round2(v: f64) -> f64 {
@@ -303,27 +608,47 @@ fn round_tol(v: f64) -> f64 {
     }
 }
 
-/// The names serde's `rename_all = "kebab-case"` gives these enums; a test
-/// compares each with serde's.
-fn hedge_name(h: Hedge) -> &'static str {
+/// The names serde's `rename_all = "kebab-case"` gives these enums, quoted and
+/// padded for one fixed-size copy; a test compares each with serde's.
+fn quoted_hedge(h: Hedge) -> &'static Name {
     match h {
-        Hedge::About => "about",
-        Hedge::Around => "around",
-        Hedge::Approximately => "approximately",
-        Hedge::Some => "some",
-        Hedge::Roughly => "roughly",
-        Hedge::Nearly => "nearly",
-        Hedge::Almost => "almost",
-        Hedge::JustUnder => "just-under",
-        Hedge::MoreThan => "more-than",
-        Hedge::Over => "over",
-        Hedge::Above => "above",
-        Hedge::AtLeast => "at-least",
-        Hedge::UpTo => "up-to",
-        Hedge::LessThan => "less-than",
-        Hedge::Under => "under",
-        Hedge::Below => "below",
-        Hedge::AtMost => "at-most",
+        Hedge::About => const { &Name::quoted("about") },
+        Hedge::Around => const { &Name::quoted("around") },
+        Hedge::Approximately => const { &Name::quoted("approximately") },
+        Hedge::Some => const { &Name::quoted("some") },
+        Hedge::Roughly => const { &Name::quoted("roughly") },
+        Hedge::Nearly => const { &Name::quoted("nearly") },
+        Hedge::Almost => const { &Name::quoted("almost") },
+        Hedge::JustUnder => const { &Name::quoted("just-under") },
+        Hedge::MoreThan => const { &Name::quoted("more-than") },
+        Hedge::Over => const { &Name::quoted("over") },
+        Hedge::Above => const { &Name::quoted("above") },
+        Hedge::AtLeast => const { &Name::quoted("at-least") },
+        Hedge::UpTo => const { &Name::quoted("up-to") },
+        Hedge::LessThan => const { &Name::quoted("less-than") },
+        Hedge::Under => const { &Name::quoted("under") },
+        Hedge::Below => const { &Name::quoted("below") },
+        Hedge::AtMost => const { &Name::quoted("at-most") },
+    }
+}
+
+/// [`ClaimKind::as_str`], quoted and padded; a test compares the two.
+fn quoted_kind(k: ClaimKind) -> &'static Name {
+    match k {
+        ClaimKind::Count => const { &Name::quoted("count") },
+        ClaimKind::Percent => const { &Name::quoted("percent") },
+        ClaimKind::Points => const { &Name::quoted("points") },
+        ClaimKind::Year => const { &Name::quoted("year") },
+        ClaimKind::Money => const { &Name::quoted("money") },
+        ClaimKind::Fraction => const { &Name::quoted("fraction") },
+        ClaimKind::Multiplier => const { &Name::quoted("multiplier") },
+        ClaimKind::Date => const { &Name::quoted("date") },
+        ClaimKind::Time => const { &Name::quoted("time") },
+        ClaimKind::Ordinal => const { &Name::quoted("ordinal") },
+        ClaimKind::Age => const { &Name::quoted("age") },
+        ClaimKind::Score => const { &Name::quoted("score") },
+        ClaimKind::Duration => const { &Name::quoted("duration") },
+        ClaimKind::Decade => const { &Name::quoted("decade") },
     }
 }
 
@@ -341,51 +666,49 @@ fn severity_name(s: Severity) -> &'static str {
     }
 }
 
-/// One claim object, its members at `depth`.
+/// The members of one claim object after its `"id": ` (which the array's
+/// [`Layout`] piece ends with).
 fn claim<const P: bool>(
     e: &mut Emitter<'_, P>,
-    depth: usize,
+    layout: &Layout,
     f: &FileReport,
     c: &Claim,
     checked: bool,
     cursor: &mut LineCursor<'_>,
 ) {
     let (line, column) = cursor.line_col(c.span.start);
-    e.raw(b"{");
-    e.key(depth, true, "id");
     e.int(c.id);
-    e.key(depth, false, "kind");
-    e.name(c.kind.as_str());
-    e.key(depth, false, "text");
+    e.piece(&layout.kind);
+    e.piece(quoted_kind(c.kind));
+    e.piece(&layout.text);
     e.string(c.span.slice(&f.source.text));
-    e.key(depth, false, "value");
+    e.piece(&layout.value);
     e.float(c.quantity.value);
-    e.key(depth, false, "start");
+    e.piece(&layout.start);
     e.int(c.span.start);
-    e.key(depth, false, "end");
+    e.piece(&layout.end);
     e.int(c.span.end);
-    e.key(depth, false, "line");
+    e.piece(&layout.line);
     e.int(line);
-    e.key(depth, false, "column");
+    e.piece(&layout.column);
     e.int(column);
-    e.key(depth, false, "sentence");
+    e.piece(&layout.sentence);
     e.int(c.sentence);
-    e.key(depth, false, "hedge");
+    e.piece(&layout.hedge);
     match c.hedge {
-        Some(h) => e.name(hedge_name(h)),
-        None => e.raw(b"null"),
+        Some(h) => e.piece(quoted_hedge(h)),
+        None => e.put(b"null", 4),
     }
-    e.key(depth, false, "currency");
+    e.piece(&layout.currency);
     e.opt_string(c.currency);
-    e.key(depth, false, "noun");
+    e.piece(&layout.noun);
     e.opt_string(c.noun.as_deref());
     // Whether any check used this claim, as subject or evidence.
-    e.key(depth, false, "checked");
+    e.piece(&layout.checked);
     e.boolean(checked);
     // Half the unit of the last written digit, in value units.
-    e.key(depth, false, "precision");
+    e.piece(&layout.precision);
     e.float(c.quantity.step / 2.0);
-    e.close(depth - 1, false, b'}');
 }
 
 /// One check object, its members at `depth`.
@@ -419,49 +742,62 @@ fn check<const P: bool>(e: &mut Emitter<'_, P>, depth: usize, c: &Check) {
     e.close(depth - 1, false, b'}');
 }
 
-/// The members of the per-file object of `files[]`, at `depth`: also the body of
-/// each JSON Lines record, after its `version` (then `first` is false).
+/// The members of the per-file object of `files[]`, at depth [`FILE_DEPTH`]:
+/// also the body of each JSON Lines record, after its `version` (then `first` is
+/// false).
 ///
 /// # Errors
 /// Any error writing to the output.
 pub(crate) fn file_members<const P: bool>(
     e: &mut Emitter<'_, P>,
-    depth: usize,
     first: bool,
     f: &FileReport,
 ) -> io::Result<()> {
+    let depth = FILE_DEPTH;
+    let layout = Emitter::<P>::layout();
     let a = &f.analysis;
     e.key(depth, first, "path");
     e.string(&f.source.path);
 
     e.key(depth, false, "sentences");
-    e.raw(b"[");
-    for (i, s) in a.sentences.iter().enumerate() {
-        e.element(depth + 1, i == 0);
-        e.raw(b"{");
-        e.key(depth + 2, true, "start");
-        e.int(s.span.start);
-        e.key(depth + 2, false, "end");
-        e.int(s.span.end);
-        e.close(depth + 1, false, b'}');
-        e.spill()?;
+    if a.sentences.is_empty() {
+        e.put(b"[]", 2);
+    } else {
+        for (i, s) in a.sentences.iter().enumerate() {
+            e.piece(if i == 0 {
+                &layout.sentence_first
+            } else {
+                &layout.sentence_next
+            });
+            e.int(s.span.start);
+            e.piece(&layout.sentence_end);
+            e.int(s.span.end);
+            e.spill()?;
+        }
+        e.piece(&layout.sentence_last);
     }
-    e.close(depth, a.sentences.is_empty(), b']');
 
     e.key(depth, false, "claims");
-    e.raw(b"[");
-    let checked = f.checked_claims();
-    let mut cursor = LineCursor::new(&f.source.text, &f.lines);
-    for (i, c) in a.claims.iter().enumerate() {
-        e.element(depth + 1, i == 0);
-        let used = checked.get(c.id).copied().unwrap_or(false);
-        claim(e, depth + 2, f, c, used, &mut cursor);
-        e.spill()?;
+    if a.claims.is_empty() {
+        e.put(b"[]", 2);
+    } else {
+        let checked = f.checked_claims();
+        let mut cursor = LineCursor::new(&f.source.text, &f.lines);
+        for (i, c) in a.claims.iter().enumerate() {
+            e.piece(if i == 0 {
+                &layout.claim_first
+            } else {
+                &layout.claim_next
+            });
+            let used = checked.get(c.id).copied().unwrap_or(false);
+            claim(e, layout, f, c, used, &mut cursor);
+            e.spill()?;
+        }
+        e.piece(&layout.claim_last);
     }
-    e.close(depth, a.claims.is_empty(), b']');
 
     e.key(depth, false, "checks");
-    e.raw(b"[");
+    e.byte(b'[');
     for (i, c) in a.checks.iter().enumerate() {
         e.element(depth + 1, i == 0);
         check(e, depth + 2, c);
@@ -508,7 +844,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     for (i, f) in report.files.iter().enumerate() {
         e.element(2, i == 0);
         e.raw(b"{");
-        file_members(&mut e, 3, true, f)?;
+        file_members(&mut e, true, f)?;
         e.close(2, false, b'}');
     }
     e.close(1, report.files.is_empty(), b']');
@@ -946,7 +1282,7 @@ mod tests {
             Hedge::Below,
             Hedge::AtMost,
         ] {
-            assert_eq!(json(&h), format!("\"{}\"", hedge_name(h)));
+            assert_eq!(json(&h), quoted_hedge(h).as_str());
         }
         for v in [Verdict::Consistent, Verdict::Inconsistent] {
             assert_eq!(json(&v), format!("\"{}\"", verdict_name(v)));
@@ -971,6 +1307,93 @@ mod tests {
             ClaimKind::Decade,
         ] {
             assert_eq!(json(&k), format!("\"{}\"", k.as_str()));
+            assert_eq!(json(&k), quoted_kind(k).as_str());
+        }
+    }
+
+    /// What `write` puts into a compact emitter.
+    fn emitted(write: impl FnOnce(&mut Emitter<'_, false>)) -> String {
+        let mut out = Vec::new();
+        let mut e = Emitter::new(&mut out);
+        write(&mut e);
+        e.finish().unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    /// Integers around every power of ten and the shortcut's bounds, as `itoa`
+    /// (through `serde_json`) writes them.
+    #[test]
+    fn integers_match_serde_json() {
+        let mut values = vec![0, 1, u64::MAX, u64::MAX - 1, 99_999_999, 100_000_000];
+        for p in 0..20 {
+            let t = 10u64.pow(p);
+            values.extend([t - 1, t, t + 1, 2 * t, 9 * t + (t - 1)]);
+        }
+        values.extend((0..200_000).map(|i| i * 7_919));
+        for v in values {
+            assert_eq!(
+                emitted(|e| e.uint(v)),
+                serde_json::to_string(&v).unwrap(),
+                "{v}"
+            );
+        }
+        for n in (0..100_000_000)
+            .step_by(9_973)
+            .chain([0, 9, 10, 99_999_999])
+        {
+            let digits: String = digits8(n)
+                .to_le_bytes()
+                .iter()
+                .map(|&d| char::from(b'0' + d))
+                .collect();
+            assert_eq!(digits, format!("{n:08}"));
+        }
+    }
+
+    /// Decimals with few digits after the point take [`short_decimal`]; each
+    /// must come out as zmij (through `serde_json`) writes it, and so must the
+    /// values just beside them and those the shortcut declines.
+    #[test]
+    fn short_decimals_match_serde_json() {
+        let mut values = vec![
+            0.5,
+            0.05,
+            0.005,
+            0.0005,
+            0.000_05,
+            0.1 + 0.2,
+            1e-5,
+            1e-4,
+            999_999_999_999_999.9,
+            99_999_999_999_999.99,
+            123_456_789_012.345_6,
+            1e15 - 0.5,
+            1e15 + 0.5,
+            2.0f64.powi(52) + 0.5,
+        ];
+        for decimals in 1..=6 {
+            let scale = 10f64.powi(decimals);
+            for k in (0..30_000u64).chain((0..2_000u64).map(|i| i * 1_234_567_891)) {
+                values.push(k as f64 / scale);
+            }
+        }
+        let near: Vec<f64> = values
+            .iter()
+            .flat_map(|&v| {
+                [
+                    v,
+                    -v,
+                    f64::from_bits(v.to_bits() + 1),
+                    f64::from_bits(v.to_bits().saturating_sub(1)),
+                ]
+            })
+            .collect();
+        for v in near {
+            assert_eq!(
+                emitted(|e| e.float(v)),
+                serde_json::to_string(&v).unwrap(),
+                "{v:e}"
+            );
         }
     }
 
@@ -1046,6 +1469,22 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        /// Any integer, and any decimal of up to fifteen digits with up to six
+        /// after the point (the integer and short-decimal shortcuts and their
+        /// edges), as `serde_json` writes them.
+        #[test]
+        fn any_integers_and_short_decimals_match_serde_json(
+            n in proptest::num::u64::ANY,
+            digits in 0..1_000_000_000_000_000u64,
+            decimals in 0..=6i32,
+            negative in proptest::bool::ANY,
+        ) {
+            proptest::prop_assert_eq!(emitted(|e| e.uint(n)), n.to_string());
+            let v = digits as f64 / 10f64.powi(decimals);
+            let v = if negative { -v } else { v };
+            proptest::prop_assert_eq!(emitted(|e| e.float(v)), serde_json::to_string(&v).unwrap());
+        }
 
         /// Any strings and any floats, in every place they can appear.
         #[test]

@@ -18,7 +18,7 @@ fn record(e: &mut Emitter<'_, false>, f: &FileReport) -> io::Result<()> {
     e.raw(b"{");
     e.key(1, true, "version");
     e.int(VERSION as usize);
-    json::file_members(e, 1, false, f)?;
+    json::file_members(e, false, f)?;
     e.close(0, false, b'}');
     e.raw(b"\n");
     e.spill()
