@@ -6,17 +6,18 @@
 use std::collections::{BTreeMap, HashMap};
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, mpsc};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use crossbeam_channel as channel;
 
 use crate::baseline::{Baseline, Matcher};
 use crate::check::{RULES, Severity};
 use crate::config::Config;
 use crate::inputs::{self, Input};
 use crate::markup::Markup;
-use crate::report::{self, FileReport, Format, RenderOptions, Report};
+use crate::report::{self, FileReport, Format, RenderOptions, Report, Summary};
 use crate::{Error, Source};
 
 /// Find the numbers in news articles and check whether they add up.
@@ -362,28 +363,56 @@ fn severity_name(s: Severity) -> &'static str {
     }
 }
 
-/// One analysed file: its report, or (streaming without a baseline) its JSON
-/// Lines record already rendered.
+/// One analysed file: its report, or (streaming without a baseline) its output
+/// already rendered, with the counts the run's summary needs.
 enum Done {
     File(Box<FileReport>),
-    Line { flagged: bool, line: Vec<u8> },
+    Rendered {
+        flagged: bool,
+        bytes: Vec<u8>,
+        summary: Summary,
+    },
 }
 
-/// Analyses one job; with `render` (JSON Lines without a baseline) also renders
-/// its line, so that work is done by the worker too.
-fn finish(job: &Job, args: &Args, render: bool) -> Result<Done, Error> {
-    process(job, args).map(|f| {
-        if render {
-            let mut line = Vec::new();
-            // Writing to a Vec cannot fail.
-            let _ = report::jsonl::render_file(&f, &mut line);
-            Done::Line {
+/// How a run writes its output.
+#[derive(Clone, Copy, PartialEq)]
+enum Stream {
+    /// Every report is kept and rendered at the end (a JSON, SARIF or HTML
+    /// document, `--statistics`, `--write-baseline`).
+    Off,
+    /// One JSON Lines record per file, written as files finish.
+    Jsonl,
+    /// The human diagnostics of each file as it finishes, a summary line at the end.
+    Text(RenderOptions),
+}
+
+impl Stream {
+    /// Appends one file's streamed output to `out` (a `Vec`, which cannot fail).
+    fn render(self, f: &FileReport, out: &mut Vec<u8>) {
+        let _ = match self {
+            Stream::Off => Ok(()),
+            Stream::Jsonl => report::jsonl::render_file(f, out),
+            Stream::Text(opts) => report::text::render_file(f, opts, out),
+        };
+    }
+}
+
+/// Analyses one job; with `render` (streaming without a baseline) also renders
+/// its output, so that work is done by the worker too.
+fn finish(job: &Job, args: &Args, render: Option<Stream>) -> Result<Done, Error> {
+    process(job, args).map(|f| match render {
+        Some(stream) => {
+            let mut bytes = Vec::new();
+            stream.render(&f, &mut bytes);
+            let mut summary = Summary::default();
+            summary.add_file(&f);
+            Done::Rendered {
                 flagged: f.has_errors(),
-                line,
+                bytes,
+                summary,
             }
-        } else {
-            Done::File(Box::new(f))
         }
+        None => Done::File(Box::new(f)),
     })
 }
 
@@ -422,17 +451,19 @@ const FLUSH_EVERY: Duration = Duration::from_millis(20);
 const FLUSH_BYTES: usize = 64 * 1024;
 
 /// Takes each file's outcome in input order, on the thread that owns the output:
-/// streams JSON Lines, keeps the reports the other formats render at the end,
-/// applies the baseline and reports errors.
+/// streams JSON Lines or diagnostics, keeps the reports the other formats render
+/// at the end, applies the baseline and reports errors.
 struct Sink<'a> {
     out: &'a mut dyn Write,
-    /// Streamed lines not yet written: one write per batch of lines rather than a
-    /// system call per file.
+    /// Streamed output not yet written: one write per batch of files rather than
+    /// a system call per file.
     buf: Vec<u8>,
     flushed: Instant,
     matcher: Option<Matcher>,
-    streaming: bool,
+    stream: Stream,
     flagged: bool,
+    /// The totals of the streamed files (whose reports are not kept).
+    summary: Summary,
     files: Vec<FileReport>,
     walk_errors: Vec<Error>,
     file_errors: Vec<Error>,
@@ -448,20 +479,26 @@ impl Sink<'_> {
 
     fn take(&mut self, r: Result<Done, Error>, err: &mut dyn Write) -> io::Result<()> {
         match r {
-            Ok(Done::Line { flagged, line }) => {
+            Ok(Done::Rendered {
+                flagged,
+                bytes,
+                summary,
+            }) => {
                 self.flagged |= flagged;
-                self.buf.extend_from_slice(&line);
+                self.buf.extend_from_slice(&bytes);
+                self.summary.merge(&summary);
             }
             Ok(Done::File(f)) => {
                 let mut f = *f;
                 if let Some(m) = self.matcher.as_mut() {
                     m.apply(&mut f);
                 }
-                if self.streaming {
-                    self.flagged |= f.has_errors();
-                    report::jsonl::render_file(&f, &mut self.buf)?;
-                } else {
+                if self.stream == Stream::Off {
                     self.files.push(f);
+                } else {
+                    self.flagged |= f.has_errors();
+                    self.stream.render(&f, &mut self.buf);
+                    self.summary.add_file(&f);
                 }
             }
             Err(e) => {
@@ -490,7 +527,7 @@ impl Sink<'_> {
     }
 }
 
-/// What reaches the output thread from the walker and the workers.
+/// What reaches the output side from the walker and the workers.
 enum Msg {
     /// A walk error (a broken symlink, an unreadable folder, a bad glob).
     Walk(Error),
@@ -510,7 +547,7 @@ const IN_FLIGHT_PER_THREAD: usize = 16;
 fn run_inline(
     args: &Args,
     planner: &mut Planner,
-    render: bool,
+    render: Option<Stream>,
     sink: &mut Sink<'_>,
     err: &mut dyn Write,
 ) -> io::Result<Option<crate::config::ConfigError>> {
@@ -547,35 +584,105 @@ fn run_inline(
     outcome
 }
 
-/// Checks the inputs on `threads` workers while a walker thread finds them and
-/// the calling thread writes the results in input order.
+/// The places for jobs in flight: the walker takes one per job, the output side
+/// gives it back once the job's result is written.
+///
+/// A full window makes the walker wait until half of it is free again, so that
+/// on a fast run it wakes once per half window rather than once per file: on two
+/// cores, every wake-up of a third thread takes the core from a worker.
+struct Window {
+    size: usize,
+    state: Mutex<WindowState>,
+    freed: Condvar,
+}
+
+#[derive(Default)]
+struct WindowState {
+    in_flight: usize,
+    walker_waits: bool,
+    /// The output side has stopped (done, or a write failed): no more jobs.
+    closed: bool,
+}
+
+impl Window {
+    fn new(size: usize) -> Self {
+        Self {
+            size: size.max(2),
+            state: Mutex::new(WindowState::default()),
+            freed: Condvar::new(),
+        }
+    }
+
+    /// Takes a place for one more job, waiting while the window is full; false
+    /// once the output side has closed it.
+    fn enter(&self) -> bool {
+        // A poisoned lock means a thread panicked: stop walking.
+        let Ok(mut st) = self.state.lock() else {
+            return false;
+        };
+        if st.in_flight >= self.size {
+            st.walker_waits = true;
+            while st.in_flight > self.size / 2 && !st.closed {
+                st = match self.freed.wait(st) {
+                    Ok(st) => st,
+                    Err(_) => return false,
+                };
+            }
+            st.walker_waits = false;
+        }
+        if st.closed {
+            return false;
+        }
+        st.in_flight += 1;
+        true
+    }
+
+    /// Gives back the place of a job whose result is written.
+    fn leave(&self) {
+        if let Ok(mut st) = self.state.lock() {
+            st.in_flight = st.in_flight.saturating_sub(1);
+            if st.walker_waits && st.in_flight <= self.size / 2 {
+                self.freed.notify_one();
+            }
+        }
+    }
+
+    fn close(&self) {
+        if let Ok(mut st) = self.state.lock() {
+            st.closed = true;
+            self.freed.notify_one();
+        }
+    }
+}
+
+/// Checks the inputs on `threads` threads, the calling one included, while a
+/// walker thread finds them; the calling thread also writes the results in input
+/// order.
 ///
 /// A pipeline rather than a parallel iterator over a finished list: the walk of a
 /// large folder overlaps the checking instead of preceding it, a worker takes the
 /// next file the moment it is free (no batches, so no idle workers waiting for
-/// the slowest file of a batch), and a window of [`IN_FLIGHT_PER_THREAD`] jobs
-/// per worker bounds what is held in memory while results wait for an earlier,
-/// slower file.
+/// the slowest file of a batch), and a [`Window`] of [`IN_FLIGHT_PER_THREAD`]
+/// jobs per thread bounds what is held in memory while results wait for an
+/// earlier, slower file.
+///
+/// The calling thread checks files too rather than only waiting for results:
+/// with a thread that only collects, every finished file woke it (a context
+/// switch per file), which on two cores cost more than a third of the second
+/// core's gain.
 fn run_parallel(
     args: &Args,
     threads: usize,
     planner: Planner,
-    render: bool,
+    render: Option<Stream>,
     sink: &mut Sink<'_>,
     err: &mut dyn Write,
 ) -> io::Result<Option<crate::config::ConfigError>> {
-    let window = threads.saturating_mul(IN_FLIGHT_PER_THREAD);
-    let (job_tx, job_rx) = mpsc::channel::<(usize, Job)>();
-    let job_rx = Mutex::new(job_rx);
-    let (msg_tx, msg_rx) = mpsc::channel::<Msg>();
-    // One credit per job in flight: the walker takes one before queueing a job,
-    // the output thread gives it back once that job's result is written.
-    let (credit_tx, credit_rx) = mpsc::sync_channel::<()>(window);
-    for _ in 0..window {
-        let _ = credit_tx.try_send(());
-    }
-    let job_rx = &job_rx;
+    let window = Window::new(threads.saturating_mul(IN_FLIGHT_PER_THREAD));
+    let (job_tx, job_rx) = channel::unbounded::<(usize, Job)>();
+    let (msg_tx, msg_rx) = channel::unbounded::<Msg>();
     let progress = sink.progress.clone();
+    let window = &window;
     std::thread::scope(move |s| {
         let walk_msgs = msg_tx.clone();
         let mut planner = planner;
@@ -600,8 +707,7 @@ fn run_parallel(
                                 if let Some(p) = &progress {
                                     p.found();
                                 }
-                                let sent =
-                                    credit_rx.recv().is_ok() && job_tx.send((n, job)).is_ok();
+                                let sent = window.enter() && job_tx.send((n, job)).is_ok();
                                 n += 1;
                                 sent
                             }
@@ -610,15 +716,12 @@ fn run_parallel(
                 );
                 // Dropping `job_tx` here lets the workers finish the queue and stop.
             })?;
-        for _ in 0..threads {
-            let tx = msg_tx.clone();
+        for _ in 1..threads {
+            let (tx, jobs) = (msg_tx.clone(), job_rx.clone());
             std::thread::Builder::new()
                 .name("claimcheck-worker".into())
                 .spawn_scoped(s, move || {
-                    loop {
-                        // A poisoned lock means another worker panicked: stop too.
-                        let next = job_rx.lock().ok().and_then(|rx| rx.recv().ok());
-                        let Some((n, job)) = next else { break };
+                    for (n, job) in &jobs {
                         if tx.send(Msg::Done(n, finish(&job, args, render))).is_err() {
                             break;
                         }
@@ -626,37 +729,63 @@ fn run_parallel(
                 })?;
         }
         drop(msg_tx);
-        // Returning (also early, on an output error) drops `msg_rx` and
-        // `credit_tx`, which stops the walker and the workers.
-        collect(msg_rx, credit_tx, sink, err)
+        let outcome = collect(&msg_rx, &job_rx, args, render, window, sink, err);
+        // On an early return (a fatal configuration, an output error) the walker
+        // stops at its next file and the workers when their next result has
+        // nowhere to go.
+        window.close();
+        drop((msg_rx, job_rx));
+        outcome
     })
 }
 
-/// The output side of [`run_parallel`]: puts results back in input order and
-/// hands them to the sink, flushing streamed output whenever it would wait.
-#[allow(
-    clippy::needless_pass_by_value,
-    reason = "owned so that returning drops them: that is what stops the walker and the workers"
-)]
+/// The calling thread's side of [`run_parallel`]: checks queued files itself
+/// while no result is waiting, puts results back in input order and hands them
+/// to the sink, flushing streamed output whenever it would wait.
 fn collect(
-    msgs: mpsc::Receiver<Msg>,
-    credits: mpsc::SyncSender<()>,
+    msgs: &channel::Receiver<Msg>,
+    jobs: &channel::Receiver<(usize, Job)>,
+    args: &Args,
+    render: Option<Stream>,
+    window: &Window,
     sink: &mut Sink<'_>,
     err: &mut dyn Write,
 ) -> io::Result<Option<crate::config::ConfigError>> {
     let mut waiting: BTreeMap<usize, Result<Done, Error>> = BTreeMap::new();
     let mut next = 0;
+    // Whether the walk has ended and its queue is empty.
+    let mut walked = false;
     loop {
         let msg = match msgs.try_recv() {
             Ok(m) => m,
-            Err(mpsc::TryRecvError::Empty) => {
-                sink.flush()?;
-                match msgs.recv() {
-                    Ok(m) => m,
-                    Err(_) => break,
+            Err(channel::TryRecvError::Disconnected) => break,
+            Err(channel::TryRecvError::Empty) => match jobs.try_recv() {
+                Ok((n, job)) => Msg::Done(n, finish(&job, args, render)),
+                Err(e) => {
+                    walked |= e.is_disconnected();
+                    sink.flush()?;
+                    if walked {
+                        match msgs.recv() {
+                            Ok(m) => m,
+                            Err(_) => break,
+                        }
+                    } else {
+                        channel::select! {
+                            recv(msgs) -> m => match m {
+                                Ok(m) => m,
+                                Err(_) => break,
+                            },
+                            recv(jobs) -> j => {
+                                let Ok((n, job)) = j else {
+                                    walked = true;
+                                    continue;
+                                };
+                                Msg::Done(n, finish(&job, args, render))
+                            },
+                        }
+                    }
                 }
-            }
-            Err(mpsc::TryRecvError::Disconnected) => break,
+            },
         };
         match msg {
             Msg::Walk(e) => sink.walk_error(e, err)?,
@@ -666,7 +795,7 @@ fn collect(
                 while let Some(r) = waiting.remove(&next) {
                     sink.take(r, err)?;
                     next += 1;
-                    let _ = credits.try_send(());
+                    window.leave();
                 }
             }
         }
@@ -701,20 +830,27 @@ fn check_all(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> io::Resul
         show_consistent: args.show_consistent,
         quiet: args.quiet,
     };
-    // JSON Lines is written as files finish, so only the files in flight are held
-    // in memory; the other formats keep every report for the summary.
-    let streaming = args.format == Format::Jsonl && args.write_baseline.is_none();
+    // JSON Lines and the human diagnostics are written as files finish, so only
+    // the files in flight are held in memory; the other formats (and the
+    // statistics table, and a baseline being written) keep every report for the end.
+    let stream = match args.format {
+        _ if args.write_baseline.is_some() => Stream::Off,
+        Format::Jsonl => Stream::Jsonl,
+        Format::Text if !args.statistics => Stream::Text(opts),
+        _ => Stream::Off,
+    };
     let matcher = baseline.as_ref().map(Baseline::matcher);
-    // Without a baseline to apply in order, a streamed file's line is rendered by
-    // the worker that analysed it: the output thread only writes bytes.
-    let render = streaming && matcher.is_none();
+    // Without a baseline to apply in order, a streamed file is rendered by the
+    // worker that analysed it: the output side only writes bytes.
+    let render = Some(stream).filter(|s| *s != Stream::Off && matcher.is_none());
     let mut sink = Sink {
         out,
         buf: Vec::new(),
         flushed: Instant::now(),
         matcher,
-        streaming,
+        stream,
         flagged: false,
+        summary: Summary::default(),
         files: Vec::new(),
         walk_errors: Vec::new(),
         file_errors: Vec::new(),
@@ -738,6 +874,7 @@ fn check_all(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> io::Resul
     let Sink {
         out,
         flagged,
+        mut summary,
         files,
         mut walk_errors,
         file_errors,
@@ -763,7 +900,12 @@ fn check_all(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> io::Resul
         )?;
         return Ok(if report.errors.is_empty() { 0 } else { 2 });
     }
-    if streaming {
+    if stream != Stream::Off {
+        if let Stream::Text(_) = stream {
+            summary.errors = report.errors.len();
+            writeln!(out, "{}", report::text::summary_text(&summary))?;
+            out.flush()?;
+        }
         return Ok(if report.errors.is_empty() {
             u8::from(flagged)
         } else {

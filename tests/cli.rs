@@ -195,6 +195,41 @@ fn closed_stdout_exits_quietly() {
     assert!(out.status.code().is_some(), "killed by a signal");
 }
 
+/// A reader that goes away in the middle of a parallel streamed run stops the
+/// walker and every worker: the run ends promptly and quietly.
+#[test]
+fn closed_stdout_stops_a_parallel_run() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..400 {
+        write(&dir, &format!("f{i:03}.txt"), WRONG.repeat(20).as_bytes());
+    }
+    for format in ["jsonl", "text"] {
+        let mut child = Command::new(cargo_bin("claimcheck"))
+            .args(["--format", format, "-j", "3"])
+            .arg(dir.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdout = child.stdout.take().unwrap();
+        let mut buf = [0u8; 16];
+        std::io::Read::read_exact(&mut stdout, &mut buf).unwrap();
+        drop(stdout);
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        while child.try_wait().unwrap().is_none() {
+            if std::time::Instant::now() > deadline {
+                child.kill().unwrap();
+                panic!("{format}: still running a minute after its reader left");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.is_empty(), "{format}: {stderr}");
+        assert!(out.status.code().is_some(), "{format}: killed by a signal");
+    }
+}
+
 #[test]
 fn never_writes_to_its_inputs() {
     let dir = tempfile::tempdir().unwrap();
@@ -650,6 +685,54 @@ fn thread_count_changes_nothing_but_speed() {
             let lines = one.1.split(|&b| b == b'\n').filter(|l| !l.is_empty());
             assert_eq!(lines.count(), 148, "one line per readable file");
         }
+    }
+}
+
+/// The human format streams each file's diagnostics and counts the summary as it
+/// goes; the JSON report counts the summary from all the reports it keeps. The
+/// two must agree, and the diagnostics must be those of the files in order.
+#[test]
+fn the_streamed_text_summary_counts_what_the_json_report_counts() {
+    let dir = mixed_tree();
+    for threads in ["1", "3"] {
+        let run = |format: &str| {
+            claimcheck()
+                .args(["--format", format, "--color", "never", "-j", threads])
+                .arg(dir.path())
+                .output()
+                .unwrap()
+        };
+        let json: serde_json::Value = serde_json::from_slice(&run("json").stdout).unwrap();
+        let s = &json["summary"];
+        let n = |k: &str| s[k].as_u64().unwrap();
+        let expected = format!(
+            "checked {} files: {} sentences, {} claims, {} checks ({} consistent, {} inconsistent), {} unchecked percentages, {} errors",
+            n("files"),
+            n("sentences"),
+            n("claims"),
+            n("checks"),
+            n("consistent"),
+            n("inconsistent"),
+            n("unchecked"),
+            n("errors"),
+        );
+        assert!(
+            n("files") == 148 && n("inconsistent") > 0 && n("errors") == 3,
+            "{s}"
+        );
+        let text = String::from_utf8(run("text").stdout).unwrap();
+        assert_eq!(text.lines().last(), Some(expected.as_str()), "-j{threads}");
+        // One diagnostic per inconsistency, in the order of the files.
+        let heads: Vec<&str> = text.lines().filter(|l| l.starts_with("error")).collect();
+        assert_eq!(heads.len() as u64, n("inconsistent"), "-j{threads}");
+        let paths: Vec<&str> = text
+            .lines()
+            .filter_map(|l| l.trim_start().strip_prefix("--> "))
+            .map(|l| l.rsplitn(3, ':').last().unwrap())
+            .collect();
+        let mut sorted = paths.clone();
+        sorted.sort_unstable();
+        assert_eq!(paths, sorted, "-j{threads}: diagnostics out of file order");
     }
 }
 

@@ -113,32 +113,54 @@ pub struct Summary {
     pub errors: usize,
 }
 
+impl Summary {
+    /// Counts one more file: what a streamed run keeps of each file once its
+    /// output is written.
+    pub fn add_file(&mut self, f: &FileReport) {
+        let a = &f.analysis;
+        self.files += 1;
+        self.sentences += a.sentences.len();
+        self.claims += a.claims.len();
+        self.checks += a.checks.len();
+        for c in &a.checks {
+            match c.verdict {
+                Verdict::Consistent => self.consistent += 1,
+                Verdict::Inconsistent => {
+                    self.inconsistent += 1;
+                    if c.severity == Severity::Warning {
+                        self.warnings += 1;
+                    }
+                }
+            }
+        }
+        self.unchecked += unchecked(f).count();
+        self.suppressed += f.suppressed;
+    }
+
+    /// Adds the counts of `other`, a summary of other files.
+    pub fn merge(&mut self, other: &Summary) {
+        self.files += other.files;
+        self.sentences += other.sentences;
+        self.claims += other.claims;
+        self.checks += other.checks;
+        self.consistent += other.consistent;
+        self.inconsistent += other.inconsistent;
+        self.warnings += other.warnings;
+        self.unchecked += other.unchecked;
+        self.suppressed += other.suppressed;
+        self.errors += other.errors;
+    }
+}
+
 impl Report {
     #[must_use]
     pub fn summary(&self) -> Summary {
         let mut s = Summary {
-            files: self.files.len(),
             errors: self.errors.len(),
             ..Summary::default()
         };
         for f in &self.files {
-            let a = &f.analysis;
-            s.sentences += a.sentences.len();
-            s.claims += a.claims.len();
-            s.checks += a.checks.len();
-            for c in &a.checks {
-                match c.verdict {
-                    Verdict::Consistent => s.consistent += 1,
-                    Verdict::Inconsistent => {
-                        s.inconsistent += 1;
-                        if c.severity == Severity::Warning {
-                            s.warnings += 1;
-                        }
-                    }
-                }
-            }
-            s.unchecked += unchecked(f).count();
-            s.suppressed += f.suppressed;
+            s.add_file(f);
         }
         s
     }
@@ -234,7 +256,7 @@ pub enum Format {
 }
 
 /// Options that change how a report is rendered, not what it contains.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[allow(
     clippy::struct_excessive_bools,
     reason = "independent display switches straight from the command line"

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
-use super::{FileReport, RenderOptions, Report};
+use super::{FileReport, RenderOptions, Report, Summary};
 use crate::check::{Check, Severity, Verdict, fmt_num};
 use crate::source::Span;
 
@@ -15,34 +15,46 @@ use crate::source::Span;
 /// # Errors
 /// Any error writing to `out`.
 pub fn render(report: &Report, opts: RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+    for f in &report.files {
+        render_file(f, opts, out)?;
+    }
+    writeln!(out, "{}", summary_line(report))
+}
+
+/// Writes one file's part of [`render`]: its diagnostics, nothing with `quiet`.
+/// The CLI streams a run over many files through this, file by file, and writes
+/// [`summary_text`] of their counts at the end.
+///
+/// # Errors
+/// Any error writing to `out`.
+pub fn render_file(f: &FileReport, opts: RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+    if opts.quiet {
+        return Ok(());
+    }
     let renderer = if opts.color {
         Renderer::styled()
     } else {
         Renderer::plain()
     };
-    if !opts.quiet {
-        for f in &report.files {
-            for c in &f.analysis.checks {
-                if c.verdict == Verdict::Consistent && !opts.show_consistent {
-                    continue;
-                }
-                writeln!(out, "{}\n", diagnostic(&renderer, f, c))?;
-            }
-            if opts.show_unchecked {
-                for c in super::unchecked(f) {
-                    let (line, col) = f.lines.line_col(&f.source.text, c.span.start);
-                    writeln!(
-                        out,
-                        "{}:{line}:{col}: unchecked {} `{}`: no figures in the article to check it against",
-                        f.source.path,
-                        c.kind.as_str(),
-                        c.span.slice(&f.source.text),
-                    )?;
-                }
-            }
+    for c in &f.analysis.checks {
+        if c.verdict == Verdict::Consistent && !opts.show_consistent {
+            continue;
+        }
+        writeln!(out, "{}\n", diagnostic(&renderer, f, c))?;
+    }
+    if opts.show_unchecked {
+        for c in super::unchecked(f) {
+            let (line, col) = f.lines.line_col(&f.source.text, c.span.start);
+            writeln!(
+                out,
+                "{}:{line}:{col}: unchecked {} `{}`: no figures in the article to check it against",
+                f.source.path,
+                c.kind.as_str(),
+                c.span.slice(&f.source.text),
+            )?;
         }
     }
-    writeln!(out, "{}", summary_line(report))
+    Ok(())
 }
 
 /// The lines of `text` that `span` touches, as (first line number, byte range).
@@ -177,7 +189,12 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 /// `checked 1 file: 13 sentences, 21 claims, 2 checks (1 consistent, 1 inconsistent), 0 unchecked`.
 #[must_use]
 pub fn summary_line(report: &Report) -> String {
-    let s = report.summary();
+    summary_text(&report.summary())
+}
+
+/// The summary line of a run with the totals `s`.
+#[must_use]
+pub fn summary_text(s: &Summary) -> String {
     let mut line = format!(
         "checked {}: {}, {}, {} ({} consistent, {} inconsistent), {}",
         plural(s.files, "file", "files"),
