@@ -377,33 +377,109 @@ enum Done {
 /// How a run writes its output.
 #[derive(Clone, Copy, PartialEq)]
 enum Stream {
-    /// Every report is kept and rendered at the end (a JSON, SARIF or HTML
-    /// document, `--statistics`, `--write-baseline`).
+    /// Every report is kept and rendered at the end (SARIF, HTML,
+    /// `--statistics`, `--write-baseline`).
     Off,
     /// One JSON Lines record per file, written as files finish.
     Jsonl,
+    /// The JSON report: its opening, then each file's object as it finishes,
+    /// then the errors and the summary.
+    Json,
     /// The human diagnostics of each file as it finishes, a summary line at the end.
     Text(RenderOptions),
+    /// GitHub workflow commands of each file as it finishes, then the errors'.
+    Github,
 }
 
 impl Stream {
-    /// Appends one file's streamed output to `out` (a `Vec`, which cannot fail).
-    fn render(self, f: &FileReport, out: &mut Vec<u8>) {
-        let _ = match self {
+    fn new(args: &Args, opts: RenderOptions) -> Self {
+        if args.write_baseline.is_some() {
+            return Stream::Off;
+        }
+        match args.format {
+            Format::Jsonl => Stream::Jsonl,
+            Format::Json => Stream::Json,
+            Format::Text if !args.statistics => Stream::Text(opts),
+            Format::Github => Stream::Github,
+            Format::Text | Format::Sarif | Format::Html => Stream::Off,
+        }
+    }
+
+    /// What comes before the first file.
+    fn head(self, out: &mut dyn Write) -> io::Result<()> {
+        match self {
+            Stream::Json => report::json::render_head(out),
+            _ => Ok(()),
+        }
+    }
+
+    /// One file's output; `first` when no file came before it.
+    fn render(self, f: &FileReport, first: bool, out: &mut dyn Write) -> io::Result<()> {
+        match self {
             Stream::Off => Ok(()),
             Stream::Jsonl => report::jsonl::render_file(f, out),
+            Stream::Json => {
+                if !first {
+                    out.write_all(b",")?;
+                }
+                report::json::render_file(f, out)
+            }
             Stream::Text(opts) => report::text::render_file(f, opts, out),
-        };
+            Stream::Github => report::github::render_file(f, out),
+        }
+    }
+
+    /// What comes after the last file, given the run's totals and errors.
+    fn tail(self, summary: &Summary, errors: &[Error], out: &mut dyn Write) -> io::Result<()> {
+        match self {
+            Stream::Off | Stream::Jsonl => Ok(()),
+            Stream::Json => report::json::render_tail(summary.files, errors, summary, out),
+            Stream::Text(_) => writeln!(out, "{}", report::text::summary_text(summary)),
+            Stream::Github => report::github::render_errors(errors, out),
+        }
     }
 }
 
+/// Where the output side renders a file itself (a single file, one thread, or a
+/// baseline to apply first): into the sink's buffer, which goes to the output
+/// whenever it passes [`FLUSH_BYTES`], so the report of a huge file is never
+/// held whole.
+struct Spill<'s, 'o> {
+    buf: &'s mut Vec<u8>,
+    out: &'s mut (dyn Write + 'o),
+}
+
+impl Write for Spill<'_, '_> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.buf.extend_from_slice(bytes);
+        if self.buf.len() >= FLUSH_BYTES {
+            self.out.write_all(self.buf)?;
+            self.buf.clear();
+        }
+        Ok(bytes.len())
+    }
+
+    /// The sink decides when output is flushed (see [`Sink::take`]).
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The largest file (in bytes of text) whose streamed output a worker renders
+/// itself. A larger file's report goes to the output side, which renders it in
+/// chunks straight to the output ([`Spill`]): its rendered output, several times
+/// the size of the text, is never held whole.
+const RENDER_IN_WORKER_MAX: usize = 1 << 20;
+
 /// Analyses one job; with `render` (streaming without a baseline) also renders
-/// its output, so that work is done by the worker too.
+/// its output when it is small, so that work is done by the worker too.
 fn finish(job: &Job, args: &Args, render: Option<Stream>) -> Result<Done, Error> {
     process(job, args).map(|f| match render {
-        Some(stream) => {
+        Some(stream) if f.source.text.len() <= RENDER_IN_WORKER_MAX => {
             let mut bytes = Vec::new();
-            stream.render(&f, &mut bytes);
+            // Rendered as a later file (with its separator); the output side
+            // drops the separator of the first. Writing to a Vec cannot fail.
+            let _ = stream.render(&f, false, &mut bytes);
             let mut summary = Summary::default();
             summary.add_file(&f);
             Done::Rendered {
@@ -412,7 +488,7 @@ fn finish(job: &Job, args: &Args, render: Option<Stream>) -> Result<Done, Error>
                 summary,
             }
         }
-        None => Done::File(Box::new(f)),
+        _ => Done::File(Box::new(f)),
     })
 }
 
@@ -485,7 +561,12 @@ impl Sink<'_> {
                 summary,
             }) => {
                 self.flagged |= flagged;
-                self.buf.extend_from_slice(&bytes);
+                let first = self.summary.files == 0;
+                let bytes = match (self.stream, first) {
+                    (Stream::Json, true) => bytes.strip_prefix(b",").unwrap_or(&bytes),
+                    _ => &bytes,
+                };
+                self.buf.extend_from_slice(bytes);
                 self.summary.merge(&summary);
             }
             Ok(Done::File(f)) => {
@@ -497,7 +578,12 @@ impl Sink<'_> {
                     self.files.push(f);
                 } else {
                     self.flagged |= f.has_errors();
-                    self.stream.render(&f, &mut self.buf);
+                    let first = self.summary.files == 0;
+                    let mut spill = Spill {
+                        buf: &mut self.buf,
+                        out: &mut *self.out,
+                    };
+                    self.stream.render(&f, first, &mut spill)?;
                     self.summary.add_file(&f);
                 }
             }
@@ -544,10 +630,10 @@ const IN_FLIGHT_PER_THREAD: usize = 16;
 
 /// Checks every input on the calling thread, in order. Used for one thread and
 /// for a single named file, where threads would only add their start-up cost.
+/// The sink renders each report straight to the output, a chunk at a time.
 fn run_inline(
     args: &Args,
     planner: &mut Planner,
-    render: Option<Stream>,
     sink: &mut Sink<'_>,
     err: &mut dyn Write,
 ) -> io::Result<Option<crate::config::ConfigError>> {
@@ -570,7 +656,7 @@ fn run_inline(
                         if let Some(p) = &sink.progress {
                             p.found();
                         }
-                        sink.take(finish(&job, args, render), err)
+                        sink.take(finish(&job, args, None), err)
                     }
                 },
             };
@@ -830,22 +916,20 @@ fn check_all(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> io::Resul
         show_consistent: args.show_consistent,
         quiet: args.quiet,
     };
-    // JSON Lines and the human diagnostics are written as files finish, so only
-    // the files in flight are held in memory; the other formats (and the
-    // statistics table, and a baseline being written) keep every report for the end.
-    let stream = match args.format {
-        _ if args.write_baseline.is_some() => Stream::Off,
-        Format::Jsonl => Stream::Jsonl,
-        Format::Text if !args.statistics => Stream::Text(opts),
-        _ => Stream::Off,
-    };
+    // Most formats are written as files finish, so only the files in flight are
+    // held in memory; SARIF, HTML, the statistics table and a baseline being
+    // written keep every report for the end.
+    let stream = Stream::new(args, opts);
     let matcher = baseline.as_ref().map(Baseline::matcher);
     // Without a baseline to apply in order, a streamed file is rendered by the
     // worker that analysed it: the output side only writes bytes.
     let render = Some(stream).filter(|s| *s != Stream::Off && matcher.is_none());
+    let mut buf = Vec::new();
+    // Writing to a Vec cannot fail.
+    let _ = stream.head(&mut buf);
     let mut sink = Sink {
         out,
-        buf: Vec::new(),
+        buf,
         flushed: Instant::now(),
         matcher,
         stream,
@@ -859,13 +943,24 @@ fn check_all(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> io::Resul
     let mut planner = Planner { configs };
     let single = args.paths.len() == 1 && !args.paths[0].is_dir();
     let fatal = if threads <= 1 || single {
-        run_inline(args, &mut planner, render, &mut sink, err)?
+        run_inline(args, &mut planner, &mut sink, err)?
     } else {
         run_parallel(args, threads, planner, render, &mut sink, err)?
     };
     sink.flush()?;
     if let Some(e) = fatal {
         writeln!(err, "claimcheck: {e}")?;
+        // A JSON report already begun still ends as a document that parses.
+        if stream == Stream::Json {
+            let errors: Vec<Error> = sink
+                .walk_errors
+                .drain(..)
+                .chain(sink.file_errors.drain(..))
+                .collect();
+            sink.summary.errors = errors.len();
+            stream.tail(&sink.summary, &errors, sink.out)?;
+            sink.out.flush()?;
+        }
         return Ok(2);
     }
     if let Some(p) = sink.progress.take() {
@@ -901,11 +996,9 @@ fn check_all(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> io::Resul
         return Ok(if report.errors.is_empty() { 0 } else { 2 });
     }
     if stream != Stream::Off {
-        if let Stream::Text(_) = stream {
-            summary.errors = report.errors.len();
-            writeln!(out, "{}", report::text::summary_text(&summary))?;
-            out.flush()?;
-        }
+        summary.errors = report.errors.len();
+        stream.tail(&summary, &report.errors, out)?;
+        out.flush()?;
         return Ok(if report.errors.is_empty() {
             u8::from(flagged)
         } else {

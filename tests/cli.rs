@@ -657,7 +657,7 @@ fn mixed_tree() -> tempfile::TempDir {
 #[test]
 fn thread_count_changes_nothing_but_speed() {
     let dir = mixed_tree();
-    for format in ["jsonl", "json", "text"] {
+    for format in ["jsonl", "json", "text", "github", "sarif"] {
         let run = |threads: &str| {
             let out = claimcheck()
                 .args(["--format", format, "--color", "never", "-j", threads])
@@ -747,5 +747,20 @@ fn a_bad_config_found_mid_walk_stops_the_run() {
             .assert()
             .code(2)
             .stderr(predicate::str::contains("unknown field `ignroe`"));
+        // The JSON report streams its files as they finish; a run stopped midway
+        // still ends it as a document that parses.
+        let out = claimcheck()
+            .args(["--format", "json", "-j", threads])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let files = report["files"].as_array().unwrap().len() as u64;
+        assert_eq!(
+            report["summary"]["files"].as_u64(),
+            Some(files),
+            "-j{threads}"
+        );
     }
 }

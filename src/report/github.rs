@@ -28,21 +28,18 @@ use crate::check::{Severity, Verdict};
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let mut out = io::BufWriter::new(out);
     for f in &report.files {
-        file(f, &mut out)?;
+        render_file(f, &mut out)?;
     }
-    for e in &report.errors {
-        writeln!(
-            out,
-            "::error file={},title={}::{}",
-            property(e.path()),
-            property("claimcheck: unreadable input"),
-            data(&e.message()),
-        )?;
-    }
+    render_errors(&report.errors, &mut out)?;
     out.flush()
 }
 
-fn file(f: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+/// Writes the commands of one file's inconsistent checks: [`render`] is this for
+/// each file, then [`render_errors`]. The CLI streams a run over many files so.
+///
+/// # Errors
+/// Any error writing to `out`.
+pub fn render_file(f: &FileReport, out: &mut dyn Write) -> io::Result<()> {
     let flagged = f
         .analysis
         .checks
@@ -81,6 +78,23 @@ fn file(f: &FileReport, out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
     Ok(())
+}
+
+/// Writes one file-level `::error` per unreadable input.
+///
+/// # Errors
+/// Any error writing to `out`.
+pub fn render_errors(errors: &[crate::Error], out: &mut dyn Write) -> io::Result<()> {
+    for e in errors {
+        writeln!(
+            out,
+            "::error file={},title={}::{}",
+            property(e.path()),
+            property("claimcheck: unreadable input"),
+            data(&e.message()),
+        )?;
+    }
+    out.flush()
 }
 
 /// Escapes a command's message (everything after the second `::`).

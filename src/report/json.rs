@@ -834,24 +834,62 @@ fn summary(e: &mut Emitter<'_, true>, depth: usize, s: &Summary) {
 /// # Errors
 /// Any error writing to `out`, its kind unchanged.
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    render_head(out)?;
+    for (i, f) in report.files.iter().enumerate() {
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        render_file(f, out)?;
+    }
+    render_tail(report.files.len(), &report.errors, &report.summary(), out)
+}
+
+/// The report up to the opening `[` of `files`: [`render`] is this, each file by
+/// [`render_file`] with a `,` between them, then [`render_tail`]. The CLI streams
+/// a run over many files this way, holding only the files in flight.
+///
+/// # Errors
+/// Any error writing to `out`, its kind unchanged.
+pub fn render_head(out: &mut dyn Write) -> io::Result<()> {
     let mut e = Emitter::<true>::new(out);
     e.raw(b"{");
     e.key(1, true, "version");
     e.int(VERSION as usize);
-
     e.key(1, false, "files");
     e.raw(b"[");
-    for (i, f) in report.files.iter().enumerate() {
-        e.element(2, i == 0);
-        e.raw(b"{");
-        file_members(&mut e, true, f)?;
-        e.close(2, false, b'}');
-    }
-    e.close(1, report.files.is_empty(), b']');
+    e.finish()
+}
+
+/// One element of `files`, without the `,` that separates it from the one before.
+///
+/// # Errors
+/// Any error writing to `out`, its kind unchanged.
+pub fn render_file(f: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+    let mut e = Emitter::<true>::new(out);
+    e.element(2, true);
+    e.raw(b"{");
+    file_members(&mut e, true, f)?;
+    e.close(2, false, b'}');
+    e.finish()
+}
+
+/// The report after the last of its `files` (how many there were, for the
+/// layout of an empty array): closes `files`, writes `errors` and `summary`.
+///
+/// # Errors
+/// Any error writing to `out`, its kind unchanged.
+pub fn render_tail(
+    files: usize,
+    errors: &[crate::Error],
+    totals: &Summary,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut e = Emitter::<true>::new(out);
+    e.close(1, files == 0, b']');
 
     e.key(1, false, "errors");
     e.raw(b"[");
-    for (i, err) in report.errors.iter().enumerate() {
+    for (i, err) in errors.iter().enumerate() {
         e.element(2, i == 0);
         e.raw(b"{");
         e.key(3, true, "path");
@@ -861,10 +899,10 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         e.close(2, false, b'}');
         e.spill()?;
     }
-    e.close(1, report.errors.is_empty(), b']');
+    e.close(1, errors.is_empty(), b']');
 
     e.key(1, false, "summary");
-    summary(&mut e, 2, &report.summary());
+    summary(&mut e, 2, totals);
     e.close(0, false, b'}');
     e.raw(b"\n");
     e.finish()
