@@ -31,21 +31,37 @@ with open(sys.argv[2], "w") as f:
 PY
 }
 
-t() { /usr/bin/time -f "%e s, %M KB max RSS" "$@" > /dev/null 2> "$work/time.txt" || true; tail -1 "$work/time.txt"; }
+# Runs a command RUNS times (default 5): "min, median wall seconds, max RSS".
+runs=${RUNS:-5}
+t() {
+  : > "$work/time.txt"
+  for _ in $(seq "$runs"); do
+    /usr/bin/time -a -o "$work/time.txt" -f "%e %M" "$@" > /dev/null 2>&1 || true
+  done
+  sort -n "$work/time.txt" | awk '{t[NR]=$1; if ($2>m) m=$2} END {printf "min %.3f s, median %.3f s, %d KB max RSS", t[1], t[int((NR+1)/2)], m}'
+}
+# The ratio of two `t` lines' minimum times.
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {split(a, x, " "); split(b, y, " "); printf "%.2fx", x[2] / y[2]}'; }
 
 for mb in 10 100; do
   [ -f "$work/article$mb.txt" ] || make_article $mb "$work/article$mb.txt"
   [ -f "$work/sentence$mb.txt" ] || make_sentence $mb "$work/sentence$mb.txt"
 done
 for kind in article sentence; do
-  for mb in 10 100; do
-    echo "$kind ${mb} MB, json, 1 thread: $(t "$bin" -j1 --format json "$work/$kind$mb.txt")"
-  done
+  small=$(RUNS=3 t "$bin" -j1 --format json "$work/${kind}10.txt")
+  big=$(RUNS=3 t "$bin" -j1 --format json "$work/${kind}100.txt")
+  echo "$kind 10 MB, json, 1 thread: $small"
+  echo "$kind 100 MB, json, 1 thread: $big  (100 MB / 10 MB: $(ratio "$big" "$small"))"
 done
-echo "BBC dev articles ($src), json, 1 thread: $(t "$bin" -j1 --format json "$src")"
-echo "BBC dev articles ($src), json, 2 threads: $(t "$bin" -j2 --format json "$src")"
-echo "BBC dev articles x20 copies, jsonl, 2 threads:"
+
+echo "BBC dev articles x20 copies ($src), one thread against two:"
 mkdir -p "$work/many"
 for i in $(seq 1 20); do [ -e "$work/many/c$i" ] || cp -r "$src" "$work/many/c$i"; done
-echo "  $(t "$bin" -j2 --format jsonl "$work/many")"
-echo "  (json for comparison: $(t "$bin" -j2 --format json "$work/many"))"
+for args in "--format jsonl" "--format text -q" "--format text" "--format json"; do
+  # shellcheck disable=SC2086
+  one=$(t "$bin" -j1 $args "$work/many")
+  # shellcheck disable=SC2086
+  two=$(t "$bin" -j2 $args "$work/many")
+  echo "  $args, -j1: $one"
+  echo "  $args, -j2: $two  (speed-up $(ratio "$one" "$two"))"
+done
