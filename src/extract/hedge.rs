@@ -47,20 +47,39 @@ pub(crate) fn before(b: &[u8], start: usize) -> Option<Hedge> {
 /// start), which the scan has at hand.
 pub(crate) fn before_word(b: &[u8], w1: Option<Word>) -> Option<Hedge> {
     let w1 = w1?;
-    let w2 = || prev_word(b, w1.0);
+    let mut buf = [0; 16];
+    let last = lower(b, w1, &mut buf);
+    // The word before the last, read once and only for the last words that end
+    // a longer hedge (`of` and `to`, common before a number, ask about it twice).
+    let w2 = if matches!(
+        last,
+        b"than"
+            | b"least"
+            | b"most"
+            | b"to"
+            | b"under"
+            | b"below"
+            | b"short"
+            | b"excess"
+            | b"of"
+            | b"as"
+    ) {
+        prev_word(b, w1.0)
+    } else {
+        None
+    };
     // The word before the last is `first`.
-    let after = |first: &str| w2().is_some_and(|w| is(b, w, first));
+    let after = |first: &str| w2.is_some_and(|w| is(b, w, first));
     // ... and the one before that is `word`.
     let third_is = |word: &str| {
-        w2().and_then(|w| prev_word(b, w.0))
+        w2.and_then(|w| prev_word(b, w.0))
             .is_some_and(|w| is(b, w, word))
     };
     let negated = || {
-        w2().and_then(|w| prev_word(b, w.0))
+        w2.and_then(|w| prev_word(b, w.0))
             .is_some_and(|w0| is_any(b, w0, &["no", "not"]))
     };
-    let mut buf = [0; 16];
-    match lower(b, w1, &mut buf) {
+    match last {
         b"than" if after("more") => Some(if negated() {
             Hedge::AtMost
         } else {

@@ -195,6 +195,7 @@ pub(crate) fn is(b: &[u8], w: Word, lower: &str) -> bool {
 }
 
 /// Whether `w` is one of `words` (given in lower case), ignoring ASCII case.
+#[inline]
 pub(crate) fn is_any(b: &[u8], w: Word, words: &[&str]) -> bool {
     let Some(s) = b.get(w.0..w.1) else {
         return false;

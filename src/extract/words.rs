@@ -243,16 +243,15 @@ static PREFIXES: [u32; 1 << 16] = {
 /// stop finder's inner loop.
 #[inline]
 pub(crate) fn prefix_bit(c0: u8, c1: u8, c2: u8) -> u64 {
-    prefix_bit_of(u32::from_le_bytes([c0, c1, c2, 0]))
+    prefix_bit_pair(c0, u16::from_le_bytes([c1, c2]))
 }
 
-/// [`prefix_bit`] of the bytes `c0 c1 c2` given as the low three bytes of `x`
-/// (`c0` in the low byte; the fourth byte is ignored), as the stop finder loads
-/// them.
+/// [`prefix_bit`] of the bytes `c0 c1 c2`, the last two given as the
+/// little-endian `u16` `c1 + 256 * c2`, as the stop finder loads them.
 #[inline]
-pub(crate) fn prefix_bit_of(x: u32) -> u64 {
-    let row = PREFIXES[((x >> 8) & 0xFFFF) as usize];
-    u64::from(row >> (x & 31)) & 1
+pub(crate) fn prefix_bit_pair(c0: u8, pair: u16) -> u64 {
+    let row = PREFIXES[usize::from(pair)];
+    u64::from(row >> (c0 & 31)) & 1
 }
 
 /// Whether a number word could start at `pos` (a word start), judged from its
