@@ -474,19 +474,27 @@ enum Slot {
     Read(Option<u32>),
 }
 
-/// What [`PairCache::echo`] reads before a mention, once per candidate.
+/// What [`PairCache::echo`] reads before a mention, once per candidate. The two
+/// tests read at the end of the text come first; the sets, which read all of
+/// it, only when a pair passes those tests (few do).
 #[derive(Clone, Copy, Debug)]
 struct Lead {
-    /// The content words of the 80 bytes before it (a range of `PairCache::sets`).
-    words: (usize, usize),
     /// It is a level reached with `to` ([`LEVEL_TO`]).
     level: bool,
     /// The word right before it ([`VERB_LAST`]), interned, and whether it is a
     /// change verb.
     verb: Option<(u32, bool)>,
+    /// The content words of the 80 bytes before it (a range of
+    /// `PairCache::sets`), once read.
+    words: Option<(usize, usize)>,
     /// Its qualifiers ([`QUALIFIER`]), interned, as a sorted set (a range of
-    /// `PairCache::sets`).
-    qualifiers: (usize, usize),
+    /// `PairCache::sets`), once read.
+    qualifiers: Option<(usize, usize)>,
+}
+
+/// The text [`PairCache::echo`] reads before a mention.
+fn lead_text<'a>(links: &Links<'a>, c: &Claim) -> &'a str {
+    links.before(c, 80)
 }
 
 /// What [`in_context`] works out per candidate (by index in the candidate list),
@@ -626,33 +634,73 @@ impl PairCache {
         self.shared(links, x, y).any(|change| !change)
     }
 
-    /// What [`PairCache::echo`] reads before a candidate, worked out on first use.
+    /// What [`PairCache::echo`] reads at the end of the text before a candidate,
+    /// worked out on first use.
     fn lead(&mut self, links: &Links<'_>, (k, c): At<'_>) -> Lead {
         if let Some(&Some(l)) = self.leads.get(k) {
             return l;
         }
-        let text = links.before(c, 80);
-        self.scratch.clear();
-        self.lex.content_words(text, &mut self.scratch);
-        let words = self.store_scratch();
+        let text = lead_text(links, c);
         let verb = verb_last(text)
             .map(str::to_lowercase)
             .map(|v| (self.lex.id(&v), is_change_word(&v)));
-        self.scratch.clear();
-        let lex = &mut self.lex;
-        let scratch = &mut self.scratch;
-        qualifiers(text, |q| scratch.push(lex.id(q)));
-        let qualifiers = self.store_scratch();
         let l = Lead {
-            words,
             level: level_to(text),
             verb,
-            qualifiers,
+            words: None,
+            qualifiers: None,
         };
         if let Some(slot) = self.leads.get_mut(k) {
             *slot = Some(l);
         }
         l
+    }
+
+    /// The content words before a candidate ([`Lead::words`]), read on first use:
+    /// their range in `sets`.
+    fn lead_words(&mut self, links: &Links<'_>, (k, c): At<'_>) -> (usize, usize) {
+        match self.lead(links, (k, c)).words {
+            Some(r) => r,
+            None => {
+                self.scratch.clear();
+                self.lex
+                    .content_words(lead_text(links, c), &mut self.scratch);
+                let r = self.store_scratch();
+                if let Some(Some(l)) = self.leads.get_mut(k) {
+                    l.words = Some(r);
+                }
+                r
+            }
+        }
+    }
+
+    /// The qualifiers before a candidate ([`Lead::qualifiers`]), read on first
+    /// use: their range in `sets`.
+    fn lead_qualifiers(&mut self, links: &Links<'_>, (k, c): At<'_>) -> (usize, usize) {
+        match self.lead(links, (k, c)).qualifiers {
+            Some(r) => r,
+            None => {
+                self.scratch.clear();
+                let lex = &mut self.lex;
+                let scratch = &mut self.scratch;
+                qualifiers(lead_text(links, c), |q| scratch.push(lex.id(q)));
+                let r = self.store_scratch();
+                if let Some(Some(l)) = self.leads.get_mut(k) {
+                    l.qualifiers = Some(r);
+                }
+                r
+            }
+        }
+    }
+
+    /// Whether the words before two candidates share one that is not a change
+    /// word, and (with `change`) one that is.
+    fn lead_shares(&mut self, links: &Links<'_>, x: At<'_>, y: At<'_>, change: bool) -> bool {
+        let (rx, ry) = (self.lead_words(links, x), self.lead_words(links, y));
+        let (wx, wy) = (self.set(rx), self.set(ry));
+        let lex = &self.lex;
+        (!change || shared_words(wx, wy).any(|w| lex.is_change(w)))
+            && shared_words(wx, wy).any(|w| !lex.is_change(w))
     }
 
     /// Evidence strong enough to report a disagreement between two body mentions
@@ -668,22 +716,22 @@ impl PairCache {
             return false;
         }
         let (lx, ly) = (self.lead(links, x), self.lead(links, y));
-        let (wx, wy) = (self.set(lx.words), self.set(ly.words));
-        let lex = &self.lex;
-        let same_subject = || shared_words(wx, wy).any(|w| !lex.is_change(w));
+        // Both levels: the same change verb and a subject word in common.
         if lx.level && ly.level {
-            let same_verb = shared_words(wx, wy).any(|w| lex.is_change(w));
-            return same_verb && same_subject();
+            return self.lead_shares(links, x, y, true);
         }
         // `Revenues at Reuters slipped 11%` ... `revenues slipped 11% from`: the
         // same change verb right before both, a shared subject word, and the same
         // qualifiers.
         match (lx.verb, ly.verb) {
-            (Some((v1, change)), Some((v2, _))) => {
-                v1 == v2
-                    && change
-                    && same_subject()
-                    && self.set(lx.qualifiers) == self.set(ly.qualifiers)
+            (Some((v1, true)), Some((v2, _))) if v1 == v2 => {
+                self.lead_shares(links, x, y, false) && {
+                    let (qx, qy) = (
+                        self.lead_qualifiers(links, x),
+                        self.lead_qualifiers(links, y),
+                    );
+                    self.set(qx) == self.set(qy)
+                }
             }
             _ => false,
         }
