@@ -750,42 +750,83 @@ static LEVEL_TO: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-/// Whether [`LEVEL_TO`] matches `t`. On ASCII text a match needs `to` or one of
-/// its hedge words (`about` ... `than`) right before the spaces that end `t`,
-/// save at most two signs after them; most text before a figure has neither,
-/// and that is a byte test. Other text goes to the regex.
+/// Whether [`LEVEL_TO`] matches `t`. On ASCII text read backwards in code:
+/// at most two signs end `t`, after spaces; before them, words separated by
+/// spaces, each a hedge (`about` ... `over`, or `than` after `more` or `less`),
+/// back to a word that ends with `to` at a word boundary. The regex needs
+/// exactly that: every word between `to` and the end is a hedge with spaces
+/// either side, so it is the whole of a run of non-spaces. Other text goes to
+/// the regex.
 fn level_to(t: &str) -> bool {
-    const CUES: &[&[u8]] = &[
-        b"to", b"about", b"around", b"some", b"nearly", b"almost", b"just", b"over", b"under",
-        b"below", b"above", b"than",
+    const HEDGES: &[&[u8]] = &[
+        b"about", b"around", b"some", b"nearly", b"almost", b"just", b"over", b"under", b"below",
+        b"above",
     ];
     if !t.is_ascii() {
         return LEVEL_TO.is_match(t);
     }
     let b = t.as_bytes();
-    let space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    let space = |i: usize| {
+        b.get(i)
+            .is_some_and(|&c| matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
+    };
+    // The signs at the end, then the spaces before them.
     let mut end = b.len();
-    for signs in 0..=2 {
-        if signs > 0 {
-            match end.checked_sub(1).and_then(|i| b.get(i)) {
-                Some(&c) if !c.is_ascii_alphanumeric() && !space(c) => end -= 1,
-                _ => break,
-            }
-        }
-        if end > 0 && b.get(end - 1).is_some_and(|&c| space(c)) {
-            let mut w = end;
-            while w > 0 && b.get(w - 1).is_some_and(|&c| space(c)) {
-                w -= 1;
-            }
-            let word = b.get(..w).unwrap_or(&[]);
-            if CUES.iter().any(|cue| {
-                word.len() >= cue.len() && word[word.len() - cue.len()..].eq_ignore_ascii_case(cue)
-            }) {
-                return LEVEL_TO.is_match(t);
-            }
+    for _ in 0..2 {
+        if end > 0 && !space(end - 1) && !b.get(end - 1).is_some_and(u8::is_ascii_alphanumeric) {
+            end -= 1;
         }
     }
-    false
+    // Back over spaces (at least one) to the end of the word before them.
+    let back_over_spaces = |mut e: usize| {
+        let from = e;
+        while e > 0 && space(e - 1) {
+            e -= 1;
+        }
+        (e < from).then_some(e)
+    };
+    let Some(mut e) = back_over_spaces(end) else {
+        return false;
+    };
+    loop {
+        let mut s = e;
+        while s > 0 && !space(s - 1) {
+            s -= 1;
+        }
+        let word = b.get(s..e).unwrap_or(&[]);
+        if word.len() >= 2 && word[word.len() - 2..].eq_ignore_ascii_case(b"to") {
+            // `\bto`: no word char right before it.
+            return !(word.len() > 2
+                && word
+                    .get(word.len() - 3)
+                    .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_'));
+        }
+        if HEDGES.iter().any(|h| h.eq_ignore_ascii_case(word)) {
+            let Some(next) = back_over_spaces(s) else {
+                return false;
+            };
+            e = next;
+        } else if word.eq_ignore_ascii_case(b"than") {
+            // `more than`, `less than`.
+            let Some(m) = back_over_spaces(s) else {
+                return false;
+            };
+            let mut ms = m;
+            while ms > 0 && !space(ms - 1) {
+                ms -= 1;
+            }
+            let w = b.get(ms..m).unwrap_or(&[]);
+            if !(w.eq_ignore_ascii_case(b"more") || w.eq_ignore_ascii_case(b"less")) {
+                return false;
+            }
+            let Some(next) = back_over_spaces(ms) else {
+                return false;
+            };
+            e = next;
+        } else {
+            return false;
+        }
+    }
 }
 
 /// Words that make a different measure of one thing: `underlying sales` and
@@ -1216,6 +1257,26 @@ mod tests {
                 .filter(|c| !c.is_ascii())
                 .all(|c| !folds.is_match(c.encode_utf8(&mut [0; 4])))
         );
+    }
+
+    #[test]
+    fn level_to_is_the_regex_on_all_short_texts() {
+        const PIECES: &[&str] = &[
+            "to", "To", " ", "\t", "more", "than", "less", "below", "x", "_", "$", "\"", "5",
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| PIECES.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(longer);
+            texts.sort();
+            texts.dedup();
+        }
+        for t in &texts {
+            assert_eq!(level_to(t), LEVEL_TO.is_match(t), "{t:?}");
+        }
     }
 
     #[test]
