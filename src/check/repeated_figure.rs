@@ -600,8 +600,11 @@ impl PairCache {
 
     #[inline(never)]
     fn read_frame(&mut self, links: &Links<'_>, (k, c): At<'_>) -> (usize, usize) {
+        // Sorted and deduplicated already.
         frame_words(&mut self.lex, links, c, FRAME, &mut self.scratch);
-        let r = self.store_scratch();
+        let start = self.sets.len();
+        self.sets.extend_from_slice(&self.scratch);
+        let r = (start, self.scratch.len());
         if let Some(slot) = self.frames.get_mut(k) {
             *slot = Some(r);
         }
@@ -663,8 +666,15 @@ impl PairCache {
             Some(r) => r,
             None => {
                 self.scratch.clear();
-                self.lex
-                    .content_words(lead_text(links, c), &mut self.scratch);
+                // The lead ends where `c` starts (or is empty).
+                let lead = lead_text(links, c);
+                let start = c.span.start.saturating_sub(lead.len());
+                self.lex.content_words_in(
+                    links.cx.text,
+                    start,
+                    start + lead.len(),
+                    &mut self.scratch,
+                );
                 let r = self.store_scratch();
                 if let Some(Some(l)) = self.leads.get_mut(k) {
                     l.words = Some(r);
