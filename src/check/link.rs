@@ -237,9 +237,20 @@ impl<'a> Links<'a> {
     /// claims ([`Links::claims_in`]), in order.
     pub fn claims_by_sentence(&self) -> impl Iterator<Item = (usize, usize, &'a Claim)> + '_ {
         let mut s = 0;
+        // Claim `k` is in the one sentence `s` with `starts[s] <= k <
+        // starts[s + 1]`: most often the one it names, tested in two loads; a
+        // walk over the sentences without claims is the fallback.
+        let holds = move |s: usize, k: usize| {
+            self.starts.get(s).is_some_and(|&a| a <= k)
+                && self.starts.get(s + 1).is_some_and(|&b| k < b)
+        };
         self.cx.claims.iter().enumerate().map(move |(k, c)| {
-            while self.starts.get(s + 1).is_some_and(|&end| end <= k) {
-                s += 1;
+            if holds(c.sentence, k) {
+                s = c.sentence;
+            } else {
+                while self.starts.get(s + 1).is_some_and(|&end| end <= k) {
+                    s += 1;
+                }
             }
             (s, k - self.starts.get(s).copied().unwrap_or(0), c)
         })
