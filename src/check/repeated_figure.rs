@@ -662,45 +662,37 @@ impl PairCache {
     /// The content words before a candidate ([`Lead::words`]), read on first use:
     /// their range in `sets`.
     fn lead_words(&mut self, links: &Links<'_>, (k, c): At<'_>) -> (usize, usize) {
-        match self.lead(links, (k, c)).words {
-            Some(r) => r,
-            None => {
-                self.scratch.clear();
-                // The lead ends where `c` starts (or is empty).
-                let lead = lead_text(links, c);
-                let start = c.span.start.saturating_sub(lead.len());
-                self.lex.content_words_in(
-                    links.cx.text,
-                    start,
-                    start + lead.len(),
-                    &mut self.scratch,
-                );
-                let r = self.store_scratch();
-                if let Some(Some(l)) = self.leads.get_mut(k) {
-                    l.words = Some(r);
-                }
-                r
-            }
+        if let Some(r) = self.lead(links, (k, c)).words {
+            return r;
         }
+        self.scratch.clear();
+        // The lead ends where `c` starts (or is empty).
+        let lead = lead_text(links, c);
+        let start = c.span.start.saturating_sub(lead.len());
+        self.lex
+            .content_words_in(links.cx.text, start, start + lead.len(), &mut self.scratch);
+        let r = self.store_scratch();
+        if let Some(Some(l)) = self.leads.get_mut(k) {
+            l.words = Some(r);
+        }
+        r
     }
 
     /// The qualifiers before a candidate ([`Lead::qualifiers`]), read on first
     /// use: their range in `sets`.
     fn lead_qualifiers(&mut self, links: &Links<'_>, (k, c): At<'_>) -> (usize, usize) {
-        match self.lead(links, (k, c)).qualifiers {
-            Some(r) => r,
-            None => {
-                self.scratch.clear();
-                let lex = &mut self.lex;
-                let scratch = &mut self.scratch;
-                qualifiers(lead_text(links, c), |q| scratch.push(lex.id(q)));
-                let r = self.store_scratch();
-                if let Some(Some(l)) = self.leads.get_mut(k) {
-                    l.qualifiers = Some(r);
-                }
-                r
-            }
+        if let Some(r) = self.lead(links, (k, c)).qualifiers {
+            return r;
         }
+        self.scratch.clear();
+        let lex = &mut self.lex;
+        let scratch = &mut self.scratch;
+        qualifiers(lead_text(links, c), |q| scratch.push(lex.id(q)));
+        let r = self.store_scratch();
+        if let Some(Some(l)) = self.leads.get_mut(k) {
+            l.qualifiers = Some(r);
+        }
+        r
     }
 
     /// Whether the words before two candidates share one that is not a change
@@ -788,22 +780,22 @@ fn level_to(t: &str) -> bool {
         }
     }
     // Back over spaces (at least one) to the end of the word before them.
-    let back_over_spaces = |mut e: usize| {
-        let from = e;
-        while e > 0 && space(e - 1) {
-            e -= 1;
+    let back_over_spaces = |from: usize| {
+        let mut at = from;
+        while at > 0 && space(at - 1) {
+            at -= 1;
         }
-        (e < from).then_some(e)
+        (at < from).then_some(at)
     };
-    let Some(mut e) = back_over_spaces(end) else {
+    let Some(mut word_end) = back_over_spaces(end) else {
         return false;
     };
     loop {
-        let mut s = e;
-        while s > 0 && !space(s - 1) {
-            s -= 1;
+        let mut word_start = word_end;
+        while word_start > 0 && !space(word_start - 1) {
+            word_start -= 1;
         }
-        let word = b.get(s..e).unwrap_or(&[]);
+        let word = b.get(word_start..word_end).unwrap_or(&[]);
         if word.len() >= 2 && word[word.len() - 2..].eq_ignore_ascii_case(b"to") {
             // `\bto`: no word char right before it.
             return !(word.len() > 2
@@ -811,28 +803,28 @@ fn level_to(t: &str) -> bool {
                     .get(word.len() - 3)
                     .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_'));
         }
-        if HEDGES.iter().any(|h| h.eq_ignore_ascii_case(word)) {
-            let Some(next) = back_over_spaces(s) else {
+        if HEDGES.iter().any(|hedge| hedge.eq_ignore_ascii_case(word)) {
+            let Some(next) = back_over_spaces(word_start) else {
                 return false;
             };
-            e = next;
+            word_end = next;
         } else if word.eq_ignore_ascii_case(b"than") {
             // `more than`, `less than`.
-            let Some(m) = back_over_spaces(s) else {
+            let Some(more_end) = back_over_spaces(word_start) else {
                 return false;
             };
-            let mut ms = m;
-            while ms > 0 && !space(ms - 1) {
-                ms -= 1;
+            let mut more_start = more_end;
+            while more_start > 0 && !space(more_start - 1) {
+                more_start -= 1;
             }
-            let w = b.get(ms..m).unwrap_or(&[]);
-            if !(w.eq_ignore_ascii_case(b"more") || w.eq_ignore_ascii_case(b"less")) {
+            let more = b.get(more_start..more_end).unwrap_or(&[]);
+            if !(more.eq_ignore_ascii_case(b"more") || more.eq_ignore_ascii_case(b"less")) {
                 return false;
             }
-            let Some(next) = back_over_spaces(ms) else {
+            let Some(next) = back_over_spaces(more_start) else {
                 return false;
             };
-            e = next;
+            word_end = next;
         } else {
             return false;
         }
