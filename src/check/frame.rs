@@ -321,9 +321,23 @@ struct Entry {
 }
 
 impl Lexicon {
-    /// Appends the ids of the content words of `text` (as [`content_words`] reads
-    /// them) to `out`, in text order, repeats included.
+    /// [`Lexicon::content_words_in`] of all of `text`.
+    #[cfg(test)]
     pub fn content_words(&mut self, text: &str, out: &mut Vec<u32>) {
+        self.content_words_in(text, 0, text.len(), out);
+    }
+
+    /// Appends the ids of the content words of the bytes `start..end` of `file`
+    /// (as [`content_words`] reads them; nothing when the bytes are not a `str`
+    /// range) to `out`, in text order, repeats included. The words are keyed in
+    /// place in `file`, so a word near `end` is still read with one eight-byte
+    /// load (see [`Key::of`]), where a slice ending there would send it to the
+    /// slow path.
+    pub fn content_words_in(&mut self, file: &str, start: usize, end: usize, out: &mut Vec<u32>) {
+        let Some(text) = file.get(start..end) else {
+            return;
+        };
+        let (base, full) = (start, file.as_bytes());
         let bytes = text.as_bytes();
         let mut at = 0;
         while let Some(&first) = bytes.get(at) {
@@ -366,7 +380,7 @@ impl Lexicon {
                     }
                     _ => {}
                 }
-                self.intern(bytes, from, to, 0x20)
+                self.intern(full, base + from, base + to, 0x20)
             } else {
                 let word = text.get(from..to).unwrap_or("");
                 if !keep_word(word) {
@@ -554,10 +568,14 @@ pub fn frame_words(
     words: &mut Vec<u32>,
 ) {
     words.clear();
-    lex.content_words(links.before(c, reach), words);
+    let text = links.cx.text;
+    // `before` ends where `c` starts (or is empty).
+    let before = links.before(c, reach);
+    let start = c.span.start.saturating_sub(before.len());
+    lex.content_words_in(text, start, start + before.len(), words);
     let sent = links.sentence_span(c.sentence);
-    let end = floor(links.cx.text, sent.end.min(c.span.end + reach));
-    lex.content_words(links.slice(c.span.end, end), words);
+    let end = floor(text, sent.end.min(c.span.end + reach));
+    lex.content_words_in(text, c.span.end, end.max(c.span.end), words);
     words.sort_unstable();
     words.dedup();
 }
@@ -933,6 +951,41 @@ mod tests {
             for (w, &id) in words.iter().zip(&ids) {
                 proptest::prop_assert_eq!(lex.id(w), id);
                 proptest::prop_assert_eq!(lex.is_change(id), is_change_word(w) && !is_stop(w));
+            }
+        }
+
+        /// Words read in place from a range of a text are the words of that
+        /// range as a string of its own (the bytes past the range that the keys
+        /// load change nothing), and an invalid range reads nothing.
+        #[test]
+        fn words_in_a_range_are_the_words_of_the_slice(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::strategy::Just("Profits"), proptest::strategy::Just("profits"),
+                    proptest::strategy::Just(" "), proptest::strategy::Just("'s"),
+                    proptest::strategy::Just("UK"), proptest::strategy::Just("2004"),
+                    proptest::strategy::Just("Élan"), proptest::strategy::Just("rose"),
+                    proptest::strategy::Just("ThePrivateEquityGroups"),
+                    proptest::strategy::Just("—"), proptest::strategy::Just("abcdefghi"),
+                ],
+                0..20,
+            ),
+            a in 0_usize..200,
+            b in 0_usize..200,
+        ) {
+            let text = parts.concat();
+            let mut lex = Lexicon::default();
+            let mut ids = Vec::new();
+            lex.content_words_in(&text, a, b, &mut ids);
+            match text.get(a..b) {
+                Some(slice) => {
+                    let words = content_words(slice);
+                    proptest::prop_assert_eq!(ids.len(), words.len());
+                    for (w, &id) in words.iter().zip(&ids) {
+                        proptest::prop_assert_eq!(lex.id(w), id);
+                    }
+                }
+                None => proptest::prop_assert!(ids.is_empty()),
             }
         }
     }

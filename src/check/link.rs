@@ -105,9 +105,11 @@ pub struct Links<'a> {
     para: Vec<usize>,
     /// Proper nouns of each sentence, worked out on first use: pairing asks for the
     /// same sentence's names many times. A sentence's names are a range of
-    /// `names`, each with its hash and sorted by (hash, name), so two sentences
-    /// are compared by a merge that compares strings only when hashes tie.
-    proper: Vec<OnceCell<(usize, usize)>>,
+    /// `names`, each with its hash, and a mask with one bit per name (picked by
+    /// the top bits of its hash): most pairs of sentences share no bit, and are
+    /// told apart by one `and`; the others compare hashes, then strings only when
+    /// hashes tie.
+    proper: Vec<OnceCell<Names>>,
     names: RefCell<Vec<(u64, &'a str)>>,
     /// The change and delta pairs of each pairable sentence (by its place in
     /// `pairable`, which `pair_slot` gives per sentence, `u32::MAX` for the
@@ -235,9 +237,20 @@ impl<'a> Links<'a> {
     /// claims ([`Links::claims_in`]), in order.
     pub fn claims_by_sentence(&self) -> impl Iterator<Item = (usize, usize, &'a Claim)> + '_ {
         let mut s = 0;
+        // Claim `k` is in the one sentence `s` with `starts[s] <= k <
+        // starts[s + 1]`: most often the one it names, tested in two loads; a
+        // walk over the sentences without claims is the fallback.
+        let holds = move |s: usize, k: usize| {
+            self.starts.get(s).is_some_and(|&a| a <= k)
+                && self.starts.get(s + 1).is_some_and(|&b| k < b)
+        };
         self.cx.claims.iter().enumerate().map(move |(k, c)| {
-            while self.starts.get(s + 1).is_some_and(|&end| end <= k) {
-                s += 1;
+            if holds(c.sentence, k) {
+                s = c.sentence;
+            } else {
+                while self.starts.get(s + 1).is_some_and(|&end| end <= k) {
+                    s += 1;
+                }
             }
             (s, k - self.starts.get(s).copied().unwrap_or(0), c)
         })
@@ -433,27 +446,24 @@ impl<'a> Links<'a> {
     /// sentence opener or a month): a weak sign they talk about the same subject.
     #[must_use]
     pub fn share_proper_noun(&self, s1: usize, s2: usize) -> bool {
-        let (r1, r2) = (self.proper_range(s1), self.proper_range(s2));
+        let (n1, n2) = (self.proper_names(s1), self.proper_names(s2));
+        if n1.mask & n2.mask == 0 {
+            return false;
+        }
         let names = self.names.borrow();
         let (a, b) = (
-            names.get(r1.0..r1.1).unwrap_or(&[]),
-            names.get(r2.0..r2.1).unwrap_or(&[]),
+            names.get(n1.start as usize..n1.end as usize).unwrap_or(&[]),
+            names.get(n2.start as usize..n2.end as usize).unwrap_or(&[]),
         );
-        let (mut i, mut j) = (0, 0);
-        while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
-            match x.cmp(y) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => return true,
-            }
-        }
-        false
+        // A few names each (at most 400 bytes of a sentence are read): every
+        // pair is compared, hashes first.
+        a.iter().any(|x| b.iter().any(|y| x.0 == y.0 && x.1 == y.1))
     }
 
-    /// Where the proper nouns of sentence `s` lie in `names`, worked out on first
-    /// use from at most its first 400 bytes (bounded cost on run-on text).
-    fn proper_range(&self, s: usize) -> (usize, usize) {
-        self.proper.get(s).map_or((0, 0), |cell| {
+    /// The proper nouns of sentence `s` (see [`Names`]), worked out on first use
+    /// from at most its first 400 bytes (bounded cost on run-on text).
+    fn proper_names(&self, s: usize) -> Names {
+        self.proper.get(s).map_or(Names::default(), |cell| {
             *cell.get_or_init(|| {
                 let sp = self.sentence_span(s);
                 let head = self.slice(
@@ -462,11 +472,16 @@ impl<'a> Links<'a> {
                 );
                 let mut names = self.names.borrow_mut();
                 let start = names.len();
-                each_proper_noun(head, |w, hash| names.push((hash, w)));
-                if let Some(new) = names.get_mut(start..) {
-                    new.sort_unstable();
+                let mut mask = 0_u64;
+                each_proper_noun(head, |w, hash| {
+                    mask |= 1 << (hash >> 58);
+                    names.push((hash, w));
+                });
+                Names {
+                    start: start as u32,
+                    end: names.len() as u32,
+                    mask,
                 }
-                (start, names.len())
             })
         })
     }
@@ -485,6 +500,16 @@ impl<'a> Links<'a> {
     pub fn crowded(&self, s: usize) -> bool {
         self.claims_in(s).len() > MAX_CLAIMS_PER_SENTENCE
     }
+}
+
+/// Where the proper nouns of one sentence lie in `Links::names`, and a mask
+/// with bit `hash >> 58` set for each: two sentences whose masks share no bit
+/// share no name.
+#[derive(Clone, Copy, Debug, Default)]
+struct Names {
+    start: u32,
+    end: u32,
+    mask: u64,
 }
 
 /// A cue read on a claim's lead, and where its two bits sit in

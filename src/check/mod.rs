@@ -449,11 +449,20 @@ pub fn run(cx: &Context<'_>) -> Vec<Check> {
 /// `decimals` decimals, trailing zeros dropped.
 #[must_use]
 pub fn fmt_num(v: f64, decimals: usize) -> String {
-    let s = format!("{:.*}", decimals, v.abs());
-    let s = if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    let x = v.abs();
+    // A whole number below 2^53 (most counts and sums of money) prints as its
+    // integer: its decimals are zeros, which are trimmed. Formatting it as an
+    // integer skips the exact float formatting, which large values send to a
+    // slow bignum path.
+    let s = if x.fract() == 0.0 && x < 9_007_199_254_740_992.0 {
+        (x as u64).to_string()
     } else {
-        s
+        let s = format!("{x:.decimals$}");
+        if s.contains('.') {
+            s.trim_end_matches('0').trim_end_matches('.').to_owned()
+        } else {
+            s
+        }
     };
     let (int, frac) = s
         .split_once('.')
@@ -569,6 +578,73 @@ mod tests {
         assert_eq!(fmt_num(-4.0, 1), "-4");
         assert_eq!(fmt_num(1_234_567.5, 2), "1,234,567.5");
         assert_eq!(fmt_num(-0.01, 1), "0");
+    }
+
+    /// [`fmt_num`]'s shortcut for whole numbers gives what formatting the float
+    /// gives.
+    #[test]
+    fn fmt_num_whole_numbers_are_the_float_formatting() {
+        let by_float = |v: f64, decimals: usize| {
+            let s = format!("{:.*}", decimals, v.abs());
+            let s = if s.contains('.') {
+                s.trim_end_matches('0').trim_end_matches('.').to_owned()
+            } else {
+                s
+            };
+            let (int, frac) = s
+                .split_once('.')
+                .map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
+            let mut grouped = String::new();
+            for (i, ch) in int.chars().enumerate() {
+                if i > 0 && (int.len() - i) % 3 == 0 {
+                    grouped.push(',');
+                }
+                grouped.push(ch);
+            }
+            let sign = if v < 0.0 && s.chars().any(|c| c != '0' && c != '.') {
+                "-"
+            } else {
+                ""
+            };
+            match frac {
+                Some(f) => format!("{sign}{grouped}.{f}"),
+                None => format!("{sign}{grouped}"),
+            }
+        };
+        let mut values = vec![
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            999.0,
+            1000.0,
+            14_200_000.0,
+            1.6e9,
+            -2.5e12,
+            9_007_199_254_740_991.0,
+            9_007_199_254_740_992.0,
+            1e20,
+            f64::MAX,
+            f64::INFINITY,
+            f64::NAN,
+            0.5,
+            2.5,
+            1e-300,
+        ];
+        let mut x = 1.0_f64;
+        for _ in 0..200 {
+            x *= 1.37;
+            values.extend([x.round(), -x.round(), x.floor() * 10.0, x]);
+        }
+        for v in values {
+            for decimals in 0..3 {
+                assert_eq!(
+                    fmt_num(v, decimals),
+                    by_float(v, decimals),
+                    "{v} {decimals}"
+                );
+            }
+        }
     }
 }
 

@@ -474,19 +474,27 @@ enum Slot {
     Read(Option<u32>),
 }
 
-/// What [`PairCache::echo`] reads before a mention, once per candidate.
+/// What [`PairCache::echo`] reads before a mention, once per candidate. The two
+/// tests read at the end of the text come first; the sets, which read all of
+/// it, only when a pair passes those tests (few do).
 #[derive(Clone, Copy, Debug)]
 struct Lead {
-    /// The content words of the 80 bytes before it (a range of `PairCache::sets`).
-    words: (usize, usize),
     /// It is a level reached with `to` ([`LEVEL_TO`]).
     level: bool,
     /// The word right before it ([`VERB_LAST`]), interned, and whether it is a
     /// change verb.
     verb: Option<(u32, bool)>,
+    /// The content words of the 80 bytes before it (a range of
+    /// `PairCache::sets`), once read.
+    words: Option<(usize, usize)>,
     /// Its qualifiers ([`QUALIFIER`]), interned, as a sorted set (a range of
-    /// `PairCache::sets`).
-    qualifiers: (usize, usize),
+    /// `PairCache::sets`), once read.
+    qualifiers: Option<(usize, usize)>,
+}
+
+/// The text [`PairCache::echo`] reads before a mention.
+fn lead_text<'a>(links: &Links<'a>, c: &Claim) -> &'a str {
+    links.before(c, 80)
 }
 
 /// What [`in_context`] works out per candidate (by index in the candidate list),
@@ -592,8 +600,11 @@ impl PairCache {
 
     #[inline(never)]
     fn read_frame(&mut self, links: &Links<'_>, (k, c): At<'_>) -> (usize, usize) {
+        // Sorted and deduplicated already.
         frame_words(&mut self.lex, links, c, FRAME, &mut self.scratch);
-        let r = self.store_scratch();
+        let start = self.sets.len();
+        self.sets.extend_from_slice(&self.scratch);
+        let r = (start, self.scratch.len());
         if let Some(slot) = self.frames.get_mut(k) {
             *slot = Some(r);
         }
@@ -626,33 +637,72 @@ impl PairCache {
         self.shared(links, x, y).any(|change| !change)
     }
 
-    /// What [`PairCache::echo`] reads before a candidate, worked out on first use.
+    /// What [`PairCache::echo`] reads at the end of the text before a candidate,
+    /// worked out on first use.
     fn lead(&mut self, links: &Links<'_>, (k, c): At<'_>) -> Lead {
         if let Some(&Some(l)) = self.leads.get(k) {
             return l;
         }
-        let text = links.before(c, 80);
-        self.scratch.clear();
-        self.lex.content_words(text, &mut self.scratch);
-        let words = self.store_scratch();
+        let text = lead_text(links, c);
         let verb = verb_last(text)
             .map(str::to_lowercase)
             .map(|v| (self.lex.id(&v), is_change_word(&v)));
-        self.scratch.clear();
-        let lex = &mut self.lex;
-        let scratch = &mut self.scratch;
-        qualifiers(text, |q| scratch.push(lex.id(q)));
-        let qualifiers = self.store_scratch();
         let l = Lead {
-            words,
             level: level_to(text),
             verb,
-            qualifiers,
+            words: None,
+            qualifiers: None,
         };
         if let Some(slot) = self.leads.get_mut(k) {
             *slot = Some(l);
         }
         l
+    }
+
+    /// The content words before a candidate ([`Lead::words`]), read on first use:
+    /// their range in `sets`.
+    fn lead_words(&mut self, links: &Links<'_>, (k, c): At<'_>) -> (usize, usize) {
+        if let Some(r) = self.lead(links, (k, c)).words {
+            return r;
+        }
+        self.scratch.clear();
+        // The lead ends where `c` starts (or is empty).
+        let lead = lead_text(links, c);
+        let start = c.span.start.saturating_sub(lead.len());
+        self.lex
+            .content_words_in(links.cx.text, start, start + lead.len(), &mut self.scratch);
+        let r = self.store_scratch();
+        if let Some(Some(l)) = self.leads.get_mut(k) {
+            l.words = Some(r);
+        }
+        r
+    }
+
+    /// The qualifiers before a candidate ([`Lead::qualifiers`]), read on first
+    /// use: their range in `sets`.
+    fn lead_qualifiers(&mut self, links: &Links<'_>, (k, c): At<'_>) -> (usize, usize) {
+        if let Some(r) = self.lead(links, (k, c)).qualifiers {
+            return r;
+        }
+        self.scratch.clear();
+        let lex = &mut self.lex;
+        let scratch = &mut self.scratch;
+        qualifiers(lead_text(links, c), |q| scratch.push(lex.id(q)));
+        let r = self.store_scratch();
+        if let Some(Some(l)) = self.leads.get_mut(k) {
+            l.qualifiers = Some(r);
+        }
+        r
+    }
+
+    /// Whether the words before two candidates share one that is not a change
+    /// word, and (with `change`) one that is.
+    fn lead_shares(&mut self, links: &Links<'_>, x: At<'_>, y: At<'_>, change: bool) -> bool {
+        let (rx, ry) = (self.lead_words(links, x), self.lead_words(links, y));
+        let (wx, wy) = (self.set(rx), self.set(ry));
+        let lex = &self.lex;
+        (!change || shared_words(wx, wy).any(|w| lex.is_change(w)))
+            && shared_words(wx, wy).any(|w| !lex.is_change(w))
     }
 
     /// Evidence strong enough to report a disagreement between two body mentions
@@ -668,22 +718,22 @@ impl PairCache {
             return false;
         }
         let (lx, ly) = (self.lead(links, x), self.lead(links, y));
-        let (wx, wy) = (self.set(lx.words), self.set(ly.words));
-        let lex = &self.lex;
-        let same_subject = || shared_words(wx, wy).any(|w| !lex.is_change(w));
+        // Both levels: the same change verb and a subject word in common.
         if lx.level && ly.level {
-            let same_verb = shared_words(wx, wy).any(|w| lex.is_change(w));
-            return same_verb && same_subject();
+            return self.lead_shares(links, x, y, true);
         }
         // `Revenues at Reuters slipped 11%` ... `revenues slipped 11% from`: the
         // same change verb right before both, a shared subject word, and the same
         // qualifiers.
         match (lx.verb, ly.verb) {
-            (Some((v1, change)), Some((v2, _))) => {
-                v1 == v2
-                    && change
-                    && same_subject()
-                    && self.set(lx.qualifiers) == self.set(ly.qualifiers)
+            (Some((v1, true)), Some((v2, _))) if v1 == v2 => {
+                self.lead_shares(links, x, y, false) && {
+                    let (qx, qy) = (
+                        self.lead_qualifiers(links, x),
+                        self.lead_qualifiers(links, y),
+                    );
+                    self.set(qx) == self.set(qy)
+                }
             }
             _ => false,
         }
@@ -702,42 +752,83 @@ static LEVEL_TO: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-/// Whether [`LEVEL_TO`] matches `t`. On ASCII text a match needs `to` or one of
-/// its hedge words (`about` ... `than`) right before the spaces that end `t`,
-/// save at most two signs after them; most text before a figure has neither,
-/// and that is a byte test. Other text goes to the regex.
+/// Whether [`LEVEL_TO`] matches `t`. On ASCII text read backwards in code:
+/// at most two signs end `t`, after spaces; before them, words separated by
+/// spaces, each a hedge (`about` ... `over`, or `than` after `more` or `less`),
+/// back to a word that ends with `to` at a word boundary. The regex needs
+/// exactly that: every word between `to` and the end is a hedge with spaces
+/// either side, so it is the whole of a run of non-spaces. Other text goes to
+/// the regex.
 fn level_to(t: &str) -> bool {
-    const CUES: &[&[u8]] = &[
-        b"to", b"about", b"around", b"some", b"nearly", b"almost", b"just", b"over", b"under",
-        b"below", b"above", b"than",
+    const HEDGES: &[&[u8]] = &[
+        b"about", b"around", b"some", b"nearly", b"almost", b"just", b"over", b"under", b"below",
+        b"above",
     ];
     if !t.is_ascii() {
         return LEVEL_TO.is_match(t);
     }
     let b = t.as_bytes();
-    let space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    let space = |i: usize| {
+        b.get(i)
+            .is_some_and(|&c| matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
+    };
+    // The signs at the end, then the spaces before them.
     let mut end = b.len();
-    for signs in 0..=2 {
-        if signs > 0 {
-            match end.checked_sub(1).and_then(|i| b.get(i)) {
-                Some(&c) if !c.is_ascii_alphanumeric() && !space(c) => end -= 1,
-                _ => break,
-            }
-        }
-        if end > 0 && b.get(end - 1).is_some_and(|&c| space(c)) {
-            let mut w = end;
-            while w > 0 && b.get(w - 1).is_some_and(|&c| space(c)) {
-                w -= 1;
-            }
-            let word = b.get(..w).unwrap_or(&[]);
-            if CUES.iter().any(|cue| {
-                word.len() >= cue.len() && word[word.len() - cue.len()..].eq_ignore_ascii_case(cue)
-            }) {
-                return LEVEL_TO.is_match(t);
-            }
+    for _ in 0..2 {
+        if end > 0 && !space(end - 1) && !b.get(end - 1).is_some_and(u8::is_ascii_alphanumeric) {
+            end -= 1;
         }
     }
-    false
+    // Back over spaces (at least one) to the end of the word before them.
+    let back_over_spaces = |from: usize| {
+        let mut at = from;
+        while at > 0 && space(at - 1) {
+            at -= 1;
+        }
+        (at < from).then_some(at)
+    };
+    let Some(mut word_end) = back_over_spaces(end) else {
+        return false;
+    };
+    loop {
+        let mut word_start = word_end;
+        while word_start > 0 && !space(word_start - 1) {
+            word_start -= 1;
+        }
+        let word = b.get(word_start..word_end).unwrap_or(&[]);
+        if word.len() >= 2 && word[word.len() - 2..].eq_ignore_ascii_case(b"to") {
+            // `\bto`: no word char right before it.
+            return !(word.len() > 2
+                && word
+                    .get(word.len() - 3)
+                    .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_'));
+        }
+        if HEDGES.iter().any(|hedge| hedge.eq_ignore_ascii_case(word)) {
+            let Some(next) = back_over_spaces(word_start) else {
+                return false;
+            };
+            word_end = next;
+        } else if word.eq_ignore_ascii_case(b"than") {
+            // `more than`, `less than`.
+            let Some(more_end) = back_over_spaces(word_start) else {
+                return false;
+            };
+            let mut more_start = more_end;
+            while more_start > 0 && !space(more_start - 1) {
+                more_start -= 1;
+            }
+            let more = b.get(more_start..more_end).unwrap_or(&[]);
+            if !(more.eq_ignore_ascii_case(b"more") || more.eq_ignore_ascii_case(b"less")) {
+                return false;
+            }
+            let Some(next) = back_over_spaces(more_start) else {
+                return false;
+            };
+            word_end = next;
+        } else {
+            return false;
+        }
+    }
 }
 
 /// Words that make a different measure of one thing: `underlying sales` and
@@ -1168,6 +1259,26 @@ mod tests {
                 .filter(|c| !c.is_ascii())
                 .all(|c| !folds.is_match(c.encode_utf8(&mut [0; 4])))
         );
+    }
+
+    #[test]
+    fn level_to_is_the_regex_on_all_short_texts() {
+        const PIECES: &[&str] = &[
+            "to", "To", " ", "\t", "more", "than", "less", "below", "x", "_", "$", "\"", "5",
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| PIECES.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(longer);
+            texts.sort();
+            texts.dedup();
+        }
+        for t in &texts {
+            assert_eq!(level_to(t), LEVEL_TO.is_match(t), "{t:?}");
+        }
     }
 
     #[test]
