@@ -2,8 +2,9 @@
 //! the JSON report, process on one thread on real news copy?
 //!
 //! Input: the BBC dev articles in `../shared/data/news/bbc/` (or `$CLAIMCHECK_SHARED`),
-//! concatenated with blank lines between them, and per file; the project's own
-//! `corpus/` where the shared folder is absent. Run: `cargo bench --bench pipeline`.
+//! concatenated with blank lines between them, and per file (the project's own
+//! `corpus/` instead where the shared folder is absent); and the project's own
+//! `corpus/`, per file, always. Run: `cargo bench --bench pipeline`.
 
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
@@ -26,6 +27,8 @@ struct Input {
     origin: String,
     files: Vec<String>,
     joined: String,
+    /// The project's own sample articles (`corpus/*.txt`), always present.
+    corpus: Vec<String>,
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -62,10 +65,19 @@ static INPUT: LazyLock<Input> = LazyLock::new(|| {
         .map(|s| s.text)
         .collect();
     let joined = files.join("\n\n");
+    let mut paths = Vec::new();
+    collect(&manifest.join("corpus"), &mut paths);
+    paths.sort();
+    let corpus = paths
+        .iter()
+        .filter_map(|p| Source::read(p, None).ok())
+        .map(|s| s.text)
+        .collect();
     Input {
         origin,
         files,
         joined,
+        corpus,
     }
 });
 
@@ -178,6 +190,19 @@ fn end_to_end_per_file(b: Bencher) {
     b.counter(BytesCount::new(total)).bench(|| {
         INPUT
             .files
+            .iter()
+            .map(|f| end_to_end(f.as_bytes()))
+            .sum::<usize>()
+    });
+}
+
+/// The project's own sample articles (`corpus/`), one file at a time.
+#[divan::bench]
+fn end_to_end_corpus(b: Bencher) {
+    let total: usize = INPUT.corpus.iter().map(String::len).sum();
+    b.counter(BytesCount::new(total)).bench(|| {
+        INPUT
+            .corpus
             .iter()
             .map(|f| end_to_end(f.as_bytes()))
             .sum::<usize>()
