@@ -17,7 +17,7 @@ use memchr::memmem;
 use super::context::{
     AGE, AND, AT, FROM, HEDGE, IN, MINUS, MONTH, NO_WORD, NUMBERING, Near, OF, OR, OUT, TIME_UNIT,
     TIME_ZONE, TIMES, TO, has_noun_after_near, is_month, is_sentence_initial, is_time_unit,
-    is_time_zone, near_after, near_before, noun_after, noun_after_near,
+    is_time_zone, near_after, near_before, noun_after, noun_after_in,
 };
 use super::lex::{
     Word, alnum_end, alpha_end, at, before, is, is_any, is_capitalised, is_space, lower, next_word,
@@ -72,6 +72,8 @@ struct Num {
 }
 
 pub(crate) struct Scan<'a> {
+    /// The text, and its bytes as `b`.
+    text: &'a str,
     b: &'a [u8],
     sentences: &'a [Sentence],
     out: Vec<Claim>,
@@ -101,6 +103,7 @@ pub(crate) fn scan(
 ) -> Vec<Claim> {
     let b = text.as_bytes();
     let mut st = Scan {
+        text,
         b,
         sentences,
         // News copy has a claim every 250 bytes or so: room for twice that,
@@ -732,7 +735,7 @@ impl Scan<'_> {
             return end;
         }
         let i = self.push_num(ClaimKind::Count, (n.start, end), &n);
-        let noun = noun_after_near(b, end, self.after_near(end));
+        let noun = noun_after_in(self.text, end, self.after_near(end));
         if let Some(c) = self.out.get_mut(i) {
             c.noun = noun;
         }
