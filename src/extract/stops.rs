@@ -79,10 +79,11 @@ fn gather(flags: &[u8; BLOCK]) -> u64 {
 /// word), and the ASCII letters. Past the end of the text reads as zero bytes,
 /// which are neither (as [`lex::at`] does).
 ///
+/// `letter_before` is 1 when the byte before `base` is an ASCII letter.
+///
 /// [`lex::at`]: super::lex::at
 #[inline]
-fn block_masks(b: &[u8], base: usize) -> (u64, u64) {
-    let letter_before = u64::from(before(b, base).is_ascii_alphabetic());
+fn block_masks(b: &[u8], base: usize, letter_before: u64) -> (u64, u64) {
     if let Some(window) = b.get(base..).and_then(<[u8]>::first_chunk::<WINDOW>) {
         return window_masks(window, letter_before);
     }
@@ -182,7 +183,7 @@ pub(crate) struct Stops<'a> {
 
 impl<'a> Stops<'a> {
     pub(crate) fn new(b: &'a [u8]) -> Self {
-        let (mask, letters) = block_masks(b, 0);
+        let (mask, letters) = block_masks(b, 0, 0);
         Self {
             b,
             base: 0,
@@ -264,8 +265,15 @@ impl<'a> Stops<'a> {
     }
 
     fn load(&mut self, base: usize) {
+        // Whether the byte before the block is a letter: the last bit of the
+        // block before when that is the one loaded (the scan's usual step).
+        let letter_before = if base == self.base + BLOCK {
+            self.letters >> (BLOCK - 1)
+        } else {
+            u64::from(before(self.b, base).is_ascii_alphabetic())
+        };
         self.base = base;
-        (self.mask, self.letters) = block_masks(self.b, base);
+        (self.mask, self.letters) = block_masks(self.b, base, letter_before);
     }
 }
 
