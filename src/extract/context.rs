@@ -233,6 +233,15 @@ pub(crate) fn noun_after_near(b: &[u8], end: usize, next: Near) -> Option<String
     })
 }
 
+/// [`noun_after_near`] in `text` (whose bytes are `b`): the noun is a slice
+/// of the text lower-cased, with no UTF-8 check (a word is ASCII letters, so
+/// the slice is on char boundaries), where [`noun_after_near`] only has bytes.
+pub(crate) fn noun_after_in(text: &str, end: usize, next: Near) -> Option<String> {
+    noun_word(text.as_bytes(), end, next)
+        .and_then(|w| text.get(w.0..w.1))
+        .map(str::to_ascii_lowercase)
+}
+
 /// Whether [`noun_after`] finds a noun, without allocating it; `next` is
 /// `near_after(b, end)`.
 pub(crate) fn has_noun_after_near(b: &[u8], end: usize, next: Near) -> bool {
@@ -296,6 +305,24 @@ mod tests {
         assert_eq!(noun_after(b"32,000 to 1.41", 6), None);
         assert_eq!(noun_after(b"200 Jobs", 3).as_deref(), Some("jobs"));
         assert_eq!(noun_after(b"two of the world's", 3), None);
+        for (text, end) in [
+            ("195 Offences to", 3),
+            ("two of its OFFICERS", 3),
+            ("32,000 to 1.41", 6),
+            ("200 Jobs", 3),
+            ("two of the world's", 3),
+            ("5 été", 1),
+            ("5 averyveryverylongword", 1),
+            ("5 sixteenletterss", 1),
+        ] {
+            let b = text.as_bytes();
+            let near = near_after(b, end);
+            assert_eq!(
+                noun_after_in(text, end, near),
+                noun_after_near(b, end, near),
+                "{text}"
+            );
+        }
     }
 
     /// [`noun_word`] as it was: the next word lower-cased into 16 bytes, then a

@@ -53,7 +53,6 @@ pub(crate) enum Parsed {
 /// Thousands separators are accepted only in groups of three after a first group
 /// of one to three digits (`1,234,567`); `1, 234` stops at the comma, as a list.
 pub(crate) fn parse(b: &[u8], start: usize) -> Parsed {
-    let mut buf = [0u8; MAX_INT_DIGITS + MAX_DECIMALS + 2];
     let mut n = 0;
     let mut i = start;
     // The integer part's value, exact: at most 18 digits fit a u64.
@@ -62,7 +61,6 @@ pub(crate) fn parse(b: &[u8], start: usize) -> Parsed {
         if n >= MAX_INT_DIGITS {
             return Parsed::Skip(skip_number_run(b, i));
         }
-        buf[n] = at(b, i);
         whole = whole * 10 + u64::from(at(b, i) - b'0');
         n += 1;
         i += 1;
@@ -80,7 +78,6 @@ pub(crate) fn parse(b: &[u8], start: usize) -> Parsed {
             if n + 3 > MAX_INT_DIGITS {
                 return Parsed::Skip(skip_number_run(b, i));
             }
-            buf[n..n + 3].copy_from_slice(&b[i + 1..i + 4]);
             for &d in &b[i + 1..i + 4] {
                 whole = whole * 10 + u64::from(d - b'0');
             }
@@ -91,13 +88,15 @@ pub(crate) fn parse(b: &[u8], start: usize) -> Parsed {
     }
     let int_len = n;
     let mut decimals = 0;
+    // The digits kept after the point (at most `MAX_DECIMALS`), as a number.
+    let mut fraction: u64 = 0;
+    let point = i;
     if at(b, i) == b'.' && at(b, i + 1).is_ascii_digit() {
-        buf[n] = b'.';
         n += 1;
         i += 1;
         while at(b, i).is_ascii_digit() {
             if decimals < MAX_DECIMALS {
-                buf[n] = at(b, i);
+                fraction = fraction * 10 + u64::from(at(b, i) - b'0');
                 n += 1;
                 decimals += 1;
             }
@@ -112,16 +111,24 @@ pub(crate) fn parse(b: &[u8], start: usize) -> Parsed {
     // correctly); so does a decimal of at most 15 digits, as its digits over a
     // power of ten (both exact in an `f64`, so the one division rounds
     // correctly: the parser's own fast path). Only longer decimals need the
-    // general float parser.
+    // general float parser, given the digits kept (`n` bytes with the point).
     let value = if decimals == 0 && n > 0 {
         Some(whole as f64)
     } else if decimals > 0 && n <= 16 {
-        let digits = buf[..n]
-            .iter()
-            .filter(|c| c.is_ascii_digit())
-            .fold(0u64, |m, &c| m * 10 + u64::from(c - b'0'));
+        let digits = whole * 10u64.pow(decimals as u32) + fraction;
         Some(digits as f64 / pow10(decimals as i32))
     } else {
+        let mut buf = [0u8; MAX_INT_DIGITS + MAX_DECIMALS + 2];
+        let kept = b
+            .get(start..point)
+            .unwrap_or(&[])
+            .iter()
+            .filter(|c| c.is_ascii_digit())
+            .chain(b".")
+            .chain(b.get(point + 1..).unwrap_or(&[]).iter().take(decimals));
+        for (d, &c) in buf.iter_mut().zip(kept) {
+            *d = c;
+        }
         std::str::from_utf8(&buf[..n])
             .ok()
             .and_then(|s| s.parse::<f64>().ok())
@@ -297,6 +304,10 @@ mod tests {
             "123456789012.345",
             "0.123456789012",
             "3.14159265358",
+            // Longer than 15 digits: the float parser's own reading.
+            "1,234,567,890.12345678",
+            "12,345.123456789012",
+            "123456789012345678.1",
         ]
         .iter()
         .map(|s| (*s).to_owned())

@@ -17,7 +17,7 @@ use memchr::memmem;
 use super::context::{
     AGE, AND, AT, FROM, HEDGE, IN, MINUS, MONTH, NO_WORD, NUMBERING, Near, OF, OR, OUT, TIME_UNIT,
     TIME_ZONE, TIMES, TO, has_noun_after_near, is_month, is_sentence_initial, is_time_unit,
-    is_time_zone, near_after, near_before, noun_after, noun_after_near,
+    is_time_zone, near_after, near_before, noun_after, noun_after_in,
 };
 use super::lex::{
     Word, alnum_end, alpha_end, at, before, is, is_any, is_capitalised, is_space, lower, next_word,
@@ -72,6 +72,8 @@ struct Num {
 }
 
 pub(crate) struct Scan<'a> {
+    /// The text, and its bytes as `b`.
+    text: &'a str,
     b: &'a [u8],
     sentences: &'a [Sentence],
     out: Vec<Claim>,
@@ -101,6 +103,7 @@ pub(crate) fn scan(
 ) -> Vec<Claim> {
     let b = text.as_bytes();
     let mut st = Scan {
+        text,
         b,
         sentences,
         // News copy has a claim every 250 bytes or so: room for twice that,
@@ -361,8 +364,11 @@ impl Scan<'_> {
             if at(b, le).is_ascii_digit() {
                 return alnum_end(b, le);
             }
-            let suffix = (d.end, le);
-            if is_any(b, suffix, &["st", "nd", "rd", "th"]) && d.plain_int() {
+            // The suffix lower-cased as a number (0 past two letters): each
+            // question below is then one compare, where comparing the
+            // letters with each word in turn cost a loop apiece.
+            let suffix = short_key(b, (d.end, le));
+            if matches!(suffix, ST | ND | RD | TH) && d.plain_int() {
                 if let Some(w) = self.next_word(le)
                     && is_month(b, w)
                 {
@@ -372,20 +378,19 @@ impl Scan<'_> {
                 self.push(ClaimKind::Ordinal, (start, le), Quantity::exact(d.value));
                 return le;
             }
-            if is_any(b, suffix, &["am", "pm"]) && d.value < 25.0 {
+            if matches!(suffix, AM | PM) && d.value < 25.0 {
                 self.push(ClaimKind::Time, (start, le), Quantity::exact(d.value));
                 return le;
             }
-            if is(b, suffix, "s") {
+            if suffix == S {
                 if d.plain_int() && d.int_len == 4 && d.value % 10.0 == 0.0 {
                     self.push(ClaimKind::Decade, (start, le), Quantity::exact(d.value));
                 }
                 return le;
             }
-            let known =
-                is(b, suffix, "pc") || is(b, suffix, "p") || number::magnitude(b, d.end).is_some();
+            let known = suffix == PC || suffix == P || number::magnitude(b, d.end).is_some();
             // `£20k` is money; a bare `5k` is a race or a file size.
-            let bare_k = is(b, suffix, "k") && money::prefix(b, n.start).is_none();
+            let bare_k = suffix == K && money::prefix(b, n.start).is_none();
             if !known || bare_k {
                 // A unit or code: `5kg`, `100mph`, `3G`, `4x4`.
                 return alnum_end(b, le);
@@ -732,7 +737,7 @@ impl Scan<'_> {
             return end;
         }
         let i = self.push_num(ClaimKind::Count, (n.start, end), &n);
-        let noun = noun_after_near(b, end, self.after_near(end));
+        let noun = noun_after_in(self.text, end, self.after_near(end));
         if let Some(c) = self.out.get_mut(i) {
             c.noun = noun;
         }
@@ -1727,6 +1732,37 @@ fn skip_digit_groups(b: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// A word of one or two ASCII letters lower-cased, the first in the low byte
+/// (`s` is `0x0073`, `st` is `0x7473`); 0 for a longer or empty word. The
+/// letter suffixes after digits are asked about this way.
+fn short_key(b: &[u8], w: Word) -> u16 {
+    match w.1.checked_sub(w.0) {
+        Some(1) => u16::from(at(b, w.0) | 0x20),
+        Some(2) => u16::from_le_bytes([at(b, w.0) | 0x20, at(b, w.0 + 1) | 0x20]),
+        _ => 0,
+    }
+}
+
+/// [`short_key`] of a literal suffix (lower case, one or two letters).
+const fn key_of(s: &[u8]) -> u16 {
+    if s.len() == 1 {
+        s[0] as u16
+    } else {
+        u16::from_le_bytes([s[0], s[1]])
+    }
+}
+
+const ST: u16 = key_of(b"st");
+const ND: u16 = key_of(b"nd");
+const RD: u16 = key_of(b"rd");
+const TH: u16 = key_of(b"th");
+const AM: u16 = key_of(b"am");
+const PM: u16 = key_of(b"pm");
+const S: u16 = key_of(b"s");
+const PC: u16 = key_of(b"pc");
+const P: u16 = key_of(b"p");
+const K: u16 = key_of(b"k");
+
 #[cfg(test)]
 mod tests {
     use crate::extract::{Claim, ClaimKind, Hedge};
@@ -1764,6 +1800,24 @@ mod tests {
     /// The walk and the gallop of [`Scan::sentence_at`] find the sentence
     /// that the full search finds, for claims zero to many sentences apart
     /// (and a range, which pushes its second number first).
+    #[test]
+    fn short_key_is_the_lower_cased_word() {
+        use super::{is, key_of, next_word, short_key};
+        let text = b" s S st ST sT Pc pc p k K am PM x xyz 5";
+        let mut i = 0;
+        while let Some(w) = next_word(text, i) {
+            let word = &text[w.0..w.1];
+            for lit in ["st", "nd", "rd", "th", "am", "pm", "s", "pc", "p", "k"] {
+                assert_eq!(
+                    short_key(text, w) == key_of(lit.as_bytes()),
+                    is(text, w, lit),
+                    "{word:?} {lit}"
+                );
+            }
+            i = w.1;
+        }
+    }
+
     #[test]
     fn claims_know_their_sentence() {
         let mut text = String::new();
