@@ -171,7 +171,9 @@ fn candidates(links: &Links<'_>) -> Vec<Cand> {
             }
         }
     }
-    let mut out = Vec::new();
+    // At most one per claim: reserved once, where growing it copied it a dozen
+    // times on a long file.
+    let mut out = Vec::with_capacity(claims.len());
     for (i, c) in claims.iter().enumerate() {
         let Some(d) = domain(c) else { continue };
         let inside = claims[i.saturating_sub(3)..i]
@@ -518,7 +520,7 @@ struct PairCache {
 impl PairCache {
     fn new(cands: usize) -> Self {
         Self {
-            lex: Lexicon::default(),
+            lex: Lexicon::with_capacity(cands * 2),
             sets: Vec::new(),
             frames: vec![None; cands],
             heads: vec![Slot::Unread; cands],
