@@ -521,7 +521,9 @@ impl PairCache {
     fn new(cands: usize) -> Self {
         Self {
             lex: Lexicon::with_capacity(cands * 2),
-            sets: Vec::new(),
+            // About ten words a frame: reserved, where growing copied it on a
+            // long file.
+            sets: Vec::with_capacity(cands * 8),
             frames: vec![None; cands],
             heads: vec![Slot::Unread; cands],
             nouns: vec![Slot::Unread; cands],
