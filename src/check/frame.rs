@@ -632,21 +632,28 @@ static OF_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The head word of the `of` phrase right after `c` (`profits` in `10% of
-/// Marvel's profits`), lower-cased; `None` when no `of` follows.
-#[must_use]
-pub fn of_head(links: &Links<'_>, c: &Claim) -> Option<String> {
+/// Marvel's profits`), interned; `None` when no `of` follows or the head is a
+/// stop word. The head is keyed as written (ASCII letters and
+/// hyphens, which lower-case by one bit) with no string built, and a stop word
+/// is told by its kind in the table.
+pub fn of_head_id(lex: &mut Lexicon, links: &Links<'_>, c: &Claim) -> Option<u32> {
+    let id = lex.id_of(of_head_word(links, c)?);
+    (lex.kind(id) != WordKind::Stop).then_some(id)
+}
+
+/// The head word of the `of` phrase right after `c` as written, stop words
+/// included.
+fn of_head_word<'a>(links: &Links<'a>, c: &Claim) -> Option<&'a str> {
     let tail = links.tail(c, 60);
     // Most tails do not open with `of`: a byte test before anything else.
     if !opens_with_of(tail) {
         return None;
     }
-    let head = if tail.is_ascii() {
-        of_phrase_head(tail)?
+    if tail.is_ascii() {
+        of_phrase_head(tail)
     } else {
-        OF_PHRASE.captures(tail)?.name("head")?.as_str()
-    };
-    let head = head.to_lowercase();
-    (!is_stop(&head)).then_some(head)
+        Some(OF_PHRASE.captures(tail)?.name("head")?.as_str())
+    }
 }
 
 /// Whether `t` opens with `of` and a space (after spaces), as every match of
@@ -982,6 +989,32 @@ mod tests {
                 proptest::prop_assert_eq!(lex.id(w), id);
                 proptest::prop_assert_eq!(lex.is_change(id), is_change_word(w) && !is_stop(w));
             }
+        }
+
+        /// [`of_head_id`] gives the id of the head lower-cased, and none for a
+        /// stop word: the table's kind of a head keyed as written is the stop
+        /// list's verdict on it lower-cased (what `of_head` read with a string).
+        #[test]
+        fn of_head_id_is_of_head_interned(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::strategy::Just("the"), proptest::strategy::Just("The"),
+                    proptest::strategy::Just("PROFITS"), proptest::strategy::Just("profits"),
+                    proptest::strategy::Just("e-mail"), proptest::strategy::Just("Of"),
+                    proptest::strategy::Just("ThePrivateEquityGroups"),
+                    proptest::strategy::Just("-"), proptest::strategy::Just("x"),
+                ],
+                1..4,
+            ),
+        ) {
+            let w = parts.concat();
+            let mut lex = Lexicon::default();
+            let head = {
+                let l = w.to_lowercase();
+                (!is_stop(&l)).then(|| lex.id(&l))
+            };
+            let id = lex.id_of(&w);
+            proptest::prop_assert_eq!((lex.kind(id) != WordKind::Stop).then_some(id), head);
         }
 
         /// A word of its own gets the id of its lower-cased form, whether it is

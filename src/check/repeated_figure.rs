@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::frame::{
     Domain, Lexicon, comparable_value, domain, fmt_interval, fmt_value, frame_words,
-    is_change_word, of_head, restated_interval, shared_words,
+    is_change_word, of_head_id, restated_interval, shared_words,
 };
 use super::link::{Direction, Links, change_pairs, delta_pairs, stated_direction};
 use super::{Check, Interval, Rule, Severity, Verdict, approx};
@@ -556,7 +556,7 @@ impl PairCache {
 
     #[inline(never)]
     fn read_head(&mut self, links: &Links<'_>, k: usize, c: &Claim) -> Option<u32> {
-        let h = of_head(links, c).map(|w| self.lex.id(&w));
+        let h = of_head_id(&mut self.lex, links, c);
         if let Some(slot) = self.heads.get_mut(k) {
             *slot = Slot::Read(h);
         }
