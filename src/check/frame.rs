@@ -321,6 +321,22 @@ struct Entry {
 }
 
 impl Lexicon {
+    /// An empty table with room for `words` words before it grows: a file's
+    /// frames hold about two new words per candidate, and each doubling of a
+    /// large table copied and re-probed all of it.
+    pub fn with_capacity(words: usize) -> Self {
+        let mut lex = Self {
+            words: Vec::with_capacity(words),
+            ..Self::default()
+        };
+        if words > 32 {
+            let n = (words * 2).next_power_of_two();
+            lex.slots = vec![0; n];
+            lex.shift = 64 - n.trailing_zeros();
+        }
+        lex
+    }
+
     /// [`Lexicon::content_words_in`] of all of `text`.
     #[cfg(test)]
     pub fn content_words(&mut self, text: &str, out: &mut Vec<u32>) {
@@ -398,7 +414,21 @@ impl Lexicon {
     /// The id of a lower-cased word, interned on first sight. Stop words are
     /// interned too, so a word costs one lookup whether or not it is one.
     pub fn id(&mut self, lower: &str) -> u32 {
-        self.intern(lower.as_bytes(), 0, lower.len(), 0).0
+        self.intern_short(lower.as_bytes(), 0)
+    }
+
+    /// [`Lexicon::intern`] of all of `w`, a word of its own (a claim's noun, an
+    /// `of` head): one of at most 16 bytes is copied into a zero-padded buffer
+    /// first, so that its key is read with one or two eight-byte loads, where
+    /// the word's own bytes would end too soon and send it to [`Key::spread`]
+    /// (the same key either way).
+    fn intern_short(&mut self, w: &[u8], fold: u8) -> u32 {
+        let mut buf = [0_u8; 16];
+        if let Some(head) = buf.get_mut(..w.len()) {
+            head.copy_from_slice(w);
+            return self.intern(&buf, 0, w.len(), fold).0;
+        }
+        self.intern(w, 0, w.len(), fold).0
     }
 
     /// The id of `w` lower-cased. An ASCII word whose bytes all lower-case by
@@ -407,7 +437,7 @@ impl Lexicon {
         if w.bytes()
             .all(|c| c.is_ascii() && (c | 0x20) == c.to_ascii_lowercase())
         {
-            self.intern(w.as_bytes(), 0, w.len(), 0x20).0
+            self.intern_short(w.as_bytes(), 0x20)
         } else {
             self.id(&w.to_lowercase())
         }
@@ -602,21 +632,28 @@ static OF_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The head word of the `of` phrase right after `c` (`profits` in `10% of
-/// Marvel's profits`), lower-cased; `None` when no `of` follows.
-#[must_use]
-pub fn of_head(links: &Links<'_>, c: &Claim) -> Option<String> {
+/// Marvel's profits`), interned; `None` when no `of` follows or the head is a
+/// stop word. The head is keyed as written (ASCII letters and
+/// hyphens, which lower-case by one bit) with no string built, and a stop word
+/// is told by its kind in the table.
+pub fn of_head_id(lex: &mut Lexicon, links: &Links<'_>, c: &Claim) -> Option<u32> {
+    let id = lex.id_of(of_head_word(links, c)?);
+    (lex.kind(id) != WordKind::Stop).then_some(id)
+}
+
+/// The head word of the `of` phrase right after `c` as written, stop words
+/// included.
+fn of_head_word<'a>(links: &Links<'a>, c: &Claim) -> Option<&'a str> {
     let tail = links.tail(c, 60);
     // Most tails do not open with `of`: a byte test before anything else.
     if !opens_with_of(tail) {
         return None;
     }
-    let head = if tail.is_ascii() {
-        of_phrase_head(tail)?
+    if tail.is_ascii() {
+        of_phrase_head(tail)
     } else {
-        OF_PHRASE.captures(tail)?.name("head")?.as_str()
-    };
-    let head = head.to_lowercase();
-    (!is_stop(&head)).then_some(head)
+        Some(OF_PHRASE.captures(tail)?.name("head")?.as_str())
+    }
 }
 
 /// Whether `t` opens with `of` and a space (after spaces), as every match of
@@ -951,6 +988,59 @@ mod tests {
             for (w, &id) in words.iter().zip(&ids) {
                 proptest::prop_assert_eq!(lex.id(w), id);
                 proptest::prop_assert_eq!(lex.is_change(id), is_change_word(w) && !is_stop(w));
+            }
+        }
+
+        /// [`of_head_id`] gives the id of the head lower-cased, and none for a
+        /// stop word: the table's kind of a head keyed as written is the stop
+        /// list's verdict on it lower-cased (what `of_head` read with a string).
+        #[test]
+        fn of_head_id_is_of_head_interned(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::strategy::Just("the"), proptest::strategy::Just("The"),
+                    proptest::strategy::Just("PROFITS"), proptest::strategy::Just("profits"),
+                    proptest::strategy::Just("e-mail"), proptest::strategy::Just("Of"),
+                    proptest::strategy::Just("ThePrivateEquityGroups"),
+                    proptest::strategy::Just("-"), proptest::strategy::Just("x"),
+                ],
+                1..4,
+            ),
+        ) {
+            let w = parts.concat();
+            let mut lex = Lexicon::default();
+            let head = {
+                let l = w.to_lowercase();
+                (!is_stop(&l)).then(|| lex.id(&l))
+            };
+            let id = lex.id_of(&w);
+            proptest::prop_assert_eq!((lex.kind(id) != WordKind::Stop).then_some(id), head);
+        }
+
+        /// A word of its own gets the id of its lower-cased form, whether it is
+        /// short enough for the padded buffer or not, and meets the same word
+        /// read in place from a text.
+        #[test]
+        fn id_of_a_word_of_its_own_is_its_lower_case_id(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::strategy::Just("Offence"), proptest::strategy::Just("s"),
+                    proptest::strategy::Just("BOX"), proptest::strategy::Just("É"),
+                    proptest::strategy::Just("\u{212a}"), proptest::strategy::Just("-"),
+                    proptest::strategy::Just("abcdefgh"), proptest::strategy::Just("'"),
+                ],
+                0..6,
+            ),
+        ) {
+            let w = parts.concat();
+            let mut lex = Lexicon::default();
+            let mut ids = Vec::new();
+            lex.content_words(&format!("{w} {w}"), &mut ids);
+            let id = lex.id_of(&w);
+            proptest::prop_assert_eq!(id, lex.id(&w.to_lowercase()));
+            proptest::prop_assert_eq!(lex.id_of(&w.to_uppercase().to_lowercase()), lex.id(&w.to_uppercase().to_lowercase()));
+            if ids.len() == 2 && content_words(&w) == [w.to_lowercase()] {
+                proptest::prop_assert_eq!(ids[0], id);
             }
         }
 

@@ -188,7 +188,9 @@ impl<'a> Links<'a> {
             pairable,
             para,
             proper: vec![OnceCell::new(); n],
-            names: RefCell::default(),
+            // Reserved: the names of a long file's sentences otherwise copied
+            // this vector a dozen times as it grew.
+            names: RefCell::new(Vec::with_capacity(n)),
             pair_slot,
             pairs: cells(pairable_count),
             deltas: cells(pairable_count),

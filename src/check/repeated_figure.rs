@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::frame::{
     Domain, Lexicon, comparable_value, domain, fmt_interval, fmt_value, frame_words,
-    is_change_word, of_head, restated_interval, shared_words,
+    is_change_word, of_head_id, restated_interval, shared_words,
 };
 use super::link::{Direction, Links, change_pairs, delta_pairs, stated_direction};
 use super::{Check, Interval, Rule, Severity, Verdict, approx};
@@ -171,7 +171,9 @@ fn candidates(links: &Links<'_>) -> Vec<Cand> {
             }
         }
     }
-    let mut out = Vec::new();
+    // At most one per claim: reserved once, where growing it copied it a dozen
+    // times on a long file.
+    let mut out = Vec::with_capacity(claims.len());
     for (i, c) in claims.iter().enumerate() {
         let Some(d) = domain(c) else { continue };
         let inside = claims[i.saturating_sub(3)..i]
@@ -518,8 +520,10 @@ struct PairCache {
 impl PairCache {
     fn new(cands: usize) -> Self {
         Self {
-            lex: Lexicon::default(),
-            sets: Vec::new(),
+            lex: Lexicon::with_capacity(cands * 2),
+            // About ten words a frame: reserved, where growing copied it on a
+            // long file.
+            sets: Vec::with_capacity(cands * 8),
             frames: vec![None; cands],
             heads: vec![Slot::Unread; cands],
             nouns: vec![Slot::Unread; cands],
@@ -552,7 +556,7 @@ impl PairCache {
 
     #[inline(never)]
     fn read_head(&mut self, links: &Links<'_>, k: usize, c: &Claim) -> Option<u32> {
-        let h = of_head(links, c).map(|w| self.lex.id(&w));
+        let h = of_head_id(&mut self.lex, links, c);
         if let Some(slot) = self.heads.get_mut(k) {
             *slot = Slot::Read(h);
         }
