@@ -38,7 +38,9 @@ t() {
   for _ in $(seq "$runs"); do
     /usr/bin/time -a -o "$work/time.txt" -f "%e %M" "$@" > /dev/null 2>&1 || true
   done
-  sort -n "$work/time.txt" | awk '{t[NR]=$1; if ($2>m) m=$2} END {printf "min %.3f s, median %.3f s, %d KB max RSS", t[1], t[int((NR+1)/2)], m}'
+  # (time also writes "Command exited with non-zero status 1" for a run that
+  # found an inconsistency: only the figures count.)
+  grep -E '^[0-9.]+ [0-9]+$' "$work/time.txt" | sort -n | awk '{t[NR]=$1; if ($2>m) m=$2} END {printf "min %.3f s, median %.3f s, %d KB max RSS", t[1], t[int((NR+1)/2)], m}'
 }
 # The ratio of two `t` lines' minimum times.
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {split(a, x, " "); split(b, y, " "); printf "%.2fx", x[2] / y[2]}'; }
