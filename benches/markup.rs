@@ -12,6 +12,10 @@ use claimcheck::markup::{self, Markup};
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
 
+/// The binary's allocator (see `src/main.rs`), so that the figures are the CLI's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

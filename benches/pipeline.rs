@@ -14,6 +14,10 @@ use claimcheck::{Source, analyze, check, extract, segment};
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
 
+/// The binary's allocator (see `src/main.rs`), so that the figures are the CLI's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     eprintln!("bench input: {}", INPUT.origin);
     divan::main();
