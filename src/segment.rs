@@ -1488,6 +1488,17 @@ mod tests {
         assert_eq!(Candidates::new(b"abc").next_from(0), None);
     }
 
+    /// A text of up to 23 random [`PIECES`].
+    fn generated(state: &mut u64) -> String {
+        let len = next(state) % 24;
+        let mut text = String::new();
+        for _ in 0..len {
+            let i = (next(state) % PIECES.len() as u64) as usize;
+            text.push_str(PIECES[i]);
+        }
+        text
+    }
+
     /// The sentences without the common-case shortcut of `terminator`.
     fn general(text: &str) -> Vec<Sentence> {
         let mut s = Segmenter::<&str>::new(text, &[]);
@@ -1499,12 +1510,7 @@ mod tests {
     fn shortcut_changes_nothing() {
         let mut state = 0x5851_f42d_4c95_7f2d_u64;
         for _ in 0..20_000 {
-            let len = next(&mut state) % 24;
-            let mut text = String::new();
-            for _ in 0..len {
-                let i = (next(&mut state) % PIECES.len() as u64) as usize;
-                text.push_str(PIECES[i]);
-            }
+            let text = generated(&mut state);
             assert_eq!(sentences(&text), general(&text), "{text:?}");
         }
         let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
@@ -1519,12 +1525,7 @@ mod tests {
     fn invariants_hold_on_generated_texts() {
         let mut state = 0x9e37_79b9_7f4a_7c15_u64;
         for _ in 0..20_000 {
-            let len = next(&mut state) % 24;
-            let mut text = String::new();
-            for _ in 0..len {
-                let i = (next(&mut state) % PIECES.len() as u64) as usize;
-                text.push_str(PIECES[i]);
-            }
+            let text = generated(&mut state);
             assert_invariants(&text);
         }
     }
