@@ -413,19 +413,22 @@ impl Stream {
         }
     }
 
-    /// One file's output; `first` when no file came before it.
-    fn render(self, f: &FileReport, first: bool, out: &mut dyn Write) -> io::Result<()> {
+    /// One file's output (without the separator [`Stream::separator`]).
+    fn render(self, f: &FileReport, out: &mut dyn Write) -> io::Result<()> {
         match self {
             Stream::Off => Ok(()),
             Stream::Jsonl => report::jsonl::render_file(f, out),
-            Stream::Json => {
-                if !first {
-                    out.write_all(b",")?;
-                }
-                report::json::render_file(f, out)
-            }
+            Stream::Json => report::json::render_file(f, out),
             Stream::Text(opts) => report::text::render_file(f, opts, out),
             Stream::Github => report::github::render_file(f, out),
+        }
+    }
+
+    /// What goes between one file's output and the next one's.
+    fn separator(self) -> &'static [u8] {
+        match self {
+            Stream::Json => b",",
+            _ => b"",
         }
     }
 
@@ -477,9 +480,8 @@ fn finish(job: &Job, args: &Args, render: Option<Stream>) -> Result<Done, Error>
     process(job, args).map(|f| match render {
         Some(stream) if f.source.text.len() <= RENDER_IN_WORKER_MAX => {
             let mut bytes = Vec::new();
-            // Rendered as a later file (with its separator); the output side
-            // drops the separator of the first. Writing to a Vec cannot fail.
-            let _ = stream.render(&f, false, &mut bytes);
+            // Writing to a Vec cannot fail.
+            let _ = stream.render(&f, &mut bytes);
             let mut summary = Summary::default();
             summary.add_file(&f);
             Done::Rendered {
@@ -553,6 +555,13 @@ impl Sink<'_> {
         Ok(())
     }
 
+    /// Writes the separator before a streamed file's output unless it is the first.
+    fn separate(&mut self) {
+        if self.summary.files > 0 {
+            self.buf.extend_from_slice(self.stream.separator());
+        }
+    }
+
     fn take(&mut self, r: Result<Done, Error>, err: &mut dyn Write) -> io::Result<()> {
         match r {
             Ok(Done::Rendered {
@@ -561,12 +570,8 @@ impl Sink<'_> {
                 summary,
             }) => {
                 self.flagged |= flagged;
-                let first = self.summary.files == 0;
-                let bytes = match (self.stream, first) {
-                    (Stream::Json, true) => bytes.strip_prefix(b",").unwrap_or(&bytes),
-                    _ => &bytes,
-                };
-                self.buf.extend_from_slice(bytes);
+                self.separate();
+                self.buf.extend_from_slice(&bytes);
                 self.summary.merge(&summary);
             }
             Ok(Done::File(f)) => {
@@ -578,12 +583,12 @@ impl Sink<'_> {
                     self.files.push(f);
                 } else {
                     self.flagged |= f.has_errors();
-                    let first = self.summary.files == 0;
+                    self.separate();
                     let mut spill = Spill {
                         buf: &mut self.buf,
                         out: &mut *self.out,
                     };
-                    self.stream.render(&f, first, &mut spill)?;
+                    self.stream.render(&f, &mut spill)?;
                     self.summary.add_file(&f);
                 }
             }
