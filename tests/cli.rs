@@ -729,6 +729,11 @@ fn the_streamed_text_summary_counts_what_the_json_report_counts() {
             .collect();
         let mut sorted = paths.clone();
         sorted.sort_unstable();
+        assert_eq!(
+            paths.len(),
+            heads.len(),
+            "-j{threads}: one location per diagnostic"
+        );
         assert_eq!(paths, sorted, "-j{threads}: diagnostics out of file order");
     }
 }
