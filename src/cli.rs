@@ -618,7 +618,7 @@ impl Sink<'_> {
     }
 }
 
-/// What reaches the output side from the walker and the workers.
+/// What reaches the output side from the workers.
 enum Msg {
     /// A walk error (a broken symlink, an unreadable folder, a bad glob).
     Walk(Error),
@@ -675,12 +675,11 @@ fn run_inline(
     outcome
 }
 
-/// The places for jobs in flight: the walker takes one per job, the output side
-/// gives it back once the job's result is written.
+/// The places for jobs in flight: a thread takes one before it takes a job, the
+/// output side gives it back once the job's result is written.
 ///
-/// A full window makes the walker wait until half of it is free again, so that
-/// on a fast run it wakes once per half window rather than once per file: on two
-/// cores, every wake-up of a third thread takes the core from a worker.
+/// A worker that finds the window full waits; the calling thread never does (it
+/// writes the results that free the window): it waits for a result instead.
 struct Window {
     size: usize,
     state: Mutex<WindowState>,
@@ -690,7 +689,8 @@ struct Window {
 #[derive(Default)]
 struct WindowState {
     in_flight: usize,
-    walker_waits: bool,
+    /// Workers waiting for a place.
+    waiting: usize,
     /// The output side has stopped (done, or a write failed): no more jobs.
     closed: bool,
 }
@@ -707,19 +707,17 @@ impl Window {
     /// Takes a place for one more job, waiting while the window is full; false
     /// once the output side has closed it.
     fn enter(&self) -> bool {
-        // A poisoned lock means a thread panicked: stop walking.
+        // A poisoned lock means a thread panicked: stop.
         let Ok(mut st) = self.state.lock() else {
             return false;
         };
-        if st.in_flight >= self.size {
-            st.walker_waits = true;
-            while st.in_flight > self.size / 2 && !st.closed {
-                st = match self.freed.wait(st) {
-                    Ok(st) => st,
-                    Err(_) => return false,
-                };
-            }
-            st.walker_waits = false;
+        while st.in_flight >= self.size && !st.closed {
+            st.waiting += 1;
+            st = match self.freed.wait(st) {
+                Ok(st) => st,
+                Err(_) => return false,
+            };
+            st.waiting -= 1;
         }
         if st.closed {
             return false;
@@ -728,11 +726,23 @@ impl Window {
         true
     }
 
-    /// Gives back the place of a job whose result is written.
+    /// Takes a place if one is free, without waiting.
+    fn try_enter(&self) -> bool {
+        let Ok(mut st) = self.state.lock() else {
+            return false;
+        };
+        if st.closed || st.in_flight >= self.size {
+            return false;
+        }
+        st.in_flight += 1;
+        true
+    }
+
+    /// Gives back a place: its job's result is written, or it found no job.
     fn leave(&self) {
         if let Ok(mut st) = self.state.lock() {
             st.in_flight = st.in_flight.saturating_sub(1);
-            if st.walker_waits && st.in_flight <= self.size / 2 {
+            if st.waiting > 0 {
                 self.freed.notify_one();
             }
         }
@@ -741,26 +751,106 @@ impl Window {
     fn close(&self) {
         if let Ok(mut st) = self.state.lock() {
             st.closed = true;
-            self.freed.notify_one();
+            self.freed.notify_all();
         }
     }
 }
 
-/// Checks the inputs on `threads` threads, the calling one included, while a
-/// walker thread finds them; the calling thread also writes the results in input
-/// order.
+/// The walk and the planner of a parallel run, shared by its threads under a
+/// lock: a thread that is free takes the next file itself.
+struct Feed<'a> {
+    walk: inputs::Walk<'a>,
+    planner: Planner,
+    progress: Option<Progress>,
+    /// The next job's place in the input order.
+    next: usize,
+    /// The walk has ended, or a fatal configuration stopped it.
+    ended: bool,
+}
+
+/// What a thread finds when it asks the [`Feed`] for work.
+enum Pulled {
+    Job(usize, Job),
+    /// A walk error, to report (then ask again).
+    Walk(Error),
+    /// A configuration that cannot be loaded: the run stops.
+    Fatal(crate::config::ConfigError),
+    /// Nothing more to check.
+    End,
+}
+
+impl Feed<'_> {
+    fn pull(&mut self) -> Pulled {
+        if self.ended {
+            return Pulled::End;
+        }
+        while let Some(found) = self.walk.next() {
+            match found {
+                Err(e) => return Pulled::Walk(e),
+                Ok(input) => match self.planner.job(input) {
+                    Err(e) => {
+                        self.ended = true;
+                        return Pulled::Fatal(e);
+                    }
+                    Ok(None) => {}
+                    Ok(Some(job)) => {
+                        if let Some(p) = &self.progress {
+                            p.found();
+                        }
+                        let n = self.next;
+                        self.next += 1;
+                        return Pulled::Job(n, job);
+                    }
+                },
+            }
+        }
+        self.ended = true;
+        Pulled::End
+    }
+}
+
+/// Takes a job from the shared feed for a thread that holds a place in the
+/// window: the job's outcome as a message, or (the feed has ended or the lock is
+/// poisoned) `None`. A place not used for a job is given back.
+fn next_msg(
+    feed: &Mutex<Feed<'_>>,
+    window: &Window,
+    args: &Args,
+    render: Option<Stream>,
+) -> Option<Msg> {
+    // A poisoned lock means a thread panicked: stop.
+    let pulled = feed.lock().map_or(Pulled::End, |mut f| f.pull());
+    match pulled {
+        Pulled::Job(n, job) => Some(Msg::Done(n, finish(&job, args, render))),
+        Pulled::Walk(e) => {
+            window.leave();
+            Some(Msg::Walk(e))
+        }
+        Pulled::Fatal(e) => {
+            window.leave();
+            Some(Msg::Fatal(e))
+        }
+        Pulled::End => {
+            window.leave();
+            None
+        }
+    }
+}
+
+/// Checks the inputs on `threads` threads, the calling one included; the
+/// calling thread also writes the results in input order.
 ///
-/// A pipeline rather than a parallel iterator over a finished list: the walk of a
-/// large folder overlaps the checking instead of preceding it, a worker takes the
-/// next file the moment it is free (no batches, so no idle workers waiting for
-/// the slowest file of a batch), and a [`Window`] of [`IN_FLIGHT_PER_THREAD`]
-/// jobs per thread bounds what is held in memory while results wait for an
-/// earlier, slower file.
+/// Each thread takes the next file from the walk itself (a [`Feed`] under a
+/// lock) when it is free, so the walk of a large folder overlaps the checking
+/// instead of preceding it, and no thread waits for the slowest file of a batch.
+/// A [`Window`] of [`IN_FLIGHT_PER_THREAD`] jobs per thread bounds what is held
+/// in memory while results wait for an earlier, slower file.
 ///
-/// The calling thread checks files too rather than only waiting for results:
-/// with a thread that only collects, every finished file woke it (a context
-/// switch per file), which on two cores cost more than a third of the second
-/// core's gain.
+/// No thread of its own walks the folders or only collects results: on two
+/// cores, every wake-up of a third thread took the core from one that was
+/// checking (a walker woken per batch of files cost about a twentieth of the
+/// run), and with a thread that only collected, every finished file woke it.
+/// Here a thread waits only when the window is full or the work has run out.
 fn run_parallel(
     args: &Args,
     threads: usize,
@@ -770,72 +860,53 @@ fn run_parallel(
     err: &mut dyn Write,
 ) -> io::Result<Option<crate::config::ConfigError>> {
     let window = Window::new(threads.saturating_mul(IN_FLIGHT_PER_THREAD));
-    let (job_tx, job_rx) = channel::unbounded::<(usize, Job)>();
+    let feed = Mutex::new(Feed {
+        walk: inputs::Walk::new(
+            &args.paths,
+            &args.types,
+            &args.globs,
+            args.stdin_filename.as_deref(),
+        ),
+        planner,
+        progress: sink.progress.clone(),
+        next: 0,
+        ended: false,
+    });
     let (msg_tx, msg_rx) = channel::unbounded::<Msg>();
-    let progress = sink.progress.clone();
-    let window = &window;
+    let (window, feed) = (&window, &feed);
     std::thread::scope(move |s| {
-        let walk_msgs = msg_tx.clone();
-        let mut planner = planner;
-        std::thread::Builder::new()
-            .name("claimcheck-walk".into())
-            .spawn_scoped(s, move || {
-                let mut n = 0;
-                inputs::walk(
-                    &args.paths,
-                    &args.types,
-                    &args.globs,
-                    args.stdin_filename.as_deref(),
-                    |found| match found {
-                        Err(e) => walk_msgs.send(Msg::Walk(e)).is_ok(),
-                        Ok(input) => match planner.job(input) {
-                            Err(e) => {
-                                let _ = walk_msgs.send(Msg::Fatal(e));
-                                false
-                            }
-                            Ok(None) => true,
-                            Ok(Some(job)) => {
-                                if let Some(p) = &progress {
-                                    p.found();
-                                }
-                                let sent = window.enter() && job_tx.send((n, job)).is_ok();
-                                n += 1;
-                                sent
-                            }
-                        },
-                    },
-                );
-                // Dropping `job_tx` here lets the workers finish the queue and stop.
-            })?;
         for _ in 1..threads {
-            let (tx, jobs) = (msg_tx.clone(), job_rx.clone());
+            let tx = msg_tx.clone();
             std::thread::Builder::new()
                 .name("claimcheck-worker".into())
                 .spawn_scoped(s, move || {
-                    for (n, job) in &jobs {
-                        if tx.send(Msg::Done(n, finish(&job, args, render))).is_err() {
+                    while window.enter() {
+                        let Some(msg) = next_msg(feed, window, args, render) else {
+                            break;
+                        };
+                        if tx.send(msg).is_err() {
                             break;
                         }
                     }
                 })?;
         }
         drop(msg_tx);
-        let outcome = collect(&msg_rx, &job_rx, args, render, window, sink, err);
-        // On an early return (a fatal configuration, an output error) the walker
-        // stops at its next file and the workers when their next result has
+        let outcome = collect(feed, &msg_rx, args, render, window, sink, err);
+        // On an early return (a fatal configuration, an output error) the
+        // workers stop at their next file, or when their next result has
         // nowhere to go.
         window.close();
-        drop((msg_rx, job_rx));
+        drop(msg_rx);
         outcome
     })
 }
 
-/// The calling thread's side of [`run_parallel`]: checks queued files itself
-/// while no result is waiting, puts results back in input order and hands them
-/// to the sink, flushing streamed output whenever it would wait.
+/// The calling thread's side of [`run_parallel`]: checks files itself while no
+/// result is waiting, puts results back in input order and hands them to the
+/// sink, flushing streamed output whenever it would wait.
 fn collect(
+    feed: &Mutex<Feed<'_>>,
     msgs: &channel::Receiver<Msg>,
-    jobs: &channel::Receiver<(usize, Job)>,
     args: &Args,
     render: Option<Stream>,
     window: &Window,
@@ -844,39 +915,32 @@ fn collect(
 ) -> io::Result<Option<crate::config::ConfigError>> {
     let mut waiting: BTreeMap<usize, Result<Done, Error>> = BTreeMap::new();
     let mut next = 0;
-    // Whether the walk has ended and its queue is empty.
-    let mut walked = false;
+    // Whether this thread has found the feed ended: from then on it only waits
+    // for the workers' last results.
+    let mut ended = false;
     loop {
         let msg = match msgs.try_recv() {
             Ok(m) => m,
             Err(channel::TryRecvError::Disconnected) => break,
-            Err(channel::TryRecvError::Empty) => match jobs.try_recv() {
-                Ok((n, job)) => Msg::Done(n, finish(&job, args, render)),
-                Err(e) => {
-                    walked |= e.is_disconnected();
-                    sink.flush()?;
-                    if walked {
+            Err(channel::TryRecvError::Empty) => {
+                let mut mine = None;
+                if !ended && window.try_enter() {
+                    mine = next_msg(feed, window, args, render);
+                    ended = mine.is_none();
+                }
+                match mine {
+                    Some(m) => m,
+                    // The window is full (a result is on its way) or the feed
+                    // has ended: wait for the workers.
+                    None => {
+                        sink.flush()?;
                         match msgs.recv() {
                             Ok(m) => m,
                             Err(_) => break,
                         }
-                    } else {
-                        channel::select! {
-                            recv(msgs) -> m => match m {
-                                Ok(m) => m,
-                                Err(_) => break,
-                            },
-                            recv(jobs) -> j => {
-                                let Ok((n, job)) = j else {
-                                    walked = true;
-                                    continue;
-                                };
-                                Msg::Done(n, finish(&job, args, render))
-                            },
-                        }
                     }
                 }
-            },
+            }
         };
         match msg {
             Msg::Walk(e) => sink.walk_error(e, err)?,

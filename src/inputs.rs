@@ -70,83 +70,126 @@ pub fn walk(
     stdin_name: Option<&str>,
     mut found: impl FnMut(Result<Input, Error>) -> bool,
 ) {
-    let wanted = |ty: Markup| types.is_empty() || types.contains(&ty);
-    for path in paths {
-        if path.as_os_str() == "-" {
-            let name = stdin_name.unwrap_or("<stdin>").to_owned();
-            let ty = Markup::from_path(Path::new(&name));
-            if !found(Ok(Input::Stdin { name, ty })) {
-                return;
-            }
-            continue;
+    for next in Walk::new(paths, types, globs, stdin_name) {
+        if !found(next) {
+            return;
         }
-        if !path.is_dir() {
-            // Named files are read whatever their extension; reading reports any error.
-            let file = Input::File {
-                path: path.clone(),
-                ty: Markup::from_path(path),
-                explicit: true,
-            };
-            if !found(Ok(file)) {
-                return;
-            }
-            continue;
+    }
+}
+
+/// [`expand`] as an iterator: each input (or walk error) as the walk reaches it,
+/// in the same order. A folder is read when the walk gets to it, so whoever
+/// pulls from the iterator decides how far ahead of the checking the walk runs
+/// (the parallel run's threads take the next file themselves, under a lock).
+pub struct Walk<'a> {
+    paths: std::slice::Iter<'a, PathBuf>,
+    types: &'a [Markup],
+    globs: &'a [String],
+    stdin_name: Option<&'a str>,
+    /// The folder being walked, and the path it was named by (errors without a
+    /// path of their own name it).
+    folder: Option<(ignore::Walk, &'a Path)>,
+    /// Errors to yield before the folder's files: its bad globs.
+    pending: std::collections::VecDeque<Error>,
+}
+
+impl<'a> Walk<'a> {
+    #[must_use]
+    pub fn new(
+        paths: &'a [PathBuf],
+        types: &'a [Markup],
+        globs: &'a [String],
+        stdin_name: Option<&'a str>,
+    ) -> Self {
+        Self {
+            paths: paths.iter(),
+            types,
+            globs,
+            stdin_name,
+            folder: None,
+            pending: std::collections::VecDeque::new(),
         }
+    }
+
+    fn wanted(&self, ty: Markup) -> bool {
+        self.types.is_empty() || self.types.contains(&ty)
+    }
+
+    /// Starts walking the folder `path`: sorted, following links, with the
+    /// `--glob` overrides (a bad one becomes an error yielded first).
+    fn enter(&mut self, path: &'a Path) {
         let mut walk = WalkBuilder::new(path);
         // Sorted: the walker reads each folder whole, sorts it and yields entries
         // depth first, so files arrive in their final order as the walk goes.
         walk.follow_links(true)
             .sort_by_file_path(Ord::cmp)
             .require_git(false);
-        if !globs.is_empty() {
+        if !self.globs.is_empty() {
             let mut ob = OverrideBuilder::new(path);
-            for g in globs {
+            for g in self.globs {
                 if let Err(e) = ob.add(g) {
-                    let e = Error::Io {
+                    self.pending.push_back(Error::Io {
                         path: g.clone(),
                         message: format!("bad --glob: {e}"),
-                    };
-                    if !found(Err(e)) {
-                        return;
-                    }
+                    });
                 }
             }
             match ob.build() {
                 Ok(o) => {
                     walk.overrides(o);
                 }
-                Err(e) => {
-                    let e = Error::Io {
-                        path: path.display().to_string(),
-                        message: format!("bad --glob: {e}"),
-                    };
-                    if !found(Err(e)) {
-                        return;
-                    }
-                }
+                Err(e) => self.pending.push_back(Error::Io {
+                    path: path.display().to_string(),
+                    message: format!("bad --glob: {e}"),
+                }),
             }
         }
-        for entry in walk.build() {
-            let next = match entry {
-                Ok(e) => {
-                    if e.file_type().is_some_and(|t| t.is_file())
-                        && let Some(ty) = walked_type(e.path())
-                        && wanted(ty)
-                    {
-                        Ok(Input::File {
-                            path: e.into_path(),
-                            ty,
-                            explicit: false,
-                        })
-                    } else {
-                        continue;
-                    }
-                }
-                Err(e) => Err(walk_error(path, &e)),
-            };
-            if !found(next) {
-                return;
+        self.folder = Some((walk.build(), path));
+    }
+}
+
+impl Iterator for Walk<'_> {
+    type Item = Result<Input, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(e) = self.pending.pop_front() {
+                return Some(Err(e));
             }
+            if let Some((walk, root)) = &mut self.folder {
+                match walk.next() {
+                    Some(Ok(e)) => {
+                        if e.file_type().is_some_and(|t| t.is_file())
+                            && let Some(ty) = walked_type(e.path())
+                            && self.wanted(ty)
+                        {
+                            return Some(Ok(Input::File {
+                                path: e.into_path(),
+                                ty,
+                                explicit: false,
+                            }));
+                        }
+                    }
+                    Some(Err(e)) => return Some(Err(walk_error(root, &e))),
+                    None => self.folder = None,
+                }
+                continue;
+            }
+            let path = self.paths.next()?;
+            if path.as_os_str() == "-" {
+                let name = self.stdin_name.unwrap_or("<stdin>").to_owned();
+                let ty = Markup::from_path(Path::new(&name));
+                return Some(Ok(Input::Stdin { name, ty }));
+            }
+            if !path.is_dir() {
+                // Named files are read whatever their extension; reading reports any error.
+                return Some(Ok(Input::File {
+                    path: path.clone(),
+                    ty: Markup::from_path(path),
+                    explicit: true,
+                }));
+            }
+            self.enter(path);
         }
     }
 }
