@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
@@ -628,10 +629,12 @@ enum Msg {
     Done(usize, Result<Done, Error>),
 }
 
-/// How many jobs per worker may be in flight (queued, being analysed, or
-/// finished and waiting for an earlier file) at once: enough to keep every
-/// worker busy behind one slow file, few enough that memory stays bounded.
-const IN_FLIGHT_PER_THREAD: usize = 16;
+/// How many jobs per thread may be in flight (taken, being analysed, or
+/// finished and waiting for an earlier file) at once: four of a thread's
+/// largest batches ([`BATCH`]), because a batch's results reach the output
+/// side together and the results after it wait for them (with two, threads
+/// often waited for the window); few enough that memory stays bounded.
+const IN_FLIGHT_PER_THREAD: usize = 4 * BATCH;
 
 /// Checks every input on the calling thread, in order. Used for one thread and
 /// for a single named file, where threads would only add their start-up cost.
@@ -675,8 +678,8 @@ fn run_inline(
     outcome
 }
 
-/// The places for jobs in flight: a thread takes one before it takes a job, the
-/// output side gives it back once the job's result is written.
+/// The places for jobs in flight: a thread takes places before it takes jobs,
+/// the output side gives one back once a job's result is written.
 ///
 /// A worker that finds the window full waits; the calling thread never does (it
 /// writes the results that free the window): it waits for a result instead.
@@ -704,44 +707,50 @@ impl Window {
         }
     }
 
-    /// Takes a place for one more job, waiting while the window is full; false
-    /// once the output side has closed it.
-    fn enter(&self) -> bool {
+    /// Takes up to `n` places, waiting while the window is full: how many it
+    /// took, 0 once the output side has closed it.
+    fn enter(&self, n: usize) -> usize {
         // A poisoned lock means a thread panicked: stop.
         let Ok(mut st) = self.state.lock() else {
-            return false;
+            return 0;
         };
         while st.in_flight >= self.size && !st.closed {
             st.waiting += 1;
             st = match self.freed.wait(st) {
                 Ok(st) => st,
-                Err(_) => return false,
+                Err(_) => return 0,
             };
             st.waiting -= 1;
         }
         if st.closed {
-            return false;
+            return 0;
         }
-        st.in_flight += 1;
-        true
+        let k = n.min(self.size - st.in_flight);
+        st.in_flight += k;
+        k
     }
 
-    /// Takes a place if one is free, without waiting.
-    fn try_enter(&self) -> bool {
+    /// Takes up to `n` free places without waiting: how many it took.
+    fn try_enter(&self, n: usize) -> usize {
         let Ok(mut st) = self.state.lock() else {
-            return false;
+            return 0;
         };
-        if st.closed || st.in_flight >= self.size {
-            return false;
+        if st.closed {
+            return 0;
         }
-        st.in_flight += 1;
-        true
+        let k = n.min(self.size.saturating_sub(st.in_flight));
+        st.in_flight += k;
+        k
     }
 
-    /// Gives back a place: its job's result is written, or it found no job.
-    fn leave(&self) {
+    /// Gives back `n` places: their jobs' results are written, or they found no
+    /// job.
+    fn leave(&self, n: usize) {
+        if n == 0 {
+            return;
+        }
         if let Ok(mut st) = self.state.lock() {
-            st.in_flight = st.in_flight.saturating_sub(1);
+            st.in_flight = st.in_flight.saturating_sub(n);
             if st.waiting > 0 {
                 self.freed.notify_one();
             }
@@ -757,7 +766,7 @@ impl Window {
 }
 
 /// The walk and the planner of a parallel run, shared by its threads under a
-/// lock: a thread that is free takes the next file itself.
+/// lock: a thread that is free takes the next files itself.
 struct Feed<'a> {
     walk: inputs::Walk<'a>,
     planner: Planner,
@@ -771,7 +780,7 @@ struct Feed<'a> {
 /// What a thread finds when it asks the [`Feed`] for work.
 enum Pulled {
     Job(usize, Job),
-    /// A walk error, to report (then ask again).
+    /// A walk error, to report.
     Walk(Error),
     /// A configuration that cannot be loaded: the run stops.
     Fatal(crate::config::ConfigError),
@@ -780,77 +789,132 @@ enum Pulled {
 }
 
 impl Feed<'_> {
-    fn pull(&mut self) -> Pulled {
-        if self.ended {
-            return Pulled::End;
-        }
-        while let Some(found) = self.walk.next() {
+    /// The next `n` jobs (fewer when the walk ends or stops) with the walk
+    /// errors met on the way, in walk order; `End` last when nothing follows.
+    fn pull(&mut self, n: usize) -> Vec<Pulled> {
+        let mut out = Vec::with_capacity(n);
+        let mut jobs = 0;
+        while jobs < n {
+            if self.ended {
+                out.push(Pulled::End);
+                break;
+            }
+            let Some(found) = self.walk.next() else {
+                self.ended = true;
+                continue;
+            };
             match found {
-                Err(e) => return Pulled::Walk(e),
+                Err(e) => out.push(Pulled::Walk(e)),
                 Ok(input) => match self.planner.job(input) {
                     Err(e) => {
                         self.ended = true;
-                        return Pulled::Fatal(e);
+                        out.push(Pulled::Fatal(e));
+                        break;
                     }
                     Ok(None) => {}
                     Ok(Some(job)) => {
                         if let Some(p) = &self.progress {
                             p.found();
                         }
-                        let n = self.next;
+                        out.push(Pulled::Job(self.next, job));
                         self.next += 1;
-                        return Pulled::Job(n, job);
+                        jobs += 1;
                     }
                 },
             }
         }
-        self.ended = true;
-        Pulled::End
+        out
     }
 }
 
-/// Takes a job from the shared feed for a thread that holds a place in the
-/// window: the job's outcome as a message, or (the feed has ended or the lock is
-/// poisoned) `None`. A place not used for a job is given back.
-fn next_msg(
-    feed: &Mutex<Feed<'_>>,
-    window: &Window,
-    args: &Args,
+/// The most files a thread takes from the feed at once: one lock of the feed,
+/// one message to the output side and one window update per batch rather than
+/// per file. On two cores, taking files one at a time cost about a twentieth
+/// of the run in the threads handing over (batches of 8: about a fortieth).
+const BATCH: usize = 32;
+
+/// How many files a thread takes next once `taken` files have been taken by
+/// `threads` threads: one at a time at first, then more as the run goes on (at
+/// most a quarter of the files taken per thread so far, and [`BATCH`]), so that
+/// a run of a few dozen files still spreads over every thread and a long one
+/// hands over little.
+fn batch_size(taken: usize, threads: usize) -> usize {
+    (taken / threads.max(1) / 4).clamp(1, BATCH)
+}
+
+/// What the threads of a parallel run share.
+struct Pool<'a> {
+    feed: Mutex<Feed<'a>>,
+    /// [`Feed::next`] where a thread can read it without the feed's lock, to
+    /// size its next batch.
+    taken: AtomicUsize,
+    window: Window,
+    threads: usize,
+    args: &'a Args,
     render: Option<Stream>,
-) -> Option<Msg> {
-    // A poisoned lock means a thread panicked: stop.
-    let pulled = feed.lock().map_or(Pulled::End, |mut f| f.pull());
-    match pulled {
-        Pulled::Job(n, job) => Some(Msg::Done(n, finish(&job, args, render))),
-        Pulled::Walk(e) => {
-            window.leave();
-            Some(Msg::Walk(e))
+}
+
+impl Pool<'_> {
+    /// How many files a thread takes next ([`batch_size`]).
+    fn batch(&self) -> usize {
+        batch_size(self.taken.load(Ordering::Relaxed), self.threads)
+    }
+
+    /// Takes up to `n` jobs from the feed for a thread that holds `n` places in
+    /// the window, and checks them; true when the feed has ended (or stopped).
+    /// The places it found no job for are given back. A poisoned lock (a
+    /// thread panicked) reads as the end.
+    ///
+    /// `each` sees every outcome as soon as it is ready (the calling thread
+    /// writes results between its own files).
+    fn work(&self, n: usize, mut each: impl FnMut(Msg) -> io::Result<()>) -> io::Result<bool> {
+        let pulled = self.feed.lock().map_or_else(
+            |_| vec![Pulled::End],
+            |mut f| {
+                let pulled = f.pull(n);
+                self.taken.store(f.next, Ordering::Relaxed);
+                pulled
+            },
+        );
+        let jobs = pulled
+            .iter()
+            .filter(|p| matches!(p, Pulled::Job(..)))
+            .count();
+        self.window.leave(n - jobs);
+        let mut end = false;
+        for p in pulled {
+            match p {
+                Pulled::Job(k, job) => {
+                    each(Msg::Done(k, finish(&job, self.args, self.render)))?;
+                }
+                Pulled::Walk(e) => each(Msg::Walk(e))?,
+                Pulled::Fatal(e) => {
+                    each(Msg::Fatal(e))?;
+                    end = true;
+                }
+                Pulled::End => end = true,
+            }
         }
-        Pulled::Fatal(e) => {
-            window.leave();
-            Some(Msg::Fatal(e))
-        }
-        Pulled::End => {
-            window.leave();
-            None
-        }
+        Ok(end)
     }
 }
 
 /// Checks the inputs on `threads` threads, the calling one included; the
 /// calling thread also writes the results in input order.
 ///
-/// Each thread takes the next file from the walk itself (a [`Feed`] under a
+/// Each thread takes its next files from the walk itself (a [`Feed`] under a
 /// lock) when it is free, so the walk of a large folder overlaps the checking
-/// instead of preceding it, and no thread waits for the slowest file of a batch.
-/// A [`Window`] of [`IN_FLIGHT_PER_THREAD`] jobs per thread bounds what is held
-/// in memory while results wait for an earlier, slower file.
+/// instead of preceding it; it takes them in batches that grow to [`BATCH`]
+/// ([`Pool::batch`]). A [`Window`] of [`IN_FLIGHT_PER_THREAD`] jobs per thread
+/// bounds what is held in memory while results wait for an earlier, slower
+/// file.
 ///
 /// No thread of its own walks the folders or only collects results: on two
-/// cores, every wake-up of a third thread took the core from one that was
-/// checking (a walker woken per batch of files cost about a twentieth of the
-/// run), and with a thread that only collected, every finished file woke it.
-/// Here a thread waits only when the window is full or the work has run out.
+/// cores, every wake-up of a third thread takes the core from one that is
+/// checking (a walker thread woken per half window of files, and before it a
+/// thread that only collected, woken per file, each cost a twentieth of the
+/// run or more). Here a thread waits only when the window is full or the work
+/// has run out.
 fn run_parallel(
     args: &Args,
     threads: usize,
@@ -859,103 +923,151 @@ fn run_parallel(
     sink: &mut Sink<'_>,
     err: &mut dyn Write,
 ) -> io::Result<Option<crate::config::ConfigError>> {
-    let window = Window::new(threads.saturating_mul(IN_FLIGHT_PER_THREAD));
-    let feed = Mutex::new(Feed {
-        walk: inputs::Walk::new(
-            &args.paths,
-            &args.types,
-            &args.globs,
-            args.stdin_filename.as_deref(),
-        ),
-        planner,
-        progress: sink.progress.clone(),
-        next: 0,
-        ended: false,
-    });
-    let (msg_tx, msg_rx) = channel::unbounded::<Msg>();
-    let (window, feed) = (&window, &feed);
+    let pool = Pool {
+        feed: Mutex::new(Feed {
+            walk: inputs::Walk::new(
+                &args.paths,
+                &args.types,
+                &args.globs,
+                args.stdin_filename.as_deref(),
+            ),
+            planner,
+            progress: sink.progress.clone(),
+            next: 0,
+            ended: false,
+        }),
+        taken: AtomicUsize::new(0),
+        window: Window::new(threads.saturating_mul(IN_FLIGHT_PER_THREAD)),
+        threads,
+        args,
+        render,
+    };
+    let (msg_tx, msg_rx) = channel::unbounded::<Vec<Msg>>();
+    let pool = &pool;
     std::thread::scope(move |s| {
         for _ in 1..threads {
             let tx = msg_tx.clone();
             std::thread::Builder::new()
                 .name("claimcheck-worker".into())
                 .spawn_scoped(s, move || {
-                    while window.enter() {
-                        let Some(msg) = next_msg(feed, window, args, render) else {
+                    loop {
+                        let n = pool.window.enter(pool.batch());
+                        if n == 0 {
                             break;
-                        };
-                        if tx.send(msg).is_err() {
+                        }
+                        let mut done = Vec::with_capacity(n);
+                        let end = pool.work(n, |m| {
+                            done.push(m);
+                            Ok(())
+                        });
+                        if tx.send(done).is_err() || !matches!(end, Ok(false)) {
                             break;
                         }
                     }
                 })?;
         }
         drop(msg_tx);
-        let outcome = collect(feed, &msg_rx, args, render, window, sink, err);
+        let outcome = collect(pool, &msg_rx, sink, err);
         // On an early return (a fatal configuration, an output error) the
-        // workers stop at their next file, or when their next result has
-        // nowhere to go.
-        window.close();
+        // workers stop at their next batch, or when their results have nowhere
+        // to go.
+        pool.window.close();
         drop(msg_rx);
         outcome
     })
 }
 
-/// The calling thread's side of [`run_parallel`]: checks files itself while no
-/// result is waiting, puts results back in input order and hands them to the
+/// The calling thread's side of [`run_parallel`]: checks files itself while the
+/// window has room, puts results back in input order and hands them to the
 /// sink, flushing streamed output whenever it would wait.
 fn collect(
-    feed: &Mutex<Feed<'_>>,
-    msgs: &channel::Receiver<Msg>,
-    args: &Args,
-    render: Option<Stream>,
-    window: &Window,
+    pool: &Pool<'_>,
+    msgs: &channel::Receiver<Vec<Msg>>,
     sink: &mut Sink<'_>,
     err: &mut dyn Write,
 ) -> io::Result<Option<crate::config::ConfigError>> {
-    let mut waiting: BTreeMap<usize, Result<Done, Error>> = BTreeMap::new();
-    let mut next = 0;
+    let window = &pool.window;
+    let mut order = Order {
+        waiting: BTreeMap::new(),
+        next: 0,
+        fatal: None,
+    };
     // Whether this thread has found the feed ended: from then on it only waits
     // for the workers' last results.
     let mut ended = false;
-    loop {
-        let msg = match msgs.try_recv() {
-            Ok(m) => m,
+    while order.fatal.is_none() {
+        let batch = match msgs.try_recv() {
+            Ok(b) => b,
             Err(channel::TryRecvError::Disconnected) => break,
             Err(channel::TryRecvError::Empty) => {
-                let mut mine = None;
-                if !ended && window.try_enter() {
-                    mine = next_msg(feed, window, args, render);
-                    ended = mine.is_none();
-                }
-                match mine {
-                    Some(m) => m,
-                    // The window is full (a result is on its way) or the feed
-                    // has ended: wait for the workers.
-                    None => {
-                        sink.flush()?;
-                        match msgs.recv() {
-                            Ok(m) => m,
-                            Err(_) => break,
+                let n = if ended {
+                    0
+                } else {
+                    window.try_enter(pool.batch())
+                };
+                if n > 0 {
+                    // Its own results are written as they come, and the
+                    // workers' between its files.
+                    ended = pool.work(n, |m| {
+                        order.take(m, window, sink, err)?;
+                        while let Ok(b) = msgs.try_recv() {
+                            for m in b {
+                                order.take(m, window, sink, err)?;
+                            }
                         }
-                    }
+                        Ok(())
+                    })?;
+                    continue;
+                }
+                // The window is full (results are on their way) or the feed
+                // has ended: wait for the workers.
+                sink.flush()?;
+                match msgs.recv() {
+                    Ok(b) => b,
+                    Err(_) => break,
                 }
             }
         };
-        match msg {
-            Msg::Walk(e) => sink.walk_error(e, err)?,
-            Msg::Fatal(e) => return Ok(Some(e)),
-            Msg::Done(n, r) => {
-                waiting.insert(n, r);
-                while let Some(r) = waiting.remove(&next) {
-                    sink.take(r, err)?;
-                    next += 1;
-                    window.leave();
-                }
-            }
+        for m in batch {
+            order.take(m, window, sink, err)?;
         }
     }
-    Ok(None)
+    Ok(order.fatal)
+}
+
+/// Results put back in input order on their way to the sink.
+struct Order {
+    waiting: BTreeMap<usize, Result<Done, Error>>,
+    /// The place of the next result to write.
+    next: usize,
+    /// A configuration that cannot be loaded: the run stops.
+    fatal: Option<crate::config::ConfigError>,
+}
+
+impl Order {
+    fn take(
+        &mut self,
+        m: Msg,
+        window: &Window,
+        sink: &mut Sink<'_>,
+        err: &mut dyn Write,
+    ) -> io::Result<()> {
+        match m {
+            Msg::Walk(e) => sink.walk_error(e, err)?,
+            Msg::Fatal(e) => self.fatal = self.fatal.take().or(Some(e)),
+            Msg::Done(n, r) => {
+                self.waiting.insert(n, r);
+                let mut written = 0;
+                while let Some(r) = self.waiting.remove(&self.next) {
+                    sink.take(r, err)?;
+                    self.next += 1;
+                    written += 1;
+                }
+                window.leave(written);
+            }
+        }
+        Ok(())
+    }
 }
 
 fn check_all(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
@@ -1124,5 +1236,65 @@ impl Progress {
     /// One more file checked.
     fn done(&self) {
         self.0.inc(1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batches_start_at_one_file_and_grow_to_the_cap() {
+        assert_eq!(batch_size(0, 2), 1);
+        assert_eq!(batch_size(15, 2), 1);
+        assert_eq!(batch_size(16, 2), 2);
+        assert_eq!(batch_size(80, 2), 10);
+        assert_eq!(batch_size(100_000, 2), BATCH);
+        assert_eq!(batch_size(0, 0), 1);
+        // A run of a few dozen files hands them out a few at a time.
+        let mut taken = 0;
+        let mut batches = Vec::new();
+        while taken < 40 {
+            let b = batch_size(taken, 2);
+            batches.push(b);
+            taken += b;
+        }
+        assert!(batches.len() >= 16, "{batches:?}");
+        assert!(batches.iter().all(|&b| b <= 4), "{batches:?}");
+    }
+
+    #[test]
+    fn window_hands_out_only_free_places() {
+        let w = Window::new(4);
+        assert_eq!(w.try_enter(3), 3);
+        assert_eq!(w.try_enter(3), 1);
+        assert_eq!(w.try_enter(1), 0);
+        w.leave(2);
+        assert_eq!(w.enter(5), 2);
+        w.leave(1);
+        w.close();
+        assert_eq!(w.enter(1), 0);
+        assert_eq!(w.try_enter(1), 0);
+    }
+
+    #[test]
+    fn a_full_window_waits_until_a_place_is_given_back() {
+        let w = Window::new(2);
+        assert_eq!(w.enter(2), 2);
+        std::thread::scope(|s| {
+            let waiter = s.spawn(|| w.enter(2));
+            // The waiter cannot get a place until one is given back.
+            std::thread::sleep(Duration::from_millis(50));
+            assert!(!waiter.is_finished());
+            w.leave(1);
+            assert_eq!(waiter.join().unwrap(), 1);
+        });
+        // And a closed window lets a waiting thread go with nothing.
+        std::thread::scope(|s| {
+            let waiter = s.spawn(|| w.enter(1));
+            std::thread::sleep(Duration::from_millis(50));
+            w.close();
+            assert_eq!(waiter.join().unwrap(), 0);
+        });
     }
 }

@@ -99,25 +99,56 @@ impl Source {
 
     /// Reads a file whole. Directories and unreadable files are errors naming the path.
     ///
+    /// The file is opened once and its size read from the open file: a run over
+    /// an archive reads tens of thousands of files, and looking the path up
+    /// twice (once for its metadata, once to open it) was a tenth of the time
+    /// the kernel spent per file. At most `max_size` + 1 bytes are read, so a
+    /// file that grows while it is read (or a device that never ends) is still
+    /// refused as too large.
+    ///
     /// # Errors
     /// [`Error::Io`], [`Error::IsDirectory`], [`Error::TooLarge`], [`Error::Binary`],
     /// [`Error::Utf8`].
     pub fn read(path: &Path, max_size: Option<u64>) -> Result<Self, Error> {
+        use std::io::Read;
         let display = path.display().to_string();
-        let meta = std::fs::metadata(path).map_err(|e| Error::io(&display, &e))?;
+        let file = match std::fs::File::open(path) {
+            Ok(f) => f,
+            // Some systems refuse to open a folder at all.
+            Err(_) if path.is_dir() => return Err(Error::IsDirectory { path: display }),
+            Err(e) => return Err(Error::io(&display, &e)),
+        };
+        let meta = file.metadata().map_err(|e| Error::io(&display, &e))?;
         if meta.is_dir() {
             return Err(Error::IsDirectory { path: display });
         }
-        if let Some(max) = max_size
-            && meta.len() > max
-        {
+        let max = max_size.unwrap_or(u64::MAX);
+        if meta.len() > max {
             return Err(Error::TooLarge {
                 path: display,
                 size: meta.len(),
                 max,
             });
         }
-        let bytes = std::fs::read(path).map_err(|e| Error::io(&display, &e))?;
+        let mut bytes = Vec::new();
+        // The size is a hint (the file may change); one that cannot be held is
+        // an error, not an abort.
+        bytes
+            .try_reserve_exact(usize::try_from(meta.len()).unwrap_or(usize::MAX))
+            .map_err(|e| Error::Io {
+                path: display.clone(),
+                message: e.to_string(),
+            })?;
+        file.take(max.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::io(&display, &e))?;
+        if bytes.len() as u64 > max {
+            return Err(Error::TooLarge {
+                path: display,
+                size: bytes.len() as u64,
+                max,
+            });
+        }
         Self::from_bytes(display, bytes)
     }
 }
@@ -268,6 +299,45 @@ impl<'a> LineCursor<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn read_checks_the_open_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.txt");
+        std::fs::write(&file, "Sales rose 5%.").unwrap();
+        let s = Source::read(&file, Some(14)).unwrap();
+        assert_eq!(s.text, "Sales rose 5%.");
+        assert_eq!(s.path, file.display().to_string());
+        match Source::read(&file, Some(13)) {
+            Err(Error::TooLarge {
+                size: 14, max: 13, ..
+            }) => {}
+            other => panic!("expected TooLarge, got {other:?}"),
+        }
+        assert!(matches!(
+            Source::read(dir.path(), None),
+            Err(Error::IsDirectory { .. })
+        ));
+        assert!(matches!(
+            Source::read(&dir.path().join("missing.txt"), None),
+            Err(Error::Io { .. })
+        ));
+    }
+
+    /// A file whose size says nothing of its contents (a device, a file still
+    /// being written) is read only to one byte past the limit.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn read_stops_past_the_limit_whatever_the_size_said() {
+        match Source::read(Path::new("/dev/zero"), Some(1000)) {
+            Err(Error::TooLarge {
+                size: 1001,
+                max: 1000,
+                ..
+            }) => {}
+            other => panic!("expected TooLarge, got {other:?}"),
+        }
+    }
 
     #[test]
     fn line_col_counts_characters() {
