@@ -499,18 +499,37 @@ fn finish(job: &Job, args: &Args, render: Option<Stream>) -> Result<Done, Error>
 /// folder) and drops files the configuration excludes.
 struct Planner {
     configs: Configs,
+    /// The folder of the last file and its configuration: a walk yields a
+    /// folder's files one after another, and comparing the folder's bytes costs
+    /// less than hashing its path for [`Configs::for_dir`] (in a parallel run
+    /// this is done under the feed's lock, once per file).
+    last: Option<(PathBuf, Arc<Loaded>)>,
 }
 
 impl Planner {
+    fn new(configs: Configs) -> Self {
+        Self {
+            configs,
+            last: None,
+        }
+    }
+
     fn job(&mut self, input: Input) -> Result<Option<Job>, crate::config::ConfigError> {
         let dir = match &input {
-            Input::Stdin { .. } => PathBuf::from("."),
+            Input::Stdin { .. } => Path::new("."),
             Input::File { path, .. } => path
                 .parent()
                 .filter(|p| !p.as_os_str().is_empty())
-                .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
+                .unwrap_or_else(|| Path::new(".")),
         };
-        let config = self.configs.for_dir(&dir)?;
+        let config = match &self.last {
+            Some((last, config)) if last.as_os_str() == dir.as_os_str() => Arc::clone(config),
+            _ => {
+                let config = self.configs.for_dir(dir)?;
+                self.last = Some((dir.to_path_buf(), Arc::clone(&config)));
+                config
+            }
+        };
         if let Input::File {
             path,
             explicit: false,
@@ -1121,7 +1140,7 @@ fn check_all(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> io::Resul
         file_errors: Vec::new(),
         progress: Progress::new(args),
     };
-    let mut planner = Planner { configs };
+    let mut planner = Planner::new(configs);
     let single = args.paths.len() == 1 && !args.paths[0].is_dir();
     let fatal = if threads <= 1 || single {
         run_inline(args, &mut planner, &mut sink, err)?

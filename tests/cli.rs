@@ -628,6 +628,64 @@ fn config_exclude_skips_walked_files() {
         .stdout(predicate::str::contains("checked 1 file"));
 }
 
+/// Each walked file gets the configuration of its own folder, whatever the
+/// folder of the file before it, on one thread and on several.
+#[test]
+fn each_folder_keeps_its_own_configuration() {
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["a", "a/sub", "b"] {
+        std::fs::create_dir_all(dir.path().join(sub)).unwrap();
+    }
+    write(
+        &dir,
+        "a/claimcheck.toml",
+        b"ignore = [\"percent-change\"]\n",
+    );
+    for f in ["a/x.txt", "a/sub/y.txt", "a/z.txt", "b/x.txt", "c.txt"] {
+        write(&dir, f, WRONG.as_bytes());
+    }
+    for threads in ["1", "2", "3"] {
+        let out = claimcheck()
+            .args(["--format", "jsonl", "-j", threads])
+            .arg(dir.path())
+            .assert()
+            .code(1)
+            .get_output()
+            .stdout
+            .clone();
+        let flagged: Vec<(String, bool)> = String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                let path = v["path"].as_str().unwrap().replace('\\', "/");
+                let name = path
+                    .rsplit_once(dir.path().file_name().unwrap().to_str().unwrap())
+                    .unwrap()
+                    .1
+                    .to_owned();
+                let wrong = v["checks"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|c| c["verdict"] == "inconsistent");
+                (name, wrong)
+            })
+            .collect();
+        let expected: Vec<(String, bool)> = [
+            ("/a/sub/y.txt", false),
+            ("/a/x.txt", false),
+            ("/a/z.txt", false),
+            ("/b/x.txt", true),
+            ("/c.txt", true),
+        ]
+        .iter()
+        .map(|(p, w)| ((*p).to_owned(), *w))
+        .collect();
+        assert_eq!(flagged, expected, "-j {threads}");
+    }
+}
+
 /// A folder tree where files finish out of order: a large article first, small
 /// ones after, errors among them.
 fn mixed_tree() -> tempfile::TempDir {
