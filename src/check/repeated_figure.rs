@@ -155,7 +155,9 @@ struct Cand {
 fn candidates(links: &Links<'_>) -> Vec<Cand> {
     let claims = links.cx.claims;
     let mut structural = vec![false; claims.len()];
-    for s in 0..links.sentence_count() {
+    // Only pairable sentences have change and delta pairs: the others (most)
+    // are not asked.
+    for &s in links.pairable_sentences() {
         for p in change_pairs(links, s) {
             for i in [p.start, p.end] {
                 if let Some(x) = structural.get_mut(i) {
