@@ -1036,6 +1036,26 @@ mod tests {
         }
     }
 
+    /// Ids stay put as the table grows (from empty, several times), whichever
+    /// way a word is read: in place from a text, short or long, or on its own.
+    #[test]
+    fn ids_survive_growth() {
+        let words: Vec<String> = (0..3000)
+            .map(|i| format!("w{i}x{}", "y".repeat(i % 13)))
+            .collect();
+        let mut lex = Lexicon::default();
+        let mut ids = Vec::new();
+        lex.content_words(&words.join(" "), &mut ids);
+        assert_eq!(ids.len(), words.len());
+        for (w, &id) in words.iter().zip(&ids) {
+            assert_eq!(lex.id(w), id, "{w}");
+            assert_eq!(lex.id_of(&w.to_uppercase()), id, "{w}");
+        }
+        let mut again = Vec::new();
+        lex.content_words(&words.join(", ").to_uppercase(), &mut again);
+        assert_eq!(again, ids);
+    }
+
     proptest::proptest! {
         /// The interned words are the reference words: same count, and equal ids
         /// exactly for equal words, on text mixing case, quotes, digits and
@@ -1057,6 +1077,10 @@ mod tests {
                     proptest::strategy::Just("—"), proptest::strategy::Just("£"),
                     proptest::strategy::Just("ab"), proptest::strategy::Just("AB"),
                     proptest::strategy::Just("x"), proptest::strategy::Just("-"),
+                    // One first eight bytes, several lengths: a slot's head
+                    // alone does not tell them apart.
+                    proptest::strategy::Just("Marketin"), proptest::strategy::Just("marketing"),
+                    proptest::strategy::Just("MARKETINGS"), proptest::strategy::Just("abcdefgh"),
                 ],
                 0..30,
             )
