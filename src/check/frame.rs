@@ -440,21 +440,7 @@ impl Lexicon {
                     }
                     _ => {}
                 }
-                let (at, len) = (base + from, to - from);
-                // Most words: at most eight bytes, looked up from one load.
-                let short = if (1..=8).contains(&len)
-                    && let Some(c) = full.get(at..at + 8)
-                {
-                    let x = c.try_into().map_or(0, u64::from_le_bytes);
-                    let head = (x | 0x2020_2020_2020_2020) & (u64::MAX >> (64 - 8 * len));
-                    self.find_short(head, len)
-                } else {
-                    None
-                };
-                match short {
-                    Some(found) => found,
-                    None => self.intern(full, at, base + to, 0x20),
-                }
+                self.intern(full, base + from, base + to, 0x20)
             } else {
                 let word = text.get(from..to).unwrap_or("");
                 if !keep_word(word) {
@@ -510,6 +496,18 @@ impl Lexicon {
     )]
     #[inline(always)]
     fn intern(&mut self, b: &[u8], start: usize, end: usize, fold: u8) -> (u32, WordKind) {
+        // Most words: at most eight bytes, found from one load without their
+        // whole key (the head [`Key::of`] would build).
+        let len = end.saturating_sub(start);
+        if (1..=8).contains(&len)
+            && let Some(c) = b.get(start..start + 8)
+        {
+            let x = c.try_into().map_or(0, u64::from_le_bytes);
+            let head = (x | u64::from_ne_bytes([fold; 8])) & (u64::MAX >> (64 - 8 * len));
+            if let Some(found) = self.find_short(head, len) {
+                return found;
+            }
+        }
         let key = Key::of(b, start, end, fold);
         if key.len <= 8 {
             return self
