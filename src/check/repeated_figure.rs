@@ -108,13 +108,16 @@ within a factor of two and a half is reported.
             let Some(id) = ps.first().map(|p| p.later) else {
                 continue;
             };
-            let first = ps.first().map(|p| consistent(links, p));
-            if ps
-                .iter()
-                .skip(1)
-                .any(|p| Some(consistent(links, p)) != first)
-            {
-                continue;
+            // A mention paired once (most) has nothing to disagree with.
+            if ps.len() > 1 {
+                let first = ps.first().map(|p| consistent(links, p));
+                if ps
+                    .iter()
+                    .skip(1)
+                    .any(|p| Some(consistent(links, p)) != first)
+                {
+                    continue;
+                }
             }
             let Some(best) = ps.iter().min_by_key(|p| (p.mode, id.abs_diff(p.earlier))) else {
                 continue;
