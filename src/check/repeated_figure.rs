@@ -108,13 +108,16 @@ within a factor of two and a half is reported.
             let Some(id) = ps.first().map(|p| p.later) else {
                 continue;
             };
-            let first = ps.first().map(|p| consistent(links, p));
-            if ps
-                .iter()
-                .skip(1)
-                .any(|p| Some(consistent(links, p)) != first)
-            {
-                continue;
+            // A mention paired once (most) has nothing to disagree with.
+            if ps.len() > 1 {
+                let first = ps.first().map(|p| consistent(links, p));
+                if ps
+                    .iter()
+                    .skip(1)
+                    .any(|p| Some(consistent(links, p)) != first)
+                {
+                    continue;
+                }
             }
             let Some(best) = ps.iter().min_by_key(|p| (p.mode, id.abs_diff(p.earlier))) else {
                 continue;
@@ -155,7 +158,9 @@ struct Cand {
 fn candidates(links: &Links<'_>) -> Vec<Cand> {
     let claims = links.cx.claims;
     let mut structural = vec![false; claims.len()];
-    for s in 0..links.sentence_count() {
+    // Only pairable sentences have change and delta pairs: the others (most)
+    // are not asked.
+    for &s in links.pairable_sentences() {
         for p in change_pairs(links, s) {
             for i in [p.start, p.end] {
                 if let Some(x) = structural.get_mut(i) {
@@ -319,6 +324,19 @@ fn headline(links: &Links<'_>, cands: &[Cand], out: &mut Vec<Pairing>) {
     }
 }
 
+/// A candidate as [`in_context`]'s pair loop reads it: what the cheap tests
+/// need, side by side, so that most pairs are rejected without touching the
+/// (large) claims.
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    /// Its index in the candidate list.
+    k: usize,
+    sentence: usize,
+    direction: Option<Direction>,
+    /// The years its sentence names, a range of the years table.
+    years: (u32, u32),
+}
+
 /// Mentions in different sentences with strong evidence of one quantity.
 fn in_context(links: &Links<'_>, cands: &[Cand], out: &mut Vec<Pairing>) {
     let claims = links.cx.claims;
@@ -326,15 +344,44 @@ fn in_context(links: &Links<'_>, cands: &[Cand], out: &mut Vec<Pairing>) {
     if cands.len() < 2 {
         return;
     }
+    // The years each candidate's sentence names, read once per sentence (the
+    // candidates come in text order), for [`different_years`].
+    let mut years: Vec<u64> = Vec::new();
+    let mut read: Option<(usize, (u32, u32))> = None;
     // The candidates of each domain, in text order; a file names few domains
     // (shares, counts, a few currencies), so a short list beats a hash map.
-    let mut by_domain: Vec<(Domain, Vec<usize>)> = Vec::new();
+    let mut by_domain: Vec<(Domain, Vec<Entry>)> = Vec::new();
     for (k, c) in cands.iter().enumerate() {
+        let Some(x) = claims.get(c.id) else { continue };
+        let range = match read {
+            Some((s, r)) if s == x.sentence => r,
+            _ => {
+                let start = years.len();
+                years.extend(
+                    links
+                        .claims_in(x.sentence)
+                        .iter()
+                        .filter(|y| y.kind == ClaimKind::Year)
+                        .map(|y| y.value() as u64),
+                );
+                let r = (start as u32, years.len() as u32);
+                read = Some((x.sentence, r));
+                r
+            }
+        };
+        let e = Entry {
+            k,
+            sentence: x.sentence,
+            direction: c.direction,
+            years: range,
+        };
         match by_domain.iter_mut().find(|(d, _)| *d == c.domain) {
-            Some((_, list)) => list.push(k),
-            None => by_domain.push((c.domain, vec![k])),
+            Some((_, list)) => list.push(e),
+            None => by_domain.push((c.domain, vec![e])),
         }
     }
+    let years_of =
+        |(start, end): (u32, u32)| years.get(start as usize..end as usize).unwrap_or(&[]);
     // Pairings come out in one order whatever the order domains were met in.
     by_domain.sort_by_key(|(d, _)| match d {
         Domain::Share => (0, None),
@@ -342,32 +389,42 @@ fn in_context(links: &Links<'_>, cands: &[Cand], out: &mut Vec<Pairing>) {
         Domain::Money(c) => (2, *c),
     });
     // Most candidate pairs are rejected, so the cheapest tests run first
-    // (direction, years, units) and everything a pair needs beyond them is worked
-    // out at most once per candidate or sentence, and only when the pair gets
-    // that far: `of` heads, proper nouns, and frame words last (the dearest: a
-    // scan of ~90 bytes).
+    // (sentences, direction, years, units) and everything a pair needs beyond
+    // them is worked out at most once per candidate or sentence, and only when
+    // the pair gets that far: `of` heads, proper nouns, and frame words last (the
+    // dearest: a scan of ~90 bytes).
     let mut cache = PairCache::new(cands.len());
-    for (_, list) in &by_domain {
-        for (i, &ka) in list.iter().enumerate() {
-            let a = &cands[ka];
-            let Some(x) = claims.get(a.id) else { continue };
-            for &kb in list.iter().skip(i + 1).take(MAX_LATER) {
-                let b = &cands[kb];
-                let Some(y) = claims.get(b.id) else { continue };
-                if y.sentence == x.sentence {
+    for (domain, list) in &by_domain {
+        let domain = *domain;
+        for (i, ea) in list.iter().enumerate() {
+            let ka = ea.k;
+            // Its claim, read when a pair first passes the cheap tests.
+            let mut first = None;
+            for eb in list.iter().skip(i + 1).take(MAX_LATER) {
+                if eb.sentence == ea.sentence {
                     continue;
                 }
-                if y.sentence - x.sentence > MAX_SENTENCES {
+                if eb.sentence - ea.sentence > MAX_SENTENCES {
                     break;
                 }
                 // [`same_kind`], the dearer unit test after the years.
-                if a.direction != b.direction
-                    || different_years(links, x.sentence, y.sentence)
-                    || (a.domain == Domain::Count && !cache.same_nouns((ka, x), (kb, y)))
+                if ea.direction != eb.direction
+                    || different_years(years_of(ea.years), years_of(eb.years))
                 {
                     continue;
                 }
-                if a.domain == Domain::Share && cache.echo(links, (ka, x), (kb, y)) {
+                let kb = eb.k;
+                let (Some(a), Some(b)) = (cands.get(ka), cands.get(kb)) else {
+                    continue;
+                };
+                let Some(x) = *first.get_or_insert_with(|| claims.get(a.id)) else {
+                    break;
+                };
+                let Some(y) = claims.get(b.id) else { continue };
+                if matches!(domain, Domain::Count) && !cache.same_nouns((ka, x), (kb, y)) {
+                    continue;
+                }
+                if matches!(domain, Domain::Share) && cache.echo(links, (ka, x), (kb, y)) {
                     out.push(Pairing {
                         earlier: a.id,
                         later: b.id,
@@ -385,21 +442,22 @@ fn in_context(links: &Links<'_>, cands: &[Cand], out: &mut Vec<Pairing>) {
                 // before the frames, which are then read only for sentences that
                 // share a name.
                 let proper = || links.share_proper_noun(x.sentence, y.sentence);
-                let tied = if a.domain == Domain::Count && (x.noun.is_none() || y.noun.is_none()) {
-                    proper() && cache.one_shared(links, (ka, x), (kb, y))
-                } else {
-                    let heads = if a.domain == Domain::Count {
-                        None
+                let tied =
+                    if matches!(domain, Domain::Count) && (x.noun.is_none() || y.noun.is_none()) {
+                        proper() && cache.one_shared(links, (ka, x), (kb, y))
                     } else {
-                        cache.head(links, ka, x).zip(cache.head(links, kb, y))
+                        let heads = if matches!(domain, Domain::Count) {
+                            None
+                        } else {
+                            cache.head(links, ka, x).zip(cache.head(links, kb, y))
+                        };
+                        if let Some((h1, h2)) = heads {
+                            h1 == h2 || (cache.one_shared(links, (ka, x), (kb, y)) && proper())
+                        } else {
+                            let (one, two) = cache.shared_words(links, (ka, x), (kb, y));
+                            two || (one && proper())
+                        }
                     };
-                    if let Some((h1, h2)) = heads {
-                        h1 == h2 || (cache.one_shared(links, (ka, x), (kb, y)) && proper())
-                    } else {
-                        let (one, two) = cache.shared_words(links, (ka, x), (kb, y));
-                        two || (one && proper())
-                    }
-                };
                 if tied {
                     out.push(Pairing {
                         earlier: a.id,
@@ -444,25 +502,9 @@ fn noun_stem(s: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Whether both sentences name years and none in common: different periods.
-fn different_years(links: &Links<'_>, s1: usize, s2: usize) -> bool {
-    let years = |s: usize| {
-        links
-            .claims_in(s)
-            .iter()
-            .filter(|c| c.kind == ClaimKind::Year)
-            .map(|c| c.value() as u64)
-    };
-    if years(s1).next().is_none() {
-        return false;
-    }
-    let mut named = false;
-    for v in years(s2) {
-        if years(s1).any(|w| w == v) {
-            return false;
-        }
-        named = true;
-    }
-    named
+/// `y1` and `y2` are the years the sentences name.
+fn different_years(y1: &[u64], y2: &[u64]) -> bool {
+    !y1.is_empty() && !y2.is_empty() && !y2.iter().any(|v| y1.contains(v))
 }
 
 /// A candidate's index in the candidate list, and its claim.
