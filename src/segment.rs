@@ -53,6 +53,7 @@ mod unicode;
 
 use serde::Serialize;
 
+use crate::bit_block::{BLOCK, ROW_BIT, gather};
 use crate::source::Span;
 use crate::word_set;
 use unicode::{is_space, is_space_byte};
@@ -194,9 +195,6 @@ struct Cluster {
     end: usize,
 }
 
-/// Bytes classified at a time: one bit each in a `u64`.
-const BLOCK: usize = 64;
-
 /// The candidates of a text, in order: the bytes `.` `!` `?` `\n` `\r` and the
 /// lead bytes of non-ASCII characters (the caller decodes those and keeps the
 /// few that matter). The text is classified 64 bytes at a time by plain
@@ -256,22 +254,14 @@ fn candidate_mask(bytes: &[u8], base: usize) -> u64 {
         padded[..rest.len().min(BLOCK)].copy_from_slice(&rest[..rest.len().min(BLOCK)]);
         &padded
     };
-    // Per byte, 1 for a candidate: element-wise, so that it vectorises.
+    // Per byte, its row bit for a candidate: element-wise, so that it
+    // vectorises; then one bit per byte (see `bit_block`).
     let mut flag = [0u8; BLOCK];
-    for (f, &c) in flag.iter_mut().zip(block) {
+    for ((f, &c), &bit) in flag.iter_mut().zip(block).zip(&ROW_BIT) {
         let hit = c == b'.' || c == b'!' || c == b'?' || c == b'\n' || c == b'\r' || c >= 0xC0;
-        *f = u8::from(hit);
+        *f = u8::from(hit).wrapping_neg() & bit;
     }
-    let mut mask = 0;
-    for (k, f) in flag.chunks_exact(8).enumerate() {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(f);
-        // The eight bytes' low bits packed into the low eight bits: the
-        // multiplier moves bit `8k` to bit `56 + k`, and nothing carries.
-        let packed = u64::from_le_bytes(w).wrapping_mul(0x0102_0408_1020_4080) >> 56;
-        mask |= packed << (8 * k);
-    }
-    mask
+    gather(&flag)
 }
 
 struct Segmenter<'t, S> {
