@@ -353,6 +353,26 @@ impl<'t, S: AsRef<str>> Segmenter<'t, S> {
         self.list = self.list_at(self.content);
     }
 
+    /// [`Segmenter::boundary`] at `at` when the next piece's text is known to
+    /// start at `look` (an ASCII letter or digit after the whitespace from
+    /// `at`): what `boundary` would find by reading the whitespace and the list
+    /// marker, taken from what the caller has read already.
+    fn boundary_known(&mut self, at: usize, look: Look) {
+        if at <= self.start {
+            return;
+        }
+        self.emit(self.start, at);
+        self.start = at;
+        debug_assert_eq!(look.at, self.skip_spaces(at, self.bytes.len()));
+        self.content = look.at;
+        self.list = if look.class == Class::Upper {
+            debug_assert!(self.list_at(look.at).is_none());
+            None
+        } else {
+            self.list_at(look.at)
+        };
+    }
+
     /// Pushes `start..end` trimmed, unless nothing is left. `start` is the
     /// current piece's start, whose leading whitespace ends at `content`.
     fn emit(&mut self, start: usize, end: usize) {
@@ -460,8 +480,12 @@ impl<'t, S: AsRef<str>> Segmenter<'t, S> {
                 class: ascii_class(b[p + 2]),
                 at: p + 2,
             };
-            if let Some(at) = self.full_stop(p, &c, &look) {
-                self.boundary(at);
+            match self.full_stop(p, &c, &look) {
+                // The usual sentence end, at the space: the next piece's text
+                // starts at the word after it, and a capital starts no list.
+                Some(at) if at == p + 1 => self.boundary_known(at, look),
+                Some(at) => self.boundary(at),
+                None => {}
             }
             return;
         }
@@ -811,21 +835,32 @@ impl<'t, S: AsRef<str>> Segmenter<'t, S> {
     }
 
     /// [`Segmenter::token_before`] and the lists its token is on
-    /// ([`lexicon::lists`]). A token of up to seven plain ASCII bytes after an
-    /// ASCII whitespace byte (most of them) is read from the eight bytes before
-    /// `p` in one load, which gives its lookup key too.
+    /// ([`lexicon::lists`]). A token of up to fifteen plain ASCII bytes after
+    /// an ASCII whitespace byte (most of them) is read from the eight or
+    /// sixteen bytes before `p` in one or two loads; one of up to seven gives
+    /// its lookup key too.
     #[inline]
     fn token_and_lists(&self, p: usize) -> (usize, &'t [u8], lexicon::Lists) {
         let floor = self.start.max(p.saturating_sub(TOKEN_LOOKBACK));
-        if let Some(s) = p.checked_sub(8).filter(|&s| s >= floor)
-            && let Some(w) = self.bytes.get(s..p).and_then(|w| w.first_chunk::<8>())
-        {
-            let x = u64::from_le_bytes(*w);
-            let special = unicode::space_or_wide_bits(x);
+        let eight = |s: usize| {
+            self.bytes
+                .get(s..s + 8)
+                .and_then(|w| w.first_chunk::<8>())
+                .map(|w| u64::from_le_bytes(*w))
+        };
+        if let Some(x) = p.checked_sub(8).filter(|&s| s >= floor).and_then(eight) {
+            let mut special = unicode::space_or_wide_bits(x);
             // The byte just before `p` is the highest: the token is the bytes
             // above the last special one, which must be ASCII whitespace; and
             // it must not start with an opener that `token_before` would drop.
-            let len = special.leading_zeros() as usize / 8;
+            let mut len = special.leading_zeros() as usize / 8;
+            if special == 0 {
+                // Eight plain bytes: the token may end in the eight before.
+                if let Some(y) = p.checked_sub(16).filter(|&s| s >= floor).and_then(eight) {
+                    special = unicode::space_or_wide_bits(y);
+                    len = 8 + special.leading_zeros() as usize / 8;
+                }
+            }
             let tstart = p - len;
             if special != 0
                 && self.byte(tstart - 1).is_some_and(is_space_byte)
@@ -835,9 +870,11 @@ impl<'t, S: AsRef<str>> Segmenter<'t, S> {
                 debug_assert_eq!((tstart, token), self.token_before(p));
                 let lists = if len == 0 {
                     0
-                } else {
+                } else if len < 8 {
                     // The token's bytes, lower-cased, moved down to the low end.
                     lexicon::lists_of_key(word_set::lower8(x) >> (8 * (8 - len)), len)
+                } else {
+                    lexicon::lists_at(self.bytes, tstart, p)
                 };
                 debug_assert_eq!(lists, lexicon::lists(token));
                 return (tstart, token, lists);
@@ -1489,6 +1526,42 @@ mod tests {
             text.push_str(PIECES[i]);
         }
         text
+    }
+
+    /// The one- and two-load reading of the token before a full stop agrees
+    /// with the byte-wise [`Segmenter::token_before`] and [`lexicon::lists`],
+    /// at every full stop of generated texts and of tokens of every length
+    /// around the two loads' sizes, from every piece start before it.
+    #[test]
+    fn token_and_lists_agree_with_token_before() {
+        let mut state = 0x6a09_e667_f3bc_c908_u64;
+        let mut texts: Vec<String> = (0..3_000).map(|_| generated(&mut state)).collect();
+        for len in 0..20 {
+            for lead in ["", " ", "\n", "(", "\"", "é", "x "] {
+                texts.push(format!(
+                    "{lead}{}. {lead}{}Inc. Corp. U.S. e.g.",
+                    "A".repeat(len),
+                    "b".repeat(len)
+                ));
+            }
+        }
+        for text in &texts {
+            let mut s = Segmenter::<&str>::new(text, &[]);
+            for (p, _) in text.match_indices('.') {
+                for start in [0, p / 2, p.saturating_sub(9), p.saturating_sub(17), p] {
+                    if !text.is_char_boundary(start) {
+                        continue;
+                    }
+                    s.start = start;
+                    let (tstart, token) = s.token_before(p);
+                    assert_eq!(
+                        s.token_and_lists(p),
+                        (tstart, token, lexicon::lists(token)),
+                        "{text:?} at {p} from {start}"
+                    );
+                }
+            }
+        }
     }
 
     /// The sentences without the common-case shortcut of `terminator`.
