@@ -361,7 +361,16 @@ impl<'t, S: AsRef<str>> Segmenter<'t, S> {
         if at <= self.start {
             return;
         }
-        self.emit(self.start, at);
+        // What `emit` does, less the trimming: the piece ends in the full
+        // stop just before `at`, which is not whitespace.
+        debug_assert_eq!(self.bytes.get(at - 1), Some(&b'.'));
+        debug_assert_eq!(self.content, self.skip_spaces(self.start, usize::MAX));
+        let from = self.content.min(at);
+        if from < at {
+            self.out.push(Sentence {
+                span: Span::new(from, at),
+            });
+        }
         self.start = at;
         debug_assert_eq!(look.at, self.skip_spaces(at, self.bytes.len()));
         self.content = look.at;
