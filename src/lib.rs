@@ -21,6 +21,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod baseline;
+mod bit_block;
 pub mod check;
 pub mod cli;
 pub mod config;

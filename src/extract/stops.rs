@@ -18,19 +18,12 @@
 
 use super::lex::{Word, alpha_end, at, before, is_space};
 use super::words;
+#[cfg(test)]
+use crate::bit_block::word;
+use crate::bit_block::{BLOCK, ROW_BIT, gather};
 
-/// Bytes classified at a time: one bit each in a `u64`.
-const BLOCK: usize = 64;
 /// A block plus the two bytes that a prefix at its last byte reads.
 const WINDOW: usize = BLOCK + 2;
-
-/// Eight bytes as a `u64`, the first in the low byte.
-#[inline]
-fn word(bytes: &[u8]) -> u64 {
-    let mut w = [0u8; 8];
-    w.copy_from_slice(bytes);
-    u64::from_le_bytes(w)
-}
 
 /// The low bits of the eight bytes of `m` (each byte 0 or 1), packed into its
 /// low eight bits (byte `k` to bit `k`). The multiplier moves bit `8k` to bit
@@ -38,40 +31,6 @@ fn word(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 const fn pack(m: u64) -> u64 {
     m.wrapping_mul(0x0102_0408_1020_4080) >> 56
-}
-
-/// Per byte of a block, the bit that [`gather`] moves to the byte's place:
-/// byte `8k + j` carries bit `k`.
-const ROW_BIT: [u8; BLOCK] = {
-    let mut t = [0u8; BLOCK];
-    let mut i = 0;
-    while i < BLOCK {
-        t[i] = 1 << (i / 8);
-        i += 1;
-    }
-    t
-};
-
-/// One bit per byte of a block from its flags (byte `i` is [`ROW_BIT`]`[i]`
-/// or 0): bit `i` of the answer for byte `i`.
-///
-/// The eight 8-byte rows are combined by OR into one `u64` (vector code the compiler
-/// emits; the rows' bits differ), whose bit `8j + k` is then byte `8k + j`'s
-/// flag: a transposition of the 8x8 bit matrix (three rounds of swapping
-/// blocks across the diagonal) puts it at bit `8k + j`. About 25
-/// instructions, where packing each row with a multiply took about 45.
-#[inline]
-fn gather(flags: &[u8; BLOCK]) -> u64 {
-    let mut x = flags.chunks_exact(8).fold(0, |acc, row| acc | word(row));
-    if x == 0 {
-        return 0;
-    }
-    let t = (x ^ (x >> 7)) & 0x00AA_00AA_00AA_00AA;
-    x ^= t ^ (t << 7);
-    let t = (x ^ (x >> 14)) & 0x0000_CCCC_0000_CCCC;
-    x ^= t ^ (t << 14);
-    let t = (x ^ (x >> 28)) & 0x0000_0000_F0F0_F0F0;
-    x ^ t ^ (t << 28)
 }
 
 /// For the 64 bytes at `base` (bit `k` for byte `base + k`): the candidate
