@@ -638,12 +638,16 @@ impl Sink<'_> {
     }
 }
 
-/// What reaches the output side from the workers.
+/// What reaches the output side from the workers. A walk error or a fatal
+/// configuration carries the place of the job the walk would have yielded next,
+/// so that it is written where a one-thread run writes it: after every earlier
+/// file.
 enum Msg {
     /// A walk error (a broken symlink, an unreadable folder, a bad glob).
-    Walk(Error),
-    /// A configuration that cannot be loaded: the run stops.
-    Fatal(crate::config::ConfigError),
+    Walk(usize, Error),
+    /// A configuration that cannot be loaded: the run stops after the files
+    /// before it.
+    Fatal(usize, crate::config::ConfigError),
     /// The outcome of the job at this place in the input order.
     Done(usize, Result<Done, Error>),
 }
@@ -706,6 +710,8 @@ struct Window {
     size: usize,
     state: Mutex<WindowState>,
     freed: Condvar,
+    /// [`WindowState::closed`], readable between jobs without the lock.
+    closed: std::sync::atomic::AtomicBool,
 }
 
 #[derive(Default)]
@@ -723,6 +729,7 @@ impl Window {
             size: size.max(2),
             state: Mutex::new(WindowState::default()),
             freed: Condvar::new(),
+            closed: std::sync::atomic::AtomicBool::new(false),
         }
     }
 
@@ -770,17 +777,23 @@ impl Window {
         }
         if let Ok(mut st) = self.state.lock() {
             st.in_flight = st.in_flight.saturating_sub(n);
+            // Room for several batches may have come free at once.
             if st.waiting > 0 {
-                self.freed.notify_one();
+                self.freed.notify_all();
             }
         }
     }
 
     fn close(&self) {
+        self.closed.store(true, Ordering::Relaxed);
         if let Ok(mut st) = self.state.lock() {
             st.closed = true;
             self.freed.notify_all();
         }
+    }
+
+    fn is_closed(&self) -> bool {
+        self.closed.load(Ordering::Relaxed)
     }
 }
 
@@ -799,10 +812,11 @@ struct Feed<'a> {
 /// What a thread finds when it asks the [`Feed`] for work.
 enum Pulled {
     Job(usize, Job),
-    /// A walk error, to report.
-    Walk(Error),
-    /// A configuration that cannot be loaded: the run stops.
-    Fatal(crate::config::ConfigError),
+    /// A walk error, to report before the job at this place.
+    Walk(usize, Error),
+    /// A configuration that cannot be loaded: the run stops before the job at
+    /// this place.
+    Fatal(usize, crate::config::ConfigError),
     /// Nothing more to check.
     End,
 }
@@ -823,11 +837,11 @@ impl Feed<'_> {
                 continue;
             };
             match found {
-                Err(e) => out.push(Pulled::Walk(e)),
+                Err(e) => out.push(Pulled::Walk(self.next, e)),
                 Ok(input) => match self.planner.job(input) {
                     Err(e) => {
                         self.ended = true;
-                        out.push(Pulled::Fatal(e));
+                        out.push(Pulled::Fatal(self.next, e));
                         break;
                     }
                     Ok(None) => {}
@@ -859,6 +873,19 @@ const BATCH: usize = 32;
 /// hands over little.
 fn batch_size(taken: usize, threads: usize) -> usize {
     (taken / threads.max(1) / 4).clamp(1, BATCH)
+}
+
+/// Closes the window if its thread panics, so that the other threads stop
+/// instead of waiting for places or results that will never come, and the
+/// panic reaches the caller as it does on one thread.
+struct CloseOnPanic<'a>(&'a Window);
+
+impl Drop for CloseOnPanic<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.close();
+        }
+    }
 }
 
 /// What the threads of a parallel run share.
@@ -903,12 +930,15 @@ impl Pool<'_> {
         let mut end = false;
         for p in pulled {
             match p {
+                // The output side has stopped (done early, or a write
+                // failed): the rest of the batch would go nowhere.
+                Pulled::Job(..) if self.window.is_closed() => return Ok(true),
                 Pulled::Job(k, job) => {
                     each(Msg::Done(k, finish(&job, self.args, self.render)))?;
                 }
-                Pulled::Walk(e) => each(Msg::Walk(e))?,
-                Pulled::Fatal(e) => {
-                    each(Msg::Fatal(e))?;
+                Pulled::Walk(k, e) => each(Msg::Walk(k, e))?,
+                Pulled::Fatal(k, e) => {
+                    each(Msg::Fatal(k, e))?;
                     end = true;
                 }
                 Pulled::End => end = true,
@@ -969,6 +999,7 @@ fn run_parallel(
             std::thread::Builder::new()
                 .name("claimcheck-worker".into())
                 .spawn_scoped(s, move || {
+                    let _stop = CloseOnPanic(&pool.window);
                     loop {
                         let n = pool.window.enter(pool.batch());
                         if n == 0 {
@@ -986,7 +1017,10 @@ fn run_parallel(
                 })?;
         }
         drop(msg_tx);
-        let outcome = collect(pool, &msg_rx, sink, err);
+        let outcome = {
+            let _stop = CloseOnPanic(&pool.window);
+            collect(pool, &msg_rx, sink, err)
+        };
         // On an early return (a fatal configuration, an output error) the
         // workers stop at their next batch, or when their results have nowhere
         // to go.
@@ -1006,15 +1040,11 @@ fn collect(
     err: &mut dyn Write,
 ) -> io::Result<Option<crate::config::ConfigError>> {
     let window = &pool.window;
-    let mut order = Order {
-        waiting: BTreeMap::new(),
-        next: 0,
-        fatal: None,
-    };
+    let mut order = Order::new();
     // Whether this thread has found the feed ended: from then on it only waits
     // for the workers' last results.
     let mut ended = false;
-    while order.fatal.is_none() {
+    while !order.stopped() {
         let batch = match msgs.try_recv() {
             Ok(b) => b,
             Err(channel::TryRecvError::Disconnected) => break,
@@ -1051,19 +1081,38 @@ fn collect(
             order.take(m, window, sink, err)?;
         }
     }
-    Ok(order.fatal)
+    order.finish(sink, err)?;
+    Ok(order.fatal.map(|(_, e)| e))
 }
 
-/// Results put back in input order on their way to the sink.
+/// Results put back in input order on their way to the sink, with the walk
+/// errors and a fatal configuration at their places among them.
 struct Order {
     waiting: BTreeMap<usize, Result<Done, Error>>,
+    /// Walk errors waiting for the files before them, by place.
+    walk_errors: BTreeMap<usize, Vec<Error>>,
     /// The place of the next result to write.
     next: usize,
-    /// A configuration that cannot be loaded: the run stops.
-    fatal: Option<crate::config::ConfigError>,
+    /// A configuration that cannot be loaded, and its place: the run stops
+    /// once every file before it is written (no file after it was taken).
+    fatal: Option<(usize, crate::config::ConfigError)>,
 }
 
 impl Order {
+    fn new() -> Self {
+        Self {
+            waiting: BTreeMap::new(),
+            walk_errors: BTreeMap::new(),
+            next: 0,
+            fatal: None,
+        }
+    }
+
+    /// Whether every file before a fatal configuration is written.
+    fn stopped(&self) -> bool {
+        self.fatal.as_ref().is_some_and(|(k, _)| self.next >= *k)
+    }
+
     fn take(
         &mut self,
         m: Msg,
@@ -1072,8 +1121,13 @@ impl Order {
         err: &mut dyn Write,
     ) -> io::Result<()> {
         match m {
-            Msg::Walk(e) => sink.walk_error(e, err)?,
-            Msg::Fatal(e) => self.fatal = self.fatal.take().or(Some(e)),
+            Msg::Walk(k, e) if k <= self.next => sink.walk_error(e, err)?,
+            Msg::Walk(k, e) => self.walk_errors.entry(k).or_default().push(e),
+            Msg::Fatal(k, e) => {
+                if self.fatal.as_ref().is_none_or(|(f, _)| k < *f) {
+                    self.fatal = Some((k, e));
+                }
+            }
             Msg::Done(n, r) => {
                 self.waiting.insert(n, r);
                 let mut written = 0;
@@ -1081,9 +1135,23 @@ impl Order {
                     sink.take(r, err)?;
                     self.next += 1;
                     written += 1;
+                    for e in self.walk_errors.remove(&self.next).unwrap_or_default() {
+                        sink.walk_error(e, err)?;
+                    }
                 }
                 window.leave(written);
             }
+        }
+        Ok(())
+    }
+
+    /// The walk errors still waiting when the run ends early, in walk order.
+    fn finish(&mut self, sink: &mut Sink<'_>, err: &mut dyn Write) -> io::Result<()> {
+        for e in std::mem::take(&mut self.walk_errors)
+            .into_values()
+            .flatten()
+        {
+            sink.walk_error(e, err)?;
         }
         Ok(())
     }
