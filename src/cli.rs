@@ -962,8 +962,8 @@ impl Pool<'_> {
 /// cores, every wake-up of a third thread takes the core from one that is
 /// checking (a walker thread woken per half window of files, and before it a
 /// thread that only collected, woken per file, each cost a twentieth of the
-/// run or more). Here a thread waits only when the window is full or the work
-/// has run out.
+/// run or more). Here a thread waits only when the window is full, the work has
+/// run out, or (briefly) while another takes its batch from the feed.
 fn run_parallel(
     args: &Args,
     threads: usize,
@@ -1376,12 +1376,15 @@ mod tests {
             w.leave(1);
             assert_eq!(waiter.join().unwrap(), 1);
         });
-        // And a closed window lets a waiting thread go with nothing.
+        // And closing the window lets every waiting thread go with nothing.
         std::thread::scope(|s| {
-            let waiter = s.spawn(|| w.enter(1));
+            let waiters = [s.spawn(|| w.enter(1)), s.spawn(|| w.enter(1))];
             std::thread::sleep(Duration::from_millis(50));
+            assert!(waiters.iter().all(|t| !t.is_finished()));
             w.close();
-            assert_eq!(waiter.join().unwrap(), 0);
+            for t in waiters {
+                assert_eq!(t.join().unwrap(), 0);
+            }
         });
     }
 }
