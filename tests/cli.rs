@@ -751,6 +751,43 @@ fn thread_count_changes_nothing_but_speed() {
     }
 }
 
+/// More files than two threads may hold in flight (128 each), behind a slow
+/// first file: whichever thread takes the slow one, the other fills the window
+/// and waits, and every file still comes out once, in order.
+#[test]
+fn a_full_window_holds_back_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    write(&dir, "a000.txt", WRONG.repeat(20_000).as_bytes());
+    for i in 1..700 {
+        let body = if i % 3 == 0 { WRONG } else { RIGHT };
+        write(&dir, &format!("a{i:03}.txt"), body.as_bytes());
+    }
+    let run = |threads: &str| {
+        claimcheck()
+            .args(["--format", "jsonl", "-j", threads])
+            .arg(dir.path())
+            .assert()
+            .code(1)
+            .get_output()
+            .stdout
+            .clone()
+    };
+    let one = run("1");
+    let paths: Vec<String> = one
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_slice(l).unwrap();
+            v["path"].as_str().unwrap().to_owned()
+        })
+        .collect();
+    assert_eq!(paths.len(), 700);
+    assert!(paths.windows(2).all(|w| w[0] < w[1]), "in walk order");
+    for threads in ["2", "2", "3"] {
+        assert!(run(threads) == one, "-j{threads}: output differs from -j1");
+    }
+}
+
 /// The human format streams each file's diagnostics and counts the summary as it
 /// goes; the JSON report counts the summary from all the reports it keeps. The
 /// two must agree, and the diagnostics must be those of the files in order.
