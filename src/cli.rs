@@ -4,7 +4,7 @@
 //! testable without a process.
 
 use std::collections::{BTreeMap, HashMap};
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
@@ -248,22 +248,7 @@ struct Job {
 /// Reads one input.
 fn read_input(input: &Input, max: u64) -> Result<Source, Error> {
     match input {
-        Input::Stdin { name, .. } => {
-            let mut bytes = Vec::new();
-            io::stdin()
-                .lock()
-                .take(max.saturating_add(1))
-                .read_to_end(&mut bytes)
-                .map_err(|e| Error::io(name, &e))?;
-            if bytes.len() as u64 > max {
-                return Err(Error::TooLarge {
-                    path: name.clone(),
-                    size: bytes.len() as u64,
-                    max,
-                });
-            }
-            Source::from_bytes(name.clone(), bytes)
-        }
+        Input::Stdin { name, .. } => Source::read_from(name.clone(), io::stdin().lock(), max, 0),
         Input::File { path, .. } => Source::read(path, Some(max)),
     }
 }
@@ -710,7 +695,10 @@ struct Window {
     size: usize,
     state: Mutex<WindowState>,
     freed: Condvar,
-    /// [`WindowState::closed`], readable between jobs without the lock.
+    /// The output side has stopped (done, or a write failed): no more jobs.
+    /// Set before the waiting workers are woken under the lock, so a worker
+    /// checking it under the lock either sees it or is woken; read without
+    /// the lock between jobs.
     closed: std::sync::atomic::AtomicBool,
 }
 
@@ -719,8 +707,6 @@ struct WindowState {
     in_flight: usize,
     /// Workers waiting for a place.
     waiting: usize,
-    /// The output side has stopped (done, or a write failed): no more jobs.
-    closed: bool,
 }
 
 impl Window {
@@ -740,7 +726,7 @@ impl Window {
         let Ok(mut st) = self.state.lock() else {
             return 0;
         };
-        while st.in_flight >= self.size && !st.closed {
+        while st.in_flight >= self.size && !self.is_closed() {
             st.waiting += 1;
             st = match self.freed.wait(st) {
                 Ok(st) => st,
@@ -748,7 +734,7 @@ impl Window {
             };
             st.waiting -= 1;
         }
-        if st.closed {
+        if self.is_closed() {
             return 0;
         }
         let k = n.min(self.size - st.in_flight);
@@ -761,7 +747,7 @@ impl Window {
         let Ok(mut st) = self.state.lock() else {
             return 0;
         };
-        if st.closed {
+        if self.is_closed() {
             return 0;
         }
         let k = n.min(self.size.saturating_sub(st.in_flight));
@@ -786,8 +772,8 @@ impl Window {
 
     fn close(&self) {
         self.closed.store(true, Ordering::Relaxed);
-        if let Ok(mut st) = self.state.lock() {
-            st.closed = true;
+        // Under the lock: a worker between its check and its wait holds it.
+        if let Ok(_st) = self.state.lock() {
             self.freed.notify_all();
         }
     }

@@ -110,7 +110,6 @@ impl Source {
     /// [`Error::Io`], [`Error::IsDirectory`], [`Error::TooLarge`], [`Error::Binary`],
     /// [`Error::Utf8`].
     pub fn read(path: &Path, max_size: Option<u64>) -> Result<Self, Error> {
-        use std::io::Read;
         let display = path.display().to_string();
         let file = match std::fs::File::open(path) {
             Ok(f) => f,
@@ -130,26 +129,43 @@ impl Source {
                 max,
             });
         }
+        Self::read_from(display, file, max, meta.len())
+    }
+
+    /// Reads an article from `reader` (a file, standard input) to its end, but
+    /// never more than `max` + 1 bytes: past `max` it is refused as too large,
+    /// whatever size was announced. `size_hint` is reserved first; one that
+    /// cannot be held is an error, not an abort.
+    ///
+    /// # Errors
+    /// [`Error::Io`], [`Error::TooLarge`], [`Error::Binary`], [`Error::Utf8`],
+    /// naming `path`.
+    pub fn read_from(
+        path: String,
+        reader: impl std::io::Read,
+        max: u64,
+        size_hint: u64,
+    ) -> Result<Self, Error> {
+        use std::io::Read;
         let mut bytes = Vec::new();
-        // The size is a hint (the file may change); one that cannot be held is
-        // an error, not an abort.
         bytes
-            .try_reserve_exact(usize::try_from(meta.len()).unwrap_or(usize::MAX))
+            .try_reserve_exact(usize::try_from(size_hint.min(max)).unwrap_or(usize::MAX))
             .map_err(|e| Error::Io {
-                path: display.clone(),
+                path: path.clone(),
                 message: e.to_string(),
             })?;
-        file.take(max.saturating_add(1))
+        reader
+            .take(max.saturating_add(1))
             .read_to_end(&mut bytes)
-            .map_err(|e| Error::io(&display, &e))?;
+            .map_err(|e| Error::io(&path, &e))?;
         if bytes.len() as u64 > max {
             return Err(Error::TooLarge {
-                path: display,
+                path,
                 size: bytes.len() as u64,
                 max,
             });
         }
-        Self::from_bytes(display, bytes)
+        Self::from_bytes(path, bytes)
     }
 }
 

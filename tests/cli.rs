@@ -17,6 +17,19 @@ fn claimcheck() -> assert_cmd::Command {
 const WRONG: &str = "Crime rose 34 per cent, from 108 offences to 164.\n";
 const RIGHT: &str = "Crime rose 34 per cent, from 100 offences to 134.\n";
 
+/// The JSON Lines output of a run over `path` on `threads` threads, which must
+/// end with exit code `code`.
+fn jsonl(path: &std::path::Path, threads: &str, code: i32) -> Vec<u8> {
+    claimcheck()
+        .args(["--format", "jsonl", "-j", threads])
+        .arg(path)
+        .assert()
+        .code(code)
+        .get_output()
+        .stdout
+        .clone()
+}
+
 fn write(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> std::path::PathBuf {
     let p = dir.path().join(name);
     std::fs::write(&p, bytes).unwrap();
@@ -123,6 +136,16 @@ fn max_file_size_is_a_clear_error() {
         .code(2)
         .stderr(predicate::str::contains(
             "big.txt: file is 50 bytes, over the limit of 10 bytes",
+        ));
+    // Standard input has no size to read first: it is read to one byte past
+    // the limit.
+    claimcheck()
+        .args(["--max-file-size", "10", "-"])
+        .write_stdin(WRONG)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "<stdin>: file is 11 bytes, over the limit of 10 bytes",
         ));
 }
 
@@ -645,14 +668,7 @@ fn each_folder_keeps_its_own_configuration() {
         write(&dir, f, WRONG.as_bytes());
     }
     for threads in ["1", "2", "3"] {
-        let out = claimcheck()
-            .args(["--format", "jsonl", "-j", threads])
-            .arg(dir.path())
-            .assert()
-            .code(1)
-            .get_output()
-            .stdout
-            .clone();
+        let out = jsonl(dir.path(), threads, 1);
         let flagged: Vec<(String, bool)> = String::from_utf8(out)
             .unwrap()
             .lines()
@@ -762,16 +778,7 @@ fn a_full_window_holds_back_no_file() {
         let body = if i % 3 == 0 { WRONG } else { RIGHT };
         write(&dir, &format!("a{i:03}.txt"), body.as_bytes());
     }
-    let run = |threads: &str| {
-        claimcheck()
-            .args(["--format", "jsonl", "-j", threads])
-            .arg(dir.path())
-            .assert()
-            .code(1)
-            .get_output()
-            .stdout
-            .clone()
-    };
+    let run = |threads: &str| jsonl(dir.path(), threads, 1);
     let one = run("1");
     let paths: Vec<String> = one
         .split(|&b| b == b'\n')
@@ -871,14 +878,7 @@ fn a_bad_config_found_mid_walk_stops_the_run() {
     }
     // Every file before the bad configuration is checked and written, and none
     // after it, whatever the number of threads.
-    let run = |threads: &str| {
-        claimcheck()
-            .args(["--format", "jsonl", "-j", threads])
-            .arg(dir.path())
-            .output()
-            .unwrap()
-            .stdout
-    };
+    let run = |threads: &str| jsonl(dir.path(), threads, 2);
     let one = run("1");
     let lines = one.split(|&b| b == b'\n').filter(|l| !l.is_empty()).count();
     assert!(lines > 50 && lines < 148, "{lines} files before d5");
