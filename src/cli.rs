@@ -980,9 +980,9 @@ fn run_parallel(
     let (msg_tx, msg_rx) = channel::unbounded::<Vec<Msg>>();
     let pool = &pool;
     std::thread::scope(move |s| {
-        for _ in 1..threads {
+        for started in 1..threads {
             let tx = msg_tx.clone();
-            std::thread::Builder::new()
+            let spawned = std::thread::Builder::new()
                 .name("claimcheck-worker".into())
                 .spawn_scoped(s, move || {
                     let _stop = CloseOnPanic(&pool.window);
@@ -1000,7 +1000,17 @@ fn run_parallel(
                             break;
                         }
                     }
-                })?;
+                });
+            // At the system's thread limit the run goes on with the threads it
+            // has (the calling thread always checks files too): a slower run is
+            // better than none, and the output is the same.
+            if let Err(e) = spawned {
+                writeln!(
+                    err,
+                    "claimcheck: warning: started {started} of {threads} threads: {e}"
+                )?;
+                break;
+            }
         }
         drop(msg_tx);
         let outcome = {
@@ -1033,8 +1043,9 @@ fn collect(
     while !order.stopped() {
         let batch = match msgs.try_recv() {
             Ok(b) => b,
-            Err(channel::TryRecvError::Disconnected) => break,
-            Err(channel::TryRecvError::Empty) => {
+            // No result waiting, or no worker left (all done, or none could
+            // be started): this thread goes on with the feed while it lasts.
+            Err(_) => {
                 let n = if ended {
                     0
                 } else {

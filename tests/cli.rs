@@ -767,6 +767,39 @@ fn thread_count_changes_nothing_but_speed() {
     }
 }
 
+/// When the system will not start another thread, the run goes on with the
+/// threads it has, says so once, and writes the same report. A stack size no
+/// system can map makes every thread start fail, as at a thread limit.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_thread_that_cannot_start_leaves_the_run_to_the_others() {
+    let dir = mixed_tree();
+    let run = |threads: &str, stack: Option<&str>| {
+        let mut cmd = claimcheck();
+        cmd.args(["--format", "jsonl", "-j", threads])
+            .arg(dir.path());
+        if let Some(size) = stack {
+            cmd.env("RUST_MIN_STACK", size);
+        }
+        let out = cmd.output().unwrap();
+        (
+            out.status.code(),
+            out.stdout,
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let one = run("1", None);
+    let starved = run("3", Some("1000000000000000"));
+    assert_eq!(starved.0, one.0);
+    assert!(starved.1 == one.1, "stdout differs");
+    let (warning, rest) = starved.2.split_once('\n').unwrap();
+    assert!(
+        warning.starts_with("claimcheck: warning: started 1 of 3 threads: "),
+        "{warning}"
+    );
+    assert_eq!(rest, one.2);
+}
+
 /// More files than two threads may hold in flight (128 each), behind a slow
 /// first file: whichever thread takes the slow one, the other fills the window
 /// and waits, and every file still comes out once, in order.
