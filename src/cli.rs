@@ -113,6 +113,11 @@ pub struct Args {
     #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
     pub threads: usize,
 
+    /// Bytes of finished reports per thread that may wait for an earlier,
+    /// slower file before the threads pause (hidden: for tests and tuning).
+    #[arg(long, hide = true, value_name = "BYTES", default_value_t = HELD_BYTES_PER_THREAD)]
+    pub held_bytes_per_thread: usize,
+
     /// List the check rules and exit.
     #[arg(long)]
     pub list_rules: bool,
@@ -637,6 +642,29 @@ enum Msg {
     Done(usize, Result<Done, Error>),
 }
 
+/// How many bytes of finished results per thread may wait for an earlier file
+/// ([`Window`]): far above what 128 ordinary articles render to (a few hundred
+/// KB), so it binds only for large files, and small beside the memory a large
+/// file's analysis takes.
+const HELD_BYTES_PER_THREAD: usize = 8 << 20;
+
+/// What a finished result holds in memory while it waits to be written: its
+/// rendered bytes, or for a report kept whole (a large file, a format rendered
+/// at the end) its text and the vectors of its analysis.
+fn held_bytes(r: &Result<Done, Error>) -> usize {
+    match r {
+        Ok(Done::Rendered { bytes, .. }) => bytes.len(),
+        Ok(Done::File(f)) => {
+            let a = &f.analysis;
+            f.source.text.len()
+                + a.sentences.len() * std::mem::size_of::<crate::segment::Sentence>()
+                + a.claims.len() * std::mem::size_of::<crate::extract::Claim>()
+                + a.checks.len() * std::mem::size_of::<crate::check::Check>()
+        }
+        Err(_) => 0,
+    }
+}
+
 /// How many jobs per thread may be in flight (taken, being analysed, or
 /// finished and waiting for an earlier file) at once: four of a thread's
 /// largest batches ([`BATCH`]), because a batch's results reach the output
@@ -689,10 +717,23 @@ fn run_inline(
 /// The places for jobs in flight: a thread takes places before it takes jobs,
 /// the output side gives one back once a job's result is written.
 ///
+/// The window is bounded twice: in jobs ([`IN_FLIGHT_PER_THREAD`] per thread,
+/// which binds for ordinary articles) and in bytes of finished results not yet
+/// written (`budget`, which binds for large ones). Without the byte bound, a
+/// slow first file would let the other threads pile up hundreds of large
+/// reports behind it; with it, what is held is the budget plus, per thread, the
+/// file it is on. A worker over the budget stops between files, after sending
+/// what it has, unless its next file is the one the output waits for.
+///
 /// A worker that finds the window full waits; the calling thread never does (it
 /// writes the results that free the window): it waits for a result instead.
 struct Window {
     size: usize,
+    /// Bytes of finished results that may wait for an earlier file.
+    budget: usize,
+    /// Bytes of finished results not yet written ([`held_bytes`]). Added
+    /// without the lock; taken off under it, so a waiting worker is woken.
+    held: AtomicUsize,
     state: Mutex<WindowState>,
     freed: Condvar,
     /// The output side has stopped (done, or a write failed): no more jobs.
@@ -705,14 +746,18 @@ struct Window {
 #[derive(Default)]
 struct WindowState {
     in_flight: usize,
+    /// Results written so far: the place of the result the output waits for.
+    written: usize,
     /// Workers waiting for a place.
     waiting: usize,
 }
 
 impl Window {
-    fn new(size: usize) -> Self {
+    fn new(size: usize, budget: usize) -> Self {
         Self {
             size: size.max(2),
+            budget,
+            held: AtomicUsize::new(0),
             state: Mutex::new(WindowState::default()),
             freed: Condvar::new(),
             closed: std::sync::atomic::AtomicBool::new(false),
@@ -726,7 +771,7 @@ impl Window {
         let Ok(mut st) = self.state.lock() else {
             return 0;
         };
-        while st.in_flight >= self.size && !self.is_closed() {
+        while (st.in_flight >= self.size || self.over_budget()) && !self.is_closed() {
             st.waiting += 1;
             st = match self.freed.wait(st) {
                 Ok(st) => st,
@@ -747,7 +792,7 @@ impl Window {
         let Ok(mut st) = self.state.lock() else {
             return 0;
         };
-        if self.is_closed() {
+        if self.is_closed() || self.over_budget() {
             return 0;
         }
         let k = n.min(self.size.saturating_sub(st.in_flight));
@@ -755,18 +800,53 @@ impl Window {
         k
     }
 
-    /// Gives back `n` places: their jobs' results are written, or they found no
-    /// job.
+    /// Gives back `n` places that found no job.
     fn leave(&self, n: usize) {
-        if n == 0 {
+        self.wrote(n, 0, 0);
+    }
+
+    /// Counts `bytes` more of finished results waiting to be written.
+    fn hold(&self, bytes: usize) {
+        self.held.fetch_add(bytes, Ordering::Relaxed);
+    }
+
+    fn over_budget(&self) -> bool {
+        self.held.load(Ordering::Relaxed) > self.budget
+    }
+
+    /// Gives back the places of `n` results just written, `bytes` of them held,
+    /// and of `unused` places that found no job.
+    fn wrote(&self, n: usize, bytes: usize, unused: usize) {
+        if n + unused == 0 {
             return;
         }
         if let Ok(mut st) = self.state.lock() {
-            st.in_flight = st.in_flight.saturating_sub(n);
+            st.in_flight = st.in_flight.saturating_sub(n + unused);
+            st.written += n;
+            self.held.fetch_sub(bytes, Ordering::Relaxed);
             // Room for several batches may have come free at once.
             if st.waiting > 0 {
                 self.freed.notify_all();
             }
+        }
+    }
+
+    /// Between a worker's files: while the results held are over the budget,
+    /// waits for the output to catch up, unless `next` (the place of the
+    /// worker's next file) is the one the output waits for. The worker has
+    /// sent every result it had, so whatever the output waits for is either
+    /// on its way or the next file of a thread that does not wait.
+    fn pause_before(&self, next: usize) {
+        let Ok(mut st) = self.state.lock() else {
+            return;
+        };
+        while self.over_budget() && next > st.written && !self.is_closed() {
+            st.waiting += 1;
+            st = match self.freed.wait(st) {
+                Ok(st) => st,
+                Err(_) => return,
+            };
+            st.waiting -= 1;
         }
     }
 
@@ -920,7 +1000,9 @@ impl Pool<'_> {
                 // failed): the rest of the batch would go nowhere.
                 Pulled::Job(..) if self.window.is_closed() => return Ok(true),
                 Pulled::Job(k, job) => {
-                    each(Msg::Done(k, finish(&job, self.args, self.render)))?;
+                    let r = finish(&job, self.args, self.render);
+                    self.window.hold(held_bytes(&r));
+                    each(Msg::Done(k, r))?;
                 }
                 Pulled::Walk(k, e) => each(Msg::Walk(k, e))?,
                 Pulled::Fatal(k, e) => {
@@ -972,7 +1054,10 @@ fn run_parallel(
             ended: false,
         }),
         taken: AtomicUsize::new(0),
-        window: Window::new(threads.saturating_mul(IN_FLIGHT_PER_THREAD)),
+        window: Window::new(
+            threads.saturating_mul(IN_FLIGHT_PER_THREAD),
+            threads.saturating_mul(args.held_bytes_per_thread),
+        ),
         threads,
         args,
         render,
@@ -993,7 +1078,17 @@ fn run_parallel(
                         }
                         let mut done = Vec::with_capacity(n);
                         let end = pool.work(n, |m| {
+                            let next = match m {
+                                Msg::Done(k, _) => k + 1,
+                                _ => 0,
+                            };
                             done.push(m);
+                            if next > 0 && pool.window.over_budget() {
+                                // What the output waits for may be here.
+                                tx.send(std::mem::take(&mut done))
+                                    .map_err(|_| io::Error::from(io::ErrorKind::BrokenPipe))?;
+                                pool.window.pause_before(next);
+                            }
                             Ok(())
                         });
                         if tx.send(done).is_err() || !matches!(end, Ok(false)) {
@@ -1128,7 +1223,9 @@ impl Order {
             Msg::Done(n, r) => {
                 self.waiting.insert(n, r);
                 let mut written = 0;
+                let mut bytes = 0;
                 while let Some(r) = self.waiting.remove(&self.next) {
+                    bytes += held_bytes(&r);
                     sink.take(r, err)?;
                     self.next += 1;
                     written += 1;
@@ -1136,7 +1233,7 @@ impl Order {
                         sink.walk_error(e, err)?;
                     }
                 }
-                window.leave(written);
+                window.wrote(written, bytes, 0);
             }
         }
         Ok(())
@@ -1349,7 +1446,7 @@ mod tests {
 
     #[test]
     fn window_hands_out_only_free_places() {
-        let w = Window::new(4);
+        let w = Window::new(4, usize::MAX);
         assert_eq!(w.try_enter(3), 3);
         assert_eq!(w.try_enter(3), 1);
         assert_eq!(w.try_enter(1), 0);
@@ -1363,7 +1460,7 @@ mod tests {
 
     #[test]
     fn a_full_window_waits_until_a_place_is_given_back() {
-        let w = Window::new(2);
+        let w = Window::new(2, usize::MAX);
         assert_eq!(w.enter(2), 2);
         std::thread::scope(|s| {
             let waiter = s.spawn(|| w.enter(2));
@@ -1382,6 +1479,42 @@ mod tests {
             for t in waiters {
                 assert_eq!(t.join().unwrap(), 0);
             }
+        });
+    }
+
+    /// Over its byte budget the window hands out no place, and a worker between
+    /// files waits until the output catches up, unless its next file is the
+    /// one the output waits for.
+    #[test]
+    fn results_over_the_budget_hold_the_workers_back() {
+        let w = Window::new(8, 100);
+        assert_eq!(w.try_enter(4), 4);
+        w.hold(60);
+        assert_eq!(w.try_enter(1), 1, "within the budget");
+        w.hold(60);
+        assert_eq!(w.try_enter(1), 0, "over the budget");
+        // Nothing is written yet: the output waits for place 0.
+        w.pause_before(0);
+        std::thread::scope(|s| {
+            let paused = s.spawn(|| w.pause_before(3));
+            let entering = s.spawn(|| w.enter(1));
+            std::thread::sleep(Duration::from_millis(50));
+            assert!(!paused.is_finished() && !entering.is_finished());
+            // Place 0 written, 60 bytes given back: under the budget again.
+            w.wrote(1, 60, 0);
+            paused.join().unwrap();
+            assert_eq!(entering.join().unwrap(), 1);
+        });
+        // Over the budget, a worker whose next file is the one awaited goes on.
+        w.hold(100);
+        w.pause_before(1);
+        // And closing the window releases a paused worker.
+        std::thread::scope(|s| {
+            let paused = s.spawn(|| w.pause_before(5));
+            std::thread::sleep(Duration::from_millis(50));
+            assert!(!paused.is_finished());
+            w.close();
+            paused.join().unwrap();
         });
     }
 }

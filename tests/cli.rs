@@ -826,6 +826,32 @@ fn a_full_window_holds_back_no_file() {
     for threads in ["2", "2", "3"] {
         assert!(run(threads) == one, "-j{threads}: output differs from -j1");
     }
+    // With a byte budget the results outgrow at once (0: every finished result
+    // is over it; 5,000: a couple of reports), workers pause between files
+    // instead, and still every file comes out once, in order.
+    for held in ["0", "5000"] {
+        for threads in ["2", "3", "8"] {
+            let out = claimcheck()
+                .args([
+                    "--format",
+                    "jsonl",
+                    "-j",
+                    threads,
+                    "--held-bytes-per-thread",
+                    held,
+                ])
+                .arg(dir.path())
+                .assert()
+                .code(1)
+                .get_output()
+                .stdout
+                .clone();
+            assert!(
+                out == one,
+                "-j{threads}, {held} bytes: output differs from -j1"
+            );
+        }
+    }
 }
 
 /// The human format streams each file's diagnostics and counts the summary as it
