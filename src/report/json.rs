@@ -28,7 +28,7 @@ use std::io::{self, Write};
 use super::{FileReport, Report, Summary};
 use crate::check::{Check, Severity, Verdict};
 use crate::extract::{Claim, ClaimKind, Hedge};
-use crate::source::LineCursor;
+use crate::source::{LineCursor, Span};
 
 /// The report format version; bumped only for a breaking change, which we avoid.
 pub const VERSION: u32 = 1;
@@ -273,6 +273,40 @@ pub(crate) struct Emitter<'o, const PRETTY: bool> {
     buf: Vec<u8>,
     len: usize,
     out: &'o mut dyn Write,
+    /// The text of recently written floats, by their bits: see [`Emitter::float`].
+    memo: [Memo; MEMO],
+}
+
+/// Slots in [`Emitter`]'s float memo (a power of two).
+const MEMO: usize = 64;
+
+/// The longest float text: zmij's `-1.2345678901234567e-308` (a sign, 17
+/// digits, the point and a five-byte exponent) is 24 bytes.
+const FLOAT_MAX: usize = 24;
+
+/// A float's bits and its text as [`Emitter::float`] wrote it.
+#[derive(Clone, Copy)]
+struct Memo {
+    bits: u64,
+    text: [u8; FLOAT_MAX],
+    len: u8,
+}
+
+impl Memo {
+    /// The memo's starting slot: a NaN, written `null` whichever slot holds it,
+    /// so an empty slot can never answer for another value.
+    const NAN: Self = Self {
+        bits: f64::NAN.to_bits(),
+        text: *b"null\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0",
+        len: 4,
+    };
+
+    /// The slot of `bits`: the top bits of a multiplicative hash, which mix
+    /// in the high bits (a whole number's low mantissa bits are all zero).
+    #[inline]
+    fn slot(bits: u64) -> usize {
+        (bits.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - MEMO.trailing_zeros())) as usize
+    }
 }
 
 impl<'o, const PRETTY: bool> Emitter<'o, PRETTY> {
@@ -281,6 +315,7 @@ impl<'o, const PRETTY: bool> Emitter<'o, PRETTY> {
             buf: vec![0; START],
             len: 0,
             out,
+            memo: [Memo::NAN; MEMO],
         }
     }
 
@@ -456,8 +491,33 @@ impl<'o, const PRETTY: bool> Emitter<'o, PRETTY> {
     /// faster. `-0.0` does not. Most of the rest have a few decimals (a claim's
     /// precision is `0.5` or `0.05`, tolerances keep four decimals): see
     /// [`short_decimal`].
+    ///
+    /// A report repeats few values (precisions of `0.5` in four claims of
+    /// five, small counts, years), so the text of each float written is kept
+    /// in a small direct-mapped memo by its bits, and a value met again is one
+    /// fixed-size copy of it. The memo holds exactly what [`Emitter::format`]
+    /// wrote for those bits, so it cannot change a byte of the output.
     #[inline]
     fn float(&mut self, v: f64) {
+        let bits = v.to_bits();
+        let slot = Memo::slot(bits);
+        let memo = self.memo[slot];
+        if memo.bits == bits {
+            self.put(&memo.text, usize::from(memo.len));
+            return;
+        }
+        // Room for the longest text, so the memo can copy a fixed size.
+        self.room(FLOAT_MAX);
+        let start = self.len;
+        self.format(v);
+        let written = self.buf.get(start..).and_then(<[u8]>::first_chunk);
+        if let (Some(&text), Ok(len)) = (written, u8::try_from(self.len - start)) {
+            self.memo[slot] = Memo { bits, text, len };
+        }
+    }
+
+    /// [`Emitter::float`] without the memo.
+    fn format(&mut self, v: f64) {
         let whole = v as i64;
         if whole as f64 == v
             && whole.unsigned_abs() < 1_000_000_000_000_000
@@ -504,11 +564,47 @@ impl<'o, const PRETTY: bool> Emitter<'o, PRETTY> {
         self.byte(b'"');
     }
 
-    /// A string, quoted and escaped exactly as `serde_json` does: runs of bytes
-    /// that need no escape are copied whole.
+    /// A string, quoted and escaped exactly as `serde_json` does: the part
+    /// that needs no escape (usually all of it) is found 16 bytes at a time
+    /// and copied whole.
     pub(crate) fn string(&mut self, s: &str) {
         let bytes = s.as_bytes();
         self.byte(b'"');
+        let clean = escape_free(bytes);
+        self.raw(bytes.get(..clean).unwrap_or(bytes));
+        if let Some(rest) = bytes.get(clean..).filter(|r| !r.is_empty()) {
+            self.escaped(rest);
+        }
+        self.byte(b'"');
+    }
+
+    /// The text of `span` in `text` as a string, as `string(span.slice(text))`
+    /// writes it. A claim's text is short and lies inside the article, so the
+    /// 16 bytes from its start are read at once, tested for escapes in one
+    /// step (bytes past the claim masked off) and written with the quotes in
+    /// one fixed-size copy.
+    fn span_text(&mut self, text: &str, span: Span) {
+        let s = span.slice(text);
+        let window = text.as_bytes().get(span.start..).and_then(<[u8]>::first_chunk::<16>);
+        if let Some(window) = window.filter(|_| !s.is_empty() && s.len() <= 16) {
+            let n = s.len();
+            let w = u128::from_le_bytes(*window);
+            // Bytes past the claim read as `A`, which needs no escape.
+            let keep = u128::MAX >> (8 * (16 - n));
+            if !needs_escape(w & keep | FILL & !keep) {
+                let mut quoted = [b'"'; 18];
+                quoted[1..17].copy_from_slice(window);
+                quoted[1 + n] = b'"';
+                self.put(&quoted, n + 2);
+                return;
+            }
+        }
+        self.string(s);
+    }
+
+    /// Writes `bytes`, escaping those that need it: runs of bytes that need no
+    /// escape are copied whole.
+    fn escaped(&mut self, bytes: &[u8]) {
         let mut run = 0;
         for (i, &b) in bytes.iter().enumerate() {
             let escape = ESCAPE[usize::from(b)];
@@ -535,7 +631,6 @@ impl<'o, const PRETTY: bool> Emitter<'o, PRETTY> {
             }
         }
         self.raw(&bytes[run..]);
-        self.byte(b'"');
     }
 
     fn opt_string(&mut self, s: Option<&str>) {
@@ -554,6 +649,43 @@ impl<'o, const PRETTY: bool> Emitter<'o, PRETTY> {
         self.float(hi);
         self.close(depth - 1, false, b']');
     }
+}
+
+/// `A` in each byte of a `u128`: a byte that needs no escape.
+const FILL: u128 = u128::from_le_bytes([b'A'; 16]);
+
+/// Whether any of the sixteen bytes of `w` needs an escape in a JSON string
+/// ([`ESCAPE`]): a control character (below 0x20), `"` or `\`. Each part is
+/// the "has a byte less than n" bit trick, `(x - n·0x01…) & !x & 0x80…`,
+/// which is non-zero exactly when some byte of `x` is below `n` (a wrong flag
+/// can only appear above a true one, so the answer is exact; a non-ASCII byte
+/// is never flagged, its high bit is cleared by `!x`); a byte equal to `c` is a
+/// zero byte of `x ^ c·0x01…`.
+#[inline]
+fn needs_escape(w: u128) -> bool {
+    const ONES: u128 = u128::from_le_bytes([1; 16]);
+    const HIGH: u128 = ONES * 0x80;
+    let below = |x: u128, n: u8| x.wrapping_sub(ONES * u128::from(n)) & !x & HIGH;
+    let quote = w ^ ONES * u128::from(b'"');
+    let backslash = w ^ ONES * u128::from(b'\\');
+    below(w, 0x20) | below(quote, 1) | below(backslash, 1) != 0
+}
+
+/// How many bytes at the start of `bytes` need no escape: 16-byte blocks are
+/// tested with [`needs_escape`], the block that needs one and the tail byte by
+/// byte with [`ESCAPE`].
+fn escape_free(bytes: &[u8]) -> usize {
+    let (blocks, _) = bytes.as_chunks::<16>();
+    let clean = blocks
+        .iter()
+        .position(|b| needs_escape(u128::from_le_bytes(*b)))
+        .unwrap_or(blocks.len());
+    let from = 16 * clean;
+    let rest = bytes.get(from..).unwrap_or(&[]);
+    from + rest
+        .iter()
+        .position(|&b| ESCAPE[usize::from(b)] != 0)
+        .unwrap_or(rest.len())
 }
 
 /// Powers of ten up to the most decimals [`short_decimal`] tries.
@@ -681,7 +813,7 @@ fn claim<const P: bool>(
     e.piece(&layout.kind);
     e.piece(quoted_kind(c.kind));
     e.piece(&layout.text);
-    e.string(c.span.slice(&f.source.text));
+    e.span_text(&f.source.text, c.span);
     e.piece(&layout.value);
     e.float(c.quantity.value);
     e.piece(&layout.start);
@@ -1438,6 +1570,77 @@ mod tests {
         }
     }
 
+    /// The escape test agrees with [`ESCAPE`] for every byte in every lane,
+    /// beside bytes that need no escape, need one, or are non-ASCII.
+    #[test]
+    fn escape_test_agrees_with_the_table() {
+        for b in 0..=255u8 {
+            for fill in [b'A', b'"', 0x1f, 0x80, 0xff, b' ', 0x7f] {
+                for lane in 0..16 {
+                    let mut bytes = [fill; 16];
+                    bytes[lane] = b;
+                    let want = bytes.iter().any(|&x| ESCAPE[usize::from(x)] != 0);
+                    assert_eq!(needs_escape(u128::from_le_bytes(bytes)), want, "{b:#x} in {lane} of {fill:#x}");
+                }
+            }
+        }
+    }
+
+    /// What a pretty emitter writes for the text of `span` through
+    /// `span_text`, and through `string` of the span's slice.
+    fn both_texts(text: &str, span: Span) -> (String, String) {
+        let mut fast = Vec::new();
+        let mut e = Emitter::<true>::new(&mut fast);
+        e.span_text(text, span);
+        e.finish().unwrap();
+        let mut slow = Vec::new();
+        let mut e = Emitter::<true>::new(&mut slow);
+        e.escaped(span.slice(text).as_bytes());
+        e.finish().unwrap();
+        let slow = format!("\"{}\"", String::from_utf8(slow).unwrap());
+        (String::from_utf8(fast).unwrap(), slow)
+    }
+
+    /// Every span of a text with escapes, non-ASCII characters and spans off
+    /// char boundaries (written as `""`), near its end (fewer than 16 bytes
+    /// left to read) too.
+    #[test]
+    fn span_text_agrees_with_string() {
+        let text = format!("Up 5% to £3bn, \"34\" a\\b\tc\u{1} é 😀 {AWKWARD} end");
+        for start in 0..=text.len() {
+            for end in start..=(start + 40).min(text.len()) {
+                let (fast, slow) = both_texts(&text, Span::new(start, end));
+                assert_eq!(fast, slow, "{start}..{end}");
+                let want = serde_json::to_string(Span::new(start, end).slice(&text)).unwrap();
+                assert_eq!(fast, want, "{start}..{end}");
+            }
+        }
+    }
+
+    /// Floats through the memo: many values, each several times and in an
+    /// order that makes slots change hands, come out as `serde_json` writes them.
+    #[test]
+    fn memoised_floats_match_serde_json() {
+        let mut values: Vec<f64> = FLOATS.to_vec();
+        values.extend((0..3_000).map(|i| f64::from(i) * 0.5));
+        values.extend((0..500).map(|i| f64::from(i) / 7.0));
+        values.extend([f64::from_bits(0x7ff8_0000_0000_0001), -f64::NAN, 0.5, -0.5, -0.0, 0.0]);
+        let mut out = Vec::new();
+        let mut e = Emitter::<false>::new(&mut out);
+        let mut want = String::new();
+        for round in 0..3 {
+            for (i, &v) in values.iter().enumerate() {
+                let v = if (i + round) % 5 == 0 { values[(i * 7) % values.len()] } else { v };
+                e.float(v);
+                e.byte(b' ');
+                want += &serde_json::to_string(&v).unwrap();
+                want.push(' ');
+            }
+        }
+        e.finish().unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), want);
+    }
+
     mod erased {
         /// `serde_json` of any of the enums, behind one object-safe trait.
         pub trait Ser {
@@ -1525,6 +1728,36 @@ mod tests {
             let v = digits as f64 / 10f64.powi(decimals);
             let v = if negative { -v } else { v };
             proptest::prop_assert_eq!(emitted(|e| e.float(v)), serde_json::to_string(&v).unwrap());
+        }
+
+        /// Any bytes, escape-free or not, tested sixteen at a time as the
+        /// table tests them one by one.
+        #[test]
+        fn escape_free_agrees_with_the_table(
+            bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..80),
+            clean in proptest::collection::vec(0x20..0x7fu8, 0..80),
+            at in 0..80usize,
+        ) {
+            let want = |b: &[u8]| b.iter().position(|&x| ESCAPE[usize::from(x)] != 0).unwrap_or(b.len());
+            proptest::prop_assert_eq!(escape_free(&bytes), want(&bytes));
+            let mut clean = clean;
+            if let Some(b) = clean.get_mut(at) {
+                *b = bytes.first().copied().unwrap_or(b'"');
+            }
+            proptest::prop_assert_eq!(escape_free(&clean), want(&clean));
+        }
+
+        /// Any span of any text: `span_text` writes what `string` writes.
+        #[test]
+        fn any_span_text_matches_serde_json(
+            text in "[\\x00-\\x7f]{0,40}|\\PC{0,40}|[a-z0-9 £%\"\\\\]{0,40}",
+            start in 0..48usize,
+            len in 0..24usize,
+        ) {
+            let span = Span::new(start, start + len);
+            let (fast, slow) = both_texts(&text, span);
+            proptest::prop_assert_eq!(&fast, &slow);
+            proptest::prop_assert_eq!(fast, serde_json::to_string(span.slice(&text)).unwrap());
         }
 
         /// Any strings and any floats, in every place they can appear.
