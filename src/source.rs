@@ -321,19 +321,35 @@ impl<'a> LineCursor<'a> {
     }
 }
 
-/// How many bytes at the start of `bytes` are ASCII. Whole 32-byte blocks are
-/// tested at once (the OR of their bytes has no high bit), so a plain-ASCII
-/// line of news copy costs a few instructions per block; the block holding the
-/// first non-ASCII byte, and the last partial block, are read byte by byte.
+/// How many bytes at the start of `bytes` are ASCII. Whole 64-byte blocks are
+/// tested at once (the OR of their eight words has no high bit), so a line of
+/// plain English costs about two instructions per eight bytes; then eight
+/// bytes at a time, the first high bit found from the lowest set one, and the
+/// last few bytes one by one.
 fn ascii_prefix(bytes: &[u8]) -> usize {
-    let (blocks, _) = bytes.as_chunks::<32>();
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let (blocks, _) = bytes.as_chunks::<64>();
     let clean = blocks
         .iter()
-        .position(|b| b.iter().fold(0, |acc, &x| acc | x) >= 0x80)
+        .position(|b| {
+            let (words, _) = b.as_chunks::<8>();
+            words.iter().fold(0, |acc, w| acc | u64::from_le_bytes(*w)) & HIGH != 0
+        })
         .unwrap_or(blocks.len());
-    let from = 32 * clean;
+    let mut from = 64 * clean;
     let rest = bytes.get(from..).unwrap_or(&[]);
-    from + rest.iter().position(|b| !b.is_ascii()).unwrap_or(rest.len())
+    let (words, tail) = rest.as_chunks::<8>();
+    for w in words {
+        let high = u64::from_le_bytes(*w) & HIGH;
+        if high != 0 {
+            return from + (high.trailing_zeros() / 8) as usize;
+        }
+        from += 8;
+    }
+    from + tail
+        .iter()
+        .position(|b| !b.is_ascii())
+        .unwrap_or(tail.len())
 }
 
 #[cfg(test)]

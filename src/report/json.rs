@@ -366,12 +366,28 @@ impl<'o, const PRETTY: bool> Emitter<'o, PRETTY> {
         self.buf.resize(size, 0);
     }
 
-    /// Writes the first `len` bytes of `bytes` with one copy of all `N`.
+    /// Writes the first `len` bytes of `bytes` with one copy of all `N`. The
+    /// test for room is the one that finds where to copy (no second bounds
+    /// check); the buffer grows only when it fails.
     #[inline]
     fn put<const N: usize>(&mut self, bytes: &[u8; N], len: usize) {
-        self.room(N);
-        self.buf[self.len..self.len + N].copy_from_slice(bytes);
+        match self
+            .buf
+            .get_mut(self.len..)
+            .and_then(<[u8]>::first_chunk_mut::<N>)
+        {
+            Some(dst) => *dst = *bytes,
+            None => self.put_grown(bytes),
+        }
         self.len += len;
+    }
+
+    /// [`Emitter::put`]'s copy once the buffer has had to grow.
+    #[cold]
+    #[inline(never)]
+    fn put_grown<const N: usize>(&mut self, bytes: &[u8; N]) {
+        self.grow(N);
+        self.buf[self.len..self.len + N].copy_from_slice(bytes);
     }
 
     #[inline]
@@ -501,11 +517,19 @@ impl<'o, const PRETTY: bool> Emitter<'o, PRETTY> {
     fn float(&mut self, v: f64) {
         let bits = v.to_bits();
         let slot = Memo::slot(bits);
-        let memo = self.memo[slot];
-        if memo.bits == bits {
-            self.put(&memo.text, usize::from(memo.len));
-            return;
+        if self.memo[slot].bits == bits {
+            let Memo { text, len, .. } = self.memo[slot];
+            self.put(&text, usize::from(len));
+        } else {
+            self.float_missed(v, slot);
         }
+    }
+
+    /// [`Emitter::float`] for a value not in the memo: formats it and keeps
+    /// its text in `slot`. Out of line, so that the memo's hit is inlined.
+    #[inline(never)]
+    fn float_missed(&mut self, v: f64, slot: usize) {
+        let bits = v.to_bits();
         // Room for the longest text, so the memo can copy a fixed size.
         self.room(FLOAT_MAX);
         let start = self.len;
@@ -585,7 +609,10 @@ impl<'o, const PRETTY: bool> Emitter<'o, PRETTY> {
     /// one fixed-size copy.
     fn span_text(&mut self, text: &str, span: Span) {
         let s = span.slice(text);
-        let window = text.as_bytes().get(span.start..).and_then(<[u8]>::first_chunk::<16>);
+        let window = text
+            .as_bytes()
+            .get(span.start..)
+            .and_then(<[u8]>::first_chunk::<16>);
         if let Some(window) = window.filter(|_| !s.is_empty() && s.len() <= 16) {
             let n = s.len();
             let w = u128::from_le_bytes(*window);
@@ -1580,7 +1607,11 @@ mod tests {
                     let mut bytes = [fill; 16];
                     bytes[lane] = b;
                     let want = bytes.iter().any(|&x| ESCAPE[usize::from(x)] != 0);
-                    assert_eq!(needs_escape(u128::from_le_bytes(bytes)), want, "{b:#x} in {lane} of {fill:#x}");
+                    assert_eq!(
+                        needs_escape(u128::from_le_bytes(bytes)),
+                        want,
+                        "{b:#x} in {lane} of {fill:#x}"
+                    );
                 }
             }
         }
@@ -1624,13 +1655,24 @@ mod tests {
         let mut values: Vec<f64> = FLOATS.to_vec();
         values.extend((0..3_000).map(|i| f64::from(i) * 0.5));
         values.extend((0..500).map(|i| f64::from(i) / 7.0));
-        values.extend([f64::from_bits(0x7ff8_0000_0000_0001), -f64::NAN, 0.5, -0.5, -0.0, 0.0]);
+        values.extend([
+            f64::from_bits(0x7ff8_0000_0000_0001),
+            -f64::NAN,
+            0.5,
+            -0.5,
+            -0.0,
+            0.0,
+        ]);
         let mut out = Vec::new();
         let mut e = Emitter::<false>::new(&mut out);
         let mut want = String::new();
         for round in 0..3 {
             for (i, &v) in values.iter().enumerate() {
-                let v = if (i + round) % 5 == 0 { values[(i * 7) % values.len()] } else { v };
+                let v = if (i + round) % 5 == 0 {
+                    values[(i * 7) % values.len()]
+                } else {
+                    v
+                };
                 e.float(v);
                 e.byte(b' ');
                 want += &serde_json::to_string(&v).unwrap();
