@@ -149,14 +149,19 @@ impl<const N: usize> Piece<N> {
         std::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
     }
 
-    /// `"s"`: an enum's name, which needs no escaping.
-    const fn quoted(s: &str) -> Self {
-        Self::EMPTY.text(b"\"").text(s.as_bytes()).text(b"\"")
+    /// `"s"` after the bytes so far: an enum's name, which needs no escaping.
+    const fn quoted(self, s: &str) -> Self {
+        self.text(b"\"").text(s.as_bytes()).text(b"\"")
     }
 }
 
-/// A quoted enum name (`"approximately"` is the longest, 15 bytes).
-type Name = Piece<16>;
+/// Room for the longest run of constant bytes in a claim: a member's value
+/// known from an enum or a flag, with the keys around it
+/// (`,\n          "hedge": "approximately",\n          "currency": ` is 60).
+const WIDE: usize = 64;
+
+/// A [`Piece`] that holds a constant value between two keys.
+type Wide = Piece<WIDE>;
 
 /// The constant pieces of the `sentences` and `claims` arrays of a file object
 /// whose members are at depth [`FILE_DEPTH`] (elements at the next depth, their
@@ -171,19 +176,23 @@ struct Layout {
     claim_first: Piece,
     claim_next: Piece,
     claim_last: Piece,
-    kind: Piece,
-    text: Piece,
+    /// By `kind as usize`: `"kind": "<kind>"` and the `text` key.
+    kinds: [Wide; KINDS.len()],
     value: Piece,
     start: Piece,
     end: Piece,
     line: Piece,
     column: Piece,
     sentence: Piece,
-    hedge: Piece,
-    currency: Piece,
+    /// By `hedge as usize`, `null` last: `"hedge": <hedge>` and the
+    /// `currency` key.
+    hedges: [Wide; HEDGES.len() + 1],
+    /// After a currency: the `noun` key; when there is none, `null` first.
     noun: Piece,
-    checked: Piece,
-    precision: Piece,
+    null_noun: Piece,
+    /// By noun is null, then checked: the noun's `null` (when it is),
+    /// `"checked": <checked>` and the `precision` key.
+    checked: [[Wide; 2]; 2],
 }
 
 /// The depth of a file object's members in the pretty report (`{` ⟶ `files` ⟶
@@ -237,20 +246,78 @@ impl Layout {
             claim_first: Self::first(pretty, "id"),
             claim_next: Self::next(pretty, "id"),
             claim_last: Self::last(pretty),
-            kind: Self::key(pretty, "kind"),
-            text: Self::key(pretty, "text"),
+            kinds: Self::kinds(pretty),
             value: Self::key(pretty, "value"),
             start: Self::key(pretty, "start"),
             end: Self::key(pretty, "end"),
             line: Self::key(pretty, "line"),
             column: Self::key(pretty, "column"),
             sentence: Self::key(pretty, "sentence"),
-            hedge: Self::key(pretty, "hedge"),
-            currency: Self::key(pretty, "currency"),
+            hedges: Self::hedges(pretty),
             noun: Self::key(pretty, "noun"),
-            checked: Self::key(pretty, "checked"),
-            precision: Self::key(pretty, "precision"),
+            null_noun: Piece::EMPTY
+                .text(b"null")
+                .key(pretty, Self::MEMBER, false, "noun"),
+            checked: [
+                [
+                    Self::checked(pretty, false, false),
+                    Self::checked(pretty, false, true),
+                ],
+                [
+                    Self::checked(pretty, true, false),
+                    Self::checked(pretty, true, true),
+                ],
+            ],
         }
+    }
+
+    /// `"kind": "<kind>"` and the `text` key, for each kind.
+    const fn kinds(pretty: bool) -> [Wide; KINDS.len()] {
+        let mut t = [Wide::EMPTY; KINDS.len()];
+        let mut i = 0;
+        while i < KINDS.len() {
+            let (kind, name) = KINDS[i];
+            assert!(kind as usize == i, "KINDS is in declaration order");
+            t[i] = Wide::EMPTY
+                .key(pretty, Self::MEMBER, false, "kind")
+                .quoted(name)
+                .key(pretty, Self::MEMBER, false, "text");
+            i += 1;
+        }
+        t
+    }
+
+    /// `"hedge": <hedge>` and the `currency` key, for each hedge and then
+    /// for none.
+    const fn hedges(pretty: bool) -> [Wide; HEDGES.len() + 1] {
+        let mut t = [Wide::EMPTY; HEDGES.len() + 1];
+        let mut i = 0;
+        while i <= HEDGES.len() {
+            let key = Wide::EMPTY.key(pretty, Self::MEMBER, false, "hedge");
+            let value = if i < HEDGES.len() {
+                let (hedge, name) = HEDGES[i];
+                assert!(hedge as usize == i, "HEDGES is in declaration order");
+                key.quoted(name)
+            } else {
+                key.text(b"null")
+            };
+            t[i] = value.key(pretty, Self::MEMBER, false, "currency");
+            i += 1;
+        }
+        t
+    }
+
+    /// The noun's `null` when `null_noun`, `"checked": <checked>` and the
+    /// `precision` key.
+    const fn checked(pretty: bool, null_noun: bool, checked: bool) -> Wide {
+        let p = if null_noun {
+            Wide::EMPTY.text(b"null")
+        } else {
+            Wide::EMPTY
+        };
+        p.key(pretty, Self::MEMBER, false, "checked")
+            .text(if checked { b"true" } else { b"false" })
+            .key(pretty, Self::MEMBER, false, "precision")
     }
 }
 
@@ -571,15 +638,6 @@ impl<'o, const PRETTY: bool> Emitter<'o, PRETTY> {
         }
     }
 
-    #[inline]
-    fn boolean(&mut self, v: bool) {
-        if v {
-            self.put(b"true\0", 4);
-        } else {
-            self.put(b"false", 5);
-        }
-    }
-
     /// A name known to need no escaping (an enum's kebab-case name), quoted.
     #[inline]
     fn name(&mut self, s: &str) {
@@ -658,13 +716,6 @@ impl<'o, const PRETTY: bool> Emitter<'o, PRETTY> {
             }
         }
         self.raw(&bytes[run..]);
-    }
-
-    fn opt_string(&mut self, s: Option<&str>) {
-        match s {
-            Some(s) => self.string(s),
-            None => self.put(b"null", 4),
-        }
     }
 
     /// A `[lo, hi]` pair whose elements are at `depth`.
@@ -767,49 +818,47 @@ fn round_tol(v: f64) -> f64 {
     }
 }
 
-/// The names serde's `rename_all = "kebab-case"` gives these enums, quoted and
-/// padded for one fixed-size copy; a test compares each with serde's.
-fn quoted_hedge(h: Hedge) -> &'static Name {
-    match h {
-        Hedge::About => const { &Name::quoted("about") },
-        Hedge::Around => const { &Name::quoted("around") },
-        Hedge::Approximately => const { &Name::quoted("approximately") },
-        Hedge::Some => const { &Name::quoted("some") },
-        Hedge::Roughly => const { &Name::quoted("roughly") },
-        Hedge::Nearly => const { &Name::quoted("nearly") },
-        Hedge::Almost => const { &Name::quoted("almost") },
-        Hedge::JustUnder => const { &Name::quoted("just-under") },
-        Hedge::MoreThan => const { &Name::quoted("more-than") },
-        Hedge::Over => const { &Name::quoted("over") },
-        Hedge::Above => const { &Name::quoted("above") },
-        Hedge::AtLeast => const { &Name::quoted("at-least") },
-        Hedge::UpTo => const { &Name::quoted("up-to") },
-        Hedge::LessThan => const { &Name::quoted("less-than") },
-        Hedge::Under => const { &Name::quoted("under") },
-        Hedge::Below => const { &Name::quoted("below") },
-        Hedge::AtMost => const { &Name::quoted("at-most") },
-    }
-}
+/// Every hedge in declaration order (so `h as usize` is its place here) with
+/// the name serde's `rename_all = "kebab-case"` gives it; the order is checked
+/// when [`Layout`] is built, the names by a test against serde's.
+const HEDGES: [(Hedge, &str); 17] = [
+    (Hedge::About, "about"),
+    (Hedge::Around, "around"),
+    (Hedge::Approximately, "approximately"),
+    (Hedge::Some, "some"),
+    (Hedge::Roughly, "roughly"),
+    (Hedge::Nearly, "nearly"),
+    (Hedge::Almost, "almost"),
+    (Hedge::JustUnder, "just-under"),
+    (Hedge::MoreThan, "more-than"),
+    (Hedge::Over, "over"),
+    (Hedge::Above, "above"),
+    (Hedge::AtLeast, "at-least"),
+    (Hedge::UpTo, "up-to"),
+    (Hedge::LessThan, "less-than"),
+    (Hedge::Under, "under"),
+    (Hedge::Below, "below"),
+    (Hedge::AtMost, "at-most"),
+];
 
-/// [`ClaimKind::as_str`], quoted and padded; a test compares the two.
-fn quoted_kind(k: ClaimKind) -> &'static Name {
-    match k {
-        ClaimKind::Count => const { &Name::quoted("count") },
-        ClaimKind::Percent => const { &Name::quoted("percent") },
-        ClaimKind::Points => const { &Name::quoted("points") },
-        ClaimKind::Year => const { &Name::quoted("year") },
-        ClaimKind::Money => const { &Name::quoted("money") },
-        ClaimKind::Fraction => const { &Name::quoted("fraction") },
-        ClaimKind::Multiplier => const { &Name::quoted("multiplier") },
-        ClaimKind::Date => const { &Name::quoted("date") },
-        ClaimKind::Time => const { &Name::quoted("time") },
-        ClaimKind::Ordinal => const { &Name::quoted("ordinal") },
-        ClaimKind::Age => const { &Name::quoted("age") },
-        ClaimKind::Score => const { &Name::quoted("score") },
-        ClaimKind::Duration => const { &Name::quoted("duration") },
-        ClaimKind::Decade => const { &Name::quoted("decade") },
-    }
-}
+/// Every claim kind in declaration order with [`ClaimKind::as_str`]; checked
+/// as [`HEDGES`] is.
+const KINDS: [(ClaimKind, &str); 14] = [
+    (ClaimKind::Count, "count"),
+    (ClaimKind::Percent, "percent"),
+    (ClaimKind::Points, "points"),
+    (ClaimKind::Year, "year"),
+    (ClaimKind::Money, "money"),
+    (ClaimKind::Fraction, "fraction"),
+    (ClaimKind::Multiplier, "multiplier"),
+    (ClaimKind::Date, "date"),
+    (ClaimKind::Time, "time"),
+    (ClaimKind::Ordinal, "ordinal"),
+    (ClaimKind::Age, "age"),
+    (ClaimKind::Score, "score"),
+    (ClaimKind::Duration, "duration"),
+    (ClaimKind::Decade, "decade"),
+];
 
 fn verdict_name(v: Verdict) -> &'static str {
     match v {
@@ -837,9 +886,7 @@ fn claim<const P: bool>(
 ) {
     let (line, column) = cursor.line_col(c.span.start);
     e.int(c.id);
-    e.piece(&layout.kind);
-    e.piece(quoted_kind(c.kind));
-    e.piece(&layout.text);
+    e.piece(&layout.kinds[c.kind as usize]);
     e.span_text(&f.source.text, c.span);
     e.piece(&layout.value);
     e.float(c.quantity.value);
@@ -853,20 +900,21 @@ fn claim<const P: bool>(
     e.int(column);
     e.piece(&layout.sentence);
     e.int(c.sentence);
-    e.piece(&layout.hedge);
-    match c.hedge {
-        Some(h) => e.piece(quoted_hedge(h)),
-        None => e.put(b"null", 4),
+    // The constant members come with the keys around them, one copy each.
+    e.piece(&layout.hedges[c.hedge.map_or(HEDGES.len(), |h| h as usize)]);
+    match c.currency {
+        Some(s) => {
+            e.string(s);
+            e.piece(&layout.noun);
+        }
+        None => e.piece(&layout.null_noun),
     }
-    e.piece(&layout.currency);
-    e.opt_string(c.currency);
-    e.piece(&layout.noun);
-    e.opt_string(c.noun.as_deref());
-    // Whether any check used this claim, as subject or evidence.
-    e.piece(&layout.checked);
-    e.boolean(checked);
+    if let Some(noun) = &c.noun {
+        e.string(noun);
+    }
+    // `checked`: whether any check used this claim, as subject or evidence.
+    e.piece(&layout.checked[usize::from(c.noun.is_none())][usize::from(checked)]);
     // Half the unit of the last written digit, in value units.
-    e.piece(&layout.precision);
     e.float(c.quantity.step / 2.0);
 }
 
@@ -1479,7 +1527,8 @@ mod tests {
             Hedge::Below,
             Hedge::AtMost,
         ] {
-            assert_eq!(json(&h), quoted_hedge(h).as_str());
+            let (_, name) = HEDGES[h as usize];
+            assert_eq!(json(&h), format!("\"{name}\""));
         }
         for v in [Verdict::Consistent, Verdict::Inconsistent] {
             assert_eq!(json(&v), format!("\"{}\"", verdict_name(v)));
@@ -1503,8 +1552,9 @@ mod tests {
             ClaimKind::Duration,
             ClaimKind::Decade,
         ] {
+            let (_, name) = KINDS[k as usize];
             assert_eq!(json(&k), format!("\"{}\"", k.as_str()));
-            assert_eq!(json(&k), quoted_kind(k).as_str());
+            assert_eq!(json(&k), format!("\"{name}\""));
         }
     }
 
@@ -1515,6 +1565,27 @@ mod tests {
         write(&mut e);
         e.finish().unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    /// The merged constant pieces hold their keys and values as serde writes them.
+    #[test]
+    fn claim_pieces_hold_keys_and_values() {
+        assert_eq!(
+            PRETTY_LAYOUT.hedges[HEDGES.len()].as_str(),
+            ",\n          \"hedge\": null,\n          \"currency\": "
+        );
+        assert_eq!(
+            COMPACT_LAYOUT.hedges[Hedge::Approximately as usize].as_str(),
+            ",\"hedge\":\"approximately\",\"currency\":"
+        );
+        assert_eq!(
+            COMPACT_LAYOUT.checked[1][0].as_str(),
+            "null,\"checked\":false,\"precision\":"
+        );
+        assert_eq!(
+            COMPACT_LAYOUT.kinds[ClaimKind::Decade as usize].as_str(),
+            ",\"kind\":\"decade\",\"text\":"
+        );
     }
 
     /// Integers around every power of ten and the shortcut's bounds, as `itoa`
