@@ -744,8 +744,8 @@ fn needs_escape(w: u128) -> bool {
     const ONES: u128 = u128::from_le_bytes([1; 16]);
     const HIGH: u128 = ONES * 0x80;
     let below = |x: u128, n: u8| x.wrapping_sub(ONES * u128::from(n)) & !x & HIGH;
-    let quote = w ^ ONES * u128::from(b'"');
-    let backslash = w ^ ONES * u128::from(b'\\');
+    let quote = w ^ (ONES * u128::from(b'"'));
+    let backslash = w ^ (ONES * u128::from(b'\\'));
     below(w, 0x20) | below(quote, 1) | below(backslash, 1) != 0
 }
 
