@@ -279,8 +279,10 @@ impl LineIndex {
 ///
 /// Most lines of English copy are plain ASCII, where a column is a byte
 /// distance: on entering a line going forward, the cursor finds where its first
-/// non-ASCII byte is (one fast `is_ascii` test of the line, for the lines that
-/// hold a claim), and up to there counts nothing at all.
+/// non-ASCII byte is ([`ascii_prefix`], 32 bytes per step, for the lines that
+/// hold a claim), and up to there counts nothing at all. A claim on the line of
+/// the one before (two in three in news copy) is told apart by one comparison
+/// with where the next line starts, without searching the index.
 #[derive(Debug)]
 pub struct LineCursor<'a> {
     text: &'a str,
@@ -288,6 +290,9 @@ pub struct LineCursor<'a> {
     offset: usize,
     line: usize,
     col: usize,
+    /// Where the line after `line` starts (`usize::MAX` on the last line): an
+    /// offset below it, at or past `offset`, is on the current line.
+    next_line: usize,
     /// The bytes from `offset` up to here are ASCII: one character each.
     ascii_until: usize,
 }
@@ -301,28 +306,31 @@ impl<'a> LineCursor<'a> {
             offset: 0,
             line: 1,
             col: 1,
+            next_line: 0,
             ascii_until: 0,
         };
         cursor.enter(1);
         cursor
     }
 
-    /// Moves to the start of `line`, at or after the current one.
-    fn enter(&mut self, line: usize) {
-        let start = self.index.line_start(line);
-        let end = self
-            .index
+    /// Where the line after 1-based `line` starts, `usize::MAX` after the last.
+    fn next_start(&self, line: usize) -> usize {
+        self.index
             .line_starts
             .get(line)
             .copied()
-            .unwrap_or(self.text.len());
+            .unwrap_or(usize::MAX)
+    }
+
+    /// Moves to the start of `line`, at or after the current one.
+    fn enter(&mut self, line: usize) {
+        let start = self.index.line_start(line);
+        let next = self.next_start(line);
+        let end = next.min(self.text.len());
         let bytes = self.text.as_bytes().get(start..end).unwrap_or(&[]);
-        let ascii = if bytes.is_ascii() {
-            bytes.len()
-        } else {
-            bytes.iter().position(|b| !b.is_ascii()).unwrap_or(0)
-        };
-        (self.offset, self.line, self.col, self.ascii_until) = (start, line, 1, start + ascii);
+        let ascii = ascii_prefix(bytes);
+        (self.offset, self.line, self.col) = (start, line, 1);
+        (self.next_line, self.ascii_until) = (next, start + ascii);
     }
 
     /// 1-based line and column (in characters) of `offset`.
@@ -330,13 +338,14 @@ impl<'a> LineCursor<'a> {
         let offset = offset.min(self.text.len());
         if offset < self.offset {
             let (l, c) = self.index.line_col(self.text, offset);
-            (self.offset, self.line, self.col, self.ascii_until) = (offset, l, c, offset);
+            (self.offset, self.line, self.col) = (offset, l, c);
+            (self.next_line, self.ascii_until) = (self.next_start(l), offset);
             return (l, c);
         }
-        // Moving forward: the lines up to the current one start at or before
-        // `offset`, so the search starts from there.
-        let line = self.index.line_from(self.line, offset);
-        if line != self.line {
+        if offset >= self.next_line {
+            // Moving forward: the lines up to the current one start at or
+            // before `offset`, so the search starts from there.
+            let line = self.index.line_from(self.line, offset);
             self.enter(line);
         }
         self.col += if offset <= self.ascii_until {
@@ -349,6 +358,37 @@ impl<'a> LineCursor<'a> {
         self.offset = offset;
         (self.line, self.col)
     }
+}
+
+/// How many bytes at the start of `bytes` are ASCII. Whole 64-byte blocks are
+/// tested at once (the OR of their eight words has no high bit), so a line of
+/// plain English costs about two instructions per eight bytes; then eight
+/// bytes at a time, the first high bit found from the lowest set one, and the
+/// last few bytes one by one.
+fn ascii_prefix(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let (blocks, _) = bytes.as_chunks::<64>();
+    let clean = blocks
+        .iter()
+        .position(|b| {
+            let (words, _) = b.as_chunks::<8>();
+            words.iter().fold(0, |acc, w| acc | u64::from_le_bytes(*w)) & HIGH != 0
+        })
+        .unwrap_or(blocks.len());
+    let mut from = 64 * clean;
+    let rest = bytes.get(from..).unwrap_or(&[]);
+    let (words, tail) = rest.as_chunks::<8>();
+    for w in words {
+        let high = u64::from_le_bytes(*w) & HIGH;
+        if high != 0 {
+            return from + (high.trailing_zeros() / 8) as usize;
+        }
+        from += 8;
+    }
+    from + tail
+        .iter()
+        .position(|b| !b.is_ascii())
+        .unwrap_or(tail.len())
 }
 
 #[cfg(test)]
@@ -510,6 +550,41 @@ mod tests {
         }
         for o in 0..text.len() + 2 {
             assert_eq!(idx.line_from(1, o), idx.line(o), "offset {o}");
+        }
+    }
+
+    #[test]
+    fn ascii_prefix_stops_at_the_first_non_ascii_byte() {
+        for len in 0..100 {
+            let mut bytes = vec![b'a'; len];
+            assert_eq!(ascii_prefix(&bytes), len);
+            for at in 0..len {
+                bytes[at] = [0x80, 0xc3, 0xe2, 0xff][at % 4];
+                assert_eq!(ascii_prefix(&bytes), at, "len {len}, at {at}");
+                bytes[at] = b'\n';
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Lines of ASCII, non-ASCII, CRLF and empty lines, visited forwards
+        /// at random steps and now and then backwards: the cursor agrees with
+        /// the index's own count from the line start.
+        #[test]
+        fn cursor_agrees_with_index_on_any_text(
+            text in "([a-z0-9 .,]{0,70}(£|é|€|😀|\\r)?[a-z %]{0,40}(\\n|\\r\\n|\\n\\n)){0,12}[a-z£]{0,50}",
+            steps in proptest::collection::vec(0..90usize, 1..40),
+        ) {
+            let idx = LineIndex::new(&text);
+            let mut cur = LineCursor::new(&text, &idx);
+            let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let mut at = 0;
+            for step in steps {
+                // A step of 0 now and then goes back to an earlier offset.
+                at = if step == 0 { at / 2 } else { (at + step) % starts.len() };
+                let o = starts[at];
+                proptest::prop_assert_eq!(cur.line_col(o), idx.line_col(&text, o), "offset {}", o);
+            }
         }
     }
 

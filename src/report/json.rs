@@ -28,7 +28,7 @@ use std::io::{self, Write};
 use super::{FileReport, Report, Summary};
 use crate::check::{Check, Severity, Verdict};
 use crate::extract::{Claim, ClaimKind, Hedge};
-use crate::source::LineCursor;
+use crate::source::{LineCursor, Span};
 
 /// The report format version; bumped only for a breaking change, which we avoid.
 pub const VERSION: u32 = 1;
@@ -149,14 +149,19 @@ impl<const N: usize> Piece<N> {
         std::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
     }
 
-    /// `"s"`: an enum's name, which needs no escaping.
-    const fn quoted(s: &str) -> Self {
-        Self::EMPTY.text(b"\"").text(s.as_bytes()).text(b"\"")
+    /// `"s"` after the bytes so far: an enum's name, which needs no escaping.
+    const fn quoted(self, s: &str) -> Self {
+        self.text(b"\"").text(s.as_bytes()).text(b"\"")
     }
 }
 
-/// A quoted enum name (`"approximately"` is the longest, 15 bytes).
-type Name = Piece<16>;
+/// Room for the longest run of constant bytes in a claim: a member's value
+/// known from an enum or a flag, with the keys around it
+/// (`,\n          "hedge": "approximately",\n          "currency": ` is 60).
+const WIDE: usize = 64;
+
+/// A [`Piece`] that holds a constant value between two keys.
+type Wide = Piece<WIDE>;
 
 /// The constant pieces of the `sentences` and `claims` arrays of a file object
 /// whose members are at depth [`FILE_DEPTH`] (elements at the next depth, their
@@ -171,19 +176,23 @@ struct Layout {
     claim_first: Piece,
     claim_next: Piece,
     claim_last: Piece,
-    kind: Piece,
-    text: Piece,
+    /// By `kind as usize`: `"kind": "<kind>"` and the `text` key.
+    kinds: [Wide; KINDS.len()],
     value: Piece,
     start: Piece,
     end: Piece,
     line: Piece,
     column: Piece,
     sentence: Piece,
-    hedge: Piece,
-    currency: Piece,
+    /// By `hedge as usize`, `null` last: `"hedge": <hedge>` and the
+    /// `currency` key.
+    hedges: [Wide; HEDGES.len() + 1],
+    /// After a currency: the `noun` key; when there is none, `null` first.
     noun: Piece,
-    checked: Piece,
-    precision: Piece,
+    null_noun: Piece,
+    /// By noun is null, then checked: the noun's `null` (when it is),
+    /// `"checked": <checked>` and the `precision` key.
+    checked: [[Wide; 2]; 2],
 }
 
 /// The depth of a file object's members in the pretty report (`{` ⟶ `files` ⟶
@@ -237,20 +246,78 @@ impl Layout {
             claim_first: Self::first(pretty, "id"),
             claim_next: Self::next(pretty, "id"),
             claim_last: Self::last(pretty),
-            kind: Self::key(pretty, "kind"),
-            text: Self::key(pretty, "text"),
+            kinds: Self::kinds(pretty),
             value: Self::key(pretty, "value"),
             start: Self::key(pretty, "start"),
             end: Self::key(pretty, "end"),
             line: Self::key(pretty, "line"),
             column: Self::key(pretty, "column"),
             sentence: Self::key(pretty, "sentence"),
-            hedge: Self::key(pretty, "hedge"),
-            currency: Self::key(pretty, "currency"),
+            hedges: Self::hedges(pretty),
             noun: Self::key(pretty, "noun"),
-            checked: Self::key(pretty, "checked"),
-            precision: Self::key(pretty, "precision"),
+            null_noun: Piece::EMPTY
+                .text(b"null")
+                .key(pretty, Self::MEMBER, false, "noun"),
+            checked: [
+                [
+                    Self::checked(pretty, false, false),
+                    Self::checked(pretty, false, true),
+                ],
+                [
+                    Self::checked(pretty, true, false),
+                    Self::checked(pretty, true, true),
+                ],
+            ],
         }
+    }
+
+    /// `"kind": "<kind>"` and the `text` key, for each kind.
+    const fn kinds(pretty: bool) -> [Wide; KINDS.len()] {
+        let mut t = [Wide::EMPTY; KINDS.len()];
+        let mut i = 0;
+        while i < KINDS.len() {
+            let (kind, name) = KINDS[i];
+            assert!(kind as usize == i, "KINDS is in declaration order");
+            t[i] = Wide::EMPTY
+                .key(pretty, Self::MEMBER, false, "kind")
+                .quoted(name)
+                .key(pretty, Self::MEMBER, false, "text");
+            i += 1;
+        }
+        t
+    }
+
+    /// `"hedge": <hedge>` and the `currency` key, for each hedge and then
+    /// for none.
+    const fn hedges(pretty: bool) -> [Wide; HEDGES.len() + 1] {
+        let mut t = [Wide::EMPTY; HEDGES.len() + 1];
+        let mut i = 0;
+        while i <= HEDGES.len() {
+            let key = Wide::EMPTY.key(pretty, Self::MEMBER, false, "hedge");
+            let value = if i < HEDGES.len() {
+                let (hedge, name) = HEDGES[i];
+                assert!(hedge as usize == i, "HEDGES is in declaration order");
+                key.quoted(name)
+            } else {
+                key.text(b"null")
+            };
+            t[i] = value.key(pretty, Self::MEMBER, false, "currency");
+            i += 1;
+        }
+        t
+    }
+
+    /// The noun's `null` when `null_noun`, `"checked": <checked>` and the
+    /// `precision` key.
+    const fn checked(pretty: bool, null_noun: bool, checked: bool) -> Wide {
+        let p = if null_noun {
+            Wide::EMPTY.text(b"null")
+        } else {
+            Wide::EMPTY
+        };
+        p.key(pretty, Self::MEMBER, false, "checked")
+            .text(if checked { b"true" } else { b"false" })
+            .key(pretty, Self::MEMBER, false, "precision")
     }
 }
 
@@ -273,6 +340,40 @@ pub(crate) struct Emitter<'o, const PRETTY: bool> {
     buf: Vec<u8>,
     len: usize,
     out: &'o mut dyn Write,
+    /// The text of recently written floats, by their bits: see [`Emitter::float`].
+    memo: [Memo; MEMO],
+}
+
+/// Slots in [`Emitter`]'s float memo (a power of two).
+const MEMO: usize = 64;
+
+/// The longest float text: zmij's `-1.2345678901234567e-308` (a sign, 17
+/// digits, the point and a five-byte exponent) is 24 bytes.
+const FLOAT_MAX: usize = 24;
+
+/// A float's bits and its text as [`Emitter::float`] wrote it.
+#[derive(Clone, Copy)]
+struct Memo {
+    bits: u64,
+    text: [u8; FLOAT_MAX],
+    len: u8,
+}
+
+impl Memo {
+    /// The memo's starting slot: a NaN, written `null` whichever slot holds it,
+    /// so an empty slot can never answer for another value.
+    const NAN: Self = Self {
+        bits: f64::NAN.to_bits(),
+        text: *b"null\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0",
+        len: 4,
+    };
+
+    /// The slot of `bits`: the top bits of a multiplicative hash, which mix
+    /// in the high bits (a whole number's low mantissa bits are all zero).
+    #[inline]
+    fn slot(bits: u64) -> usize {
+        (bits.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - MEMO.trailing_zeros())) as usize
+    }
 }
 
 impl<'o, const PRETTY: bool> Emitter<'o, PRETTY> {
@@ -281,6 +382,7 @@ impl<'o, const PRETTY: bool> Emitter<'o, PRETTY> {
             buf: vec![0; START],
             len: 0,
             out,
+            memo: [Memo::NAN; MEMO],
         }
     }
 
@@ -331,12 +433,28 @@ impl<'o, const PRETTY: bool> Emitter<'o, PRETTY> {
         self.buf.resize(size, 0);
     }
 
-    /// Writes the first `len` bytes of `bytes` with one copy of all `N`.
+    /// Writes the first `len` bytes of `bytes` with one copy of all `N`. The
+    /// test for room is the one that finds where to copy (no second bounds
+    /// check); the buffer grows only when it fails.
     #[inline]
     fn put<const N: usize>(&mut self, bytes: &[u8; N], len: usize) {
-        self.room(N);
-        self.buf[self.len..self.len + N].copy_from_slice(bytes);
+        match self
+            .buf
+            .get_mut(self.len..)
+            .and_then(<[u8]>::first_chunk_mut::<N>)
+        {
+            Some(dst) => *dst = *bytes,
+            None => self.put_grown(bytes),
+        }
         self.len += len;
+    }
+
+    /// [`Emitter::put`]'s copy once the buffer has had to grow.
+    #[cold]
+    #[inline(never)]
+    fn put_grown<const N: usize>(&mut self, bytes: &[u8; N]) {
+        self.grow(N);
+        self.buf[self.len..self.len + N].copy_from_slice(bytes);
     }
 
     #[inline]
@@ -456,8 +574,41 @@ impl<'o, const PRETTY: bool> Emitter<'o, PRETTY> {
     /// faster. `-0.0` does not. Most of the rest have a few decimals (a claim's
     /// precision is `0.5` or `0.05`, tolerances keep four decimals): see
     /// [`short_decimal`].
+    ///
+    /// A report repeats few values (precisions of `0.5` in four claims of
+    /// five, small counts, years), so the text of each float written is kept
+    /// in a small direct-mapped memo by its bits, and a value met again is one
+    /// fixed-size copy of it. The memo holds exactly what [`Emitter::format`]
+    /// wrote for those bits, so it cannot change a byte of the output.
     #[inline]
     fn float(&mut self, v: f64) {
+        let bits = v.to_bits();
+        let slot = Memo::slot(bits);
+        if self.memo[slot].bits == bits {
+            let Memo { text, len, .. } = self.memo[slot];
+            self.put(&text, usize::from(len));
+        } else {
+            self.float_missed(v, slot);
+        }
+    }
+
+    /// [`Emitter::float`] for a value not in the memo: formats it and keeps
+    /// its text in `slot`. Out of line, so that the memo's hit is inlined.
+    #[inline(never)]
+    fn float_missed(&mut self, v: f64, slot: usize) {
+        let bits = v.to_bits();
+        // Room for the longest text, so the memo can copy a fixed size.
+        self.room(FLOAT_MAX);
+        let start = self.len;
+        self.format(v);
+        let written = self.buf.get(start..).and_then(<[u8]>::first_chunk);
+        if let (Some(&text), Ok(len)) = (written, u8::try_from(self.len - start)) {
+            self.memo[slot] = Memo { bits, text, len };
+        }
+    }
+
+    /// [`Emitter::float`] without the memo.
+    fn format(&mut self, v: f64) {
         let whole = v as i64;
         if whole as f64 == v
             && whole.unsigned_abs() < 1_000_000_000_000_000
@@ -487,15 +638,6 @@ impl<'o, const PRETTY: bool> Emitter<'o, PRETTY> {
         }
     }
 
-    #[inline]
-    fn boolean(&mut self, v: bool) {
-        if v {
-            self.put(b"true\0", 4);
-        } else {
-            self.put(b"false", 5);
-        }
-    }
-
     /// A name known to need no escaping (an enum's kebab-case name), quoted.
     #[inline]
     fn name(&mut self, s: &str) {
@@ -504,11 +646,50 @@ impl<'o, const PRETTY: bool> Emitter<'o, PRETTY> {
         self.byte(b'"');
     }
 
-    /// A string, quoted and escaped exactly as `serde_json` does: runs of bytes
-    /// that need no escape are copied whole.
+    /// A string, quoted and escaped exactly as `serde_json` does: the part
+    /// that needs no escape (usually all of it) is found 16 bytes at a time
+    /// and copied whole.
     pub(crate) fn string(&mut self, s: &str) {
         let bytes = s.as_bytes();
         self.byte(b'"');
+        let clean = escape_free(bytes);
+        self.raw(bytes.get(..clean).unwrap_or(bytes));
+        if let Some(rest) = bytes.get(clean..).filter(|r| !r.is_empty()) {
+            self.escaped(rest);
+        }
+        self.byte(b'"');
+    }
+
+    /// The text of `span` in `text` as a string, as `string(span.slice(text))`
+    /// writes it. A claim's text is short and lies inside the article, so the
+    /// 16 bytes from its start are read at once, tested for escapes in one
+    /// step (bytes past the claim masked off) and written with the quotes in
+    /// one fixed-size copy.
+    fn span_text(&mut self, text: &str, span: Span) {
+        let s = span.slice(text);
+        let window = text
+            .as_bytes()
+            .get(span.start..)
+            .and_then(<[u8]>::first_chunk::<16>);
+        if let Some(window) = window.filter(|_| !s.is_empty() && s.len() <= 16) {
+            let n = s.len();
+            let w = u128::from_le_bytes(*window);
+            // Bytes past the claim read as `A`, which needs no escape.
+            let keep = u128::MAX >> (8 * (16 - n));
+            if !needs_escape(w & keep | FILL & !keep) {
+                let mut quoted = [b'"'; 18];
+                quoted[1..17].copy_from_slice(window);
+                quoted[1 + n] = b'"';
+                self.put(&quoted, n + 2);
+                return;
+            }
+        }
+        self.string(s);
+    }
+
+    /// Writes `bytes`, escaping those that need it: runs of bytes that need no
+    /// escape are copied whole.
+    fn escaped(&mut self, bytes: &[u8]) {
         let mut run = 0;
         for (i, &b) in bytes.iter().enumerate() {
             let escape = ESCAPE[usize::from(b)];
@@ -535,14 +716,6 @@ impl<'o, const PRETTY: bool> Emitter<'o, PRETTY> {
             }
         }
         self.raw(&bytes[run..]);
-        self.byte(b'"');
-    }
-
-    fn opt_string(&mut self, s: Option<&str>) {
-        match s {
-            Some(s) => self.string(s),
-            None => self.put(b"null", 4),
-        }
     }
 
     /// A `[lo, hi]` pair whose elements are at `depth`.
@@ -554,6 +727,43 @@ impl<'o, const PRETTY: bool> Emitter<'o, PRETTY> {
         self.float(hi);
         self.close(depth - 1, false, b']');
     }
+}
+
+/// `A` in each byte of a `u128`: a byte that needs no escape.
+const FILL: u128 = u128::from_le_bytes([b'A'; 16]);
+
+/// Whether any of the sixteen bytes of `w` needs an escape in a JSON string
+/// ([`ESCAPE`]): a control character (below 0x20), `"` or `\`. Each part is
+/// the "has a byte less than n" bit trick, `(x - n·0x01…) & !x & 0x80…`,
+/// which is non-zero exactly when some byte of `x` is below `n` (a wrong flag
+/// can only appear above a true one, so the answer is exact; a non-ASCII byte
+/// is never flagged, its high bit is cleared by `!x`); a byte equal to `c` is a
+/// zero byte of `x ^ c·0x01…`.
+#[inline]
+fn needs_escape(w: u128) -> bool {
+    const ONES: u128 = u128::from_le_bytes([1; 16]);
+    const HIGH: u128 = ONES * 0x80;
+    let below = |x: u128, n: u8| x.wrapping_sub(ONES * u128::from(n)) & !x & HIGH;
+    let quote = w ^ (ONES * u128::from(b'"'));
+    let backslash = w ^ (ONES * u128::from(b'\\'));
+    below(w, 0x20) | below(quote, 1) | below(backslash, 1) != 0
+}
+
+/// How many bytes at the start of `bytes` need no escape: 16-byte blocks are
+/// tested with [`needs_escape`], the block that needs one and the tail byte by
+/// byte with [`ESCAPE`].
+fn escape_free(bytes: &[u8]) -> usize {
+    let (blocks, _) = bytes.as_chunks::<16>();
+    let clean = blocks
+        .iter()
+        .position(|b| needs_escape(u128::from_le_bytes(*b)))
+        .unwrap_or(blocks.len());
+    let from = 16 * clean;
+    let rest = bytes.get(from..).unwrap_or(&[]);
+    from + rest
+        .iter()
+        .position(|&b| ESCAPE[usize::from(b)] != 0)
+        .unwrap_or(rest.len())
 }
 
 /// Powers of ten up to the most decimals [`short_decimal`] tries.
@@ -608,49 +818,47 @@ fn round_tol(v: f64) -> f64 {
     }
 }
 
-/// The names serde's `rename_all = "kebab-case"` gives these enums, quoted and
-/// padded for one fixed-size copy; a test compares each with serde's.
-fn quoted_hedge(h: Hedge) -> &'static Name {
-    match h {
-        Hedge::About => const { &Name::quoted("about") },
-        Hedge::Around => const { &Name::quoted("around") },
-        Hedge::Approximately => const { &Name::quoted("approximately") },
-        Hedge::Some => const { &Name::quoted("some") },
-        Hedge::Roughly => const { &Name::quoted("roughly") },
-        Hedge::Nearly => const { &Name::quoted("nearly") },
-        Hedge::Almost => const { &Name::quoted("almost") },
-        Hedge::JustUnder => const { &Name::quoted("just-under") },
-        Hedge::MoreThan => const { &Name::quoted("more-than") },
-        Hedge::Over => const { &Name::quoted("over") },
-        Hedge::Above => const { &Name::quoted("above") },
-        Hedge::AtLeast => const { &Name::quoted("at-least") },
-        Hedge::UpTo => const { &Name::quoted("up-to") },
-        Hedge::LessThan => const { &Name::quoted("less-than") },
-        Hedge::Under => const { &Name::quoted("under") },
-        Hedge::Below => const { &Name::quoted("below") },
-        Hedge::AtMost => const { &Name::quoted("at-most") },
-    }
-}
+/// Every hedge in declaration order (so `h as usize` is its place here) with
+/// the name serde's `rename_all = "kebab-case"` gives it; the order is checked
+/// when [`Layout`] is built, the names by a test against serde's.
+const HEDGES: [(Hedge, &str); 17] = [
+    (Hedge::About, "about"),
+    (Hedge::Around, "around"),
+    (Hedge::Approximately, "approximately"),
+    (Hedge::Some, "some"),
+    (Hedge::Roughly, "roughly"),
+    (Hedge::Nearly, "nearly"),
+    (Hedge::Almost, "almost"),
+    (Hedge::JustUnder, "just-under"),
+    (Hedge::MoreThan, "more-than"),
+    (Hedge::Over, "over"),
+    (Hedge::Above, "above"),
+    (Hedge::AtLeast, "at-least"),
+    (Hedge::UpTo, "up-to"),
+    (Hedge::LessThan, "less-than"),
+    (Hedge::Under, "under"),
+    (Hedge::Below, "below"),
+    (Hedge::AtMost, "at-most"),
+];
 
-/// [`ClaimKind::as_str`], quoted and padded; a test compares the two.
-fn quoted_kind(k: ClaimKind) -> &'static Name {
-    match k {
-        ClaimKind::Count => const { &Name::quoted("count") },
-        ClaimKind::Percent => const { &Name::quoted("percent") },
-        ClaimKind::Points => const { &Name::quoted("points") },
-        ClaimKind::Year => const { &Name::quoted("year") },
-        ClaimKind::Money => const { &Name::quoted("money") },
-        ClaimKind::Fraction => const { &Name::quoted("fraction") },
-        ClaimKind::Multiplier => const { &Name::quoted("multiplier") },
-        ClaimKind::Date => const { &Name::quoted("date") },
-        ClaimKind::Time => const { &Name::quoted("time") },
-        ClaimKind::Ordinal => const { &Name::quoted("ordinal") },
-        ClaimKind::Age => const { &Name::quoted("age") },
-        ClaimKind::Score => const { &Name::quoted("score") },
-        ClaimKind::Duration => const { &Name::quoted("duration") },
-        ClaimKind::Decade => const { &Name::quoted("decade") },
-    }
-}
+/// Every claim kind in declaration order with [`ClaimKind::as_str`]; checked
+/// as [`HEDGES`] is.
+const KINDS: [(ClaimKind, &str); 14] = [
+    (ClaimKind::Count, "count"),
+    (ClaimKind::Percent, "percent"),
+    (ClaimKind::Points, "points"),
+    (ClaimKind::Year, "year"),
+    (ClaimKind::Money, "money"),
+    (ClaimKind::Fraction, "fraction"),
+    (ClaimKind::Multiplier, "multiplier"),
+    (ClaimKind::Date, "date"),
+    (ClaimKind::Time, "time"),
+    (ClaimKind::Ordinal, "ordinal"),
+    (ClaimKind::Age, "age"),
+    (ClaimKind::Score, "score"),
+    (ClaimKind::Duration, "duration"),
+    (ClaimKind::Decade, "decade"),
+];
 
 fn verdict_name(v: Verdict) -> &'static str {
     match v {
@@ -678,10 +886,8 @@ fn claim<const P: bool>(
 ) {
     let (line, column) = cursor.line_col(c.span.start);
     e.int(c.id);
-    e.piece(&layout.kind);
-    e.piece(quoted_kind(c.kind));
-    e.piece(&layout.text);
-    e.string(c.span.slice(&f.source.text));
+    e.piece(&layout.kinds[c.kind as usize]);
+    e.span_text(&f.source.text, c.span);
     e.piece(&layout.value);
     e.float(c.quantity.value);
     e.piece(&layout.start);
@@ -694,20 +900,21 @@ fn claim<const P: bool>(
     e.int(column);
     e.piece(&layout.sentence);
     e.int(c.sentence);
-    e.piece(&layout.hedge);
-    match c.hedge {
-        Some(h) => e.piece(quoted_hedge(h)),
-        None => e.put(b"null", 4),
+    // The constant members come with the keys around them, one copy each.
+    e.piece(&layout.hedges[c.hedge.map_or(HEDGES.len(), |h| h as usize)]);
+    match c.currency {
+        Some(s) => {
+            e.string(s);
+            e.piece(&layout.noun);
+        }
+        None => e.piece(&layout.null_noun),
     }
-    e.piece(&layout.currency);
-    e.opt_string(c.currency);
-    e.piece(&layout.noun);
-    e.opt_string(c.noun.as_deref());
-    // Whether any check used this claim, as subject or evidence.
-    e.piece(&layout.checked);
-    e.boolean(checked);
+    if let Some(noun) = &c.noun {
+        e.string(noun);
+    }
+    // `checked`: whether any check used this claim, as subject or evidence.
+    e.piece(&layout.checked[usize::from(c.noun.is_none())][usize::from(checked)]);
     // Half the unit of the last written digit, in value units.
-    e.piece(&layout.precision);
     e.float(c.quantity.step / 2.0);
 }
 
@@ -1320,7 +1527,8 @@ mod tests {
             Hedge::Below,
             Hedge::AtMost,
         ] {
-            assert_eq!(json(&h), quoted_hedge(h).as_str());
+            let (_, name) = HEDGES[h as usize];
+            assert_eq!(json(&h), format!("\"{name}\""));
         }
         for v in [Verdict::Consistent, Verdict::Inconsistent] {
             assert_eq!(json(&v), format!("\"{}\"", verdict_name(v)));
@@ -1344,8 +1552,9 @@ mod tests {
             ClaimKind::Duration,
             ClaimKind::Decade,
         ] {
+            let (_, name) = KINDS[k as usize];
             assert_eq!(json(&k), format!("\"{}\"", k.as_str()));
-            assert_eq!(json(&k), quoted_kind(k).as_str());
+            assert_eq!(json(&k), format!("\"{name}\""));
         }
     }
 
@@ -1356,6 +1565,27 @@ mod tests {
         write(&mut e);
         e.finish().unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    /// The merged constant pieces hold their keys and values as serde writes them.
+    #[test]
+    fn claim_pieces_hold_keys_and_values() {
+        assert_eq!(
+            PRETTY_LAYOUT.hedges[HEDGES.len()].as_str(),
+            ",\n          \"hedge\": null,\n          \"currency\": "
+        );
+        assert_eq!(
+            COMPACT_LAYOUT.hedges[Hedge::Approximately as usize].as_str(),
+            ",\"hedge\":\"approximately\",\"currency\":"
+        );
+        assert_eq!(
+            COMPACT_LAYOUT.checked[1][0].as_str(),
+            "null,\"checked\":false,\"precision\":"
+        );
+        assert_eq!(
+            COMPACT_LAYOUT.kinds[ClaimKind::Decade as usize].as_str(),
+            ",\"kind\":\"decade\",\"text\":"
+        );
     }
 
     /// Integers around every power of ten and the shortcut's bounds, as `itoa`
@@ -1436,6 +1666,92 @@ mod tests {
                 "{v:e}"
             );
         }
+    }
+
+    /// The escape test agrees with [`ESCAPE`] for every byte in every lane,
+    /// beside bytes that need no escape, need one, or are non-ASCII.
+    #[test]
+    fn escape_test_agrees_with_the_table() {
+        for b in 0..=255u8 {
+            for fill in [b'A', b'"', 0x1f, 0x80, 0xff, b' ', 0x7f] {
+                for lane in 0..16 {
+                    let mut bytes = [fill; 16];
+                    bytes[lane] = b;
+                    let want = bytes.iter().any(|&x| ESCAPE[usize::from(x)] != 0);
+                    assert_eq!(
+                        needs_escape(u128::from_le_bytes(bytes)),
+                        want,
+                        "{b:#x} in {lane} of {fill:#x}"
+                    );
+                }
+            }
+        }
+    }
+
+    /// What a pretty emitter writes for the text of `span` through
+    /// `span_text`, and through `string` of the span's slice.
+    fn both_texts(text: &str, span: Span) -> (String, String) {
+        let mut fast = Vec::new();
+        let mut e = Emitter::<true>::new(&mut fast);
+        e.span_text(text, span);
+        e.finish().unwrap();
+        let mut slow = Vec::new();
+        let mut e = Emitter::<true>::new(&mut slow);
+        e.escaped(span.slice(text).as_bytes());
+        e.finish().unwrap();
+        let slow = format!("\"{}\"", String::from_utf8(slow).unwrap());
+        (String::from_utf8(fast).unwrap(), slow)
+    }
+
+    /// Every span of a text with escapes, non-ASCII characters and spans off
+    /// char boundaries (written as `""`), near its end (fewer than 16 bytes
+    /// left to read) too.
+    #[test]
+    fn span_text_agrees_with_string() {
+        let text = format!("Up 5% to £3bn, \"34\" a\\b\tc\u{1} é 😀 {AWKWARD} end");
+        for start in 0..=text.len() {
+            for end in start..=(start + 40).min(text.len()) {
+                let (fast, slow) = both_texts(&text, Span::new(start, end));
+                assert_eq!(fast, slow, "{start}..{end}");
+                let want = serde_json::to_string(Span::new(start, end).slice(&text)).unwrap();
+                assert_eq!(fast, want, "{start}..{end}");
+            }
+        }
+    }
+
+    /// Floats through the memo: many values, each several times and in an
+    /// order that makes slots change hands, come out as `serde_json` writes them.
+    #[test]
+    fn memoised_floats_match_serde_json() {
+        let mut values: Vec<f64> = FLOATS.to_vec();
+        values.extend((0..3_000).map(|i| f64::from(i) * 0.5));
+        values.extend((0..500).map(|i| f64::from(i) / 7.0));
+        values.extend([
+            f64::from_bits(0x7ff8_0000_0000_0001),
+            -f64::NAN,
+            0.5,
+            -0.5,
+            -0.0,
+            0.0,
+        ]);
+        let mut out = Vec::new();
+        let mut e = Emitter::<false>::new(&mut out);
+        let mut want = String::new();
+        for round in 0..3 {
+            for (i, &v) in values.iter().enumerate() {
+                let v = if (i + round) % 5 == 0 {
+                    values[(i * 7) % values.len()]
+                } else {
+                    v
+                };
+                e.float(v);
+                e.byte(b' ');
+                want += &serde_json::to_string(&v).unwrap();
+                want.push(' ');
+            }
+        }
+        e.finish().unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), want);
     }
 
     mod erased {
@@ -1525,6 +1841,36 @@ mod tests {
             let v = digits as f64 / 10f64.powi(decimals);
             let v = if negative { -v } else { v };
             proptest::prop_assert_eq!(emitted(|e| e.float(v)), serde_json::to_string(&v).unwrap());
+        }
+
+        /// Any bytes, escape-free or not, tested sixteen at a time as the
+        /// table tests them one by one.
+        #[test]
+        fn escape_free_agrees_with_the_table(
+            bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..80),
+            clean in proptest::collection::vec(0x20..0x7fu8, 0..80),
+            at in 0..80usize,
+        ) {
+            let want = |b: &[u8]| b.iter().position(|&x| ESCAPE[usize::from(x)] != 0).unwrap_or(b.len());
+            proptest::prop_assert_eq!(escape_free(&bytes), want(&bytes));
+            let mut clean = clean;
+            if let Some(b) = clean.get_mut(at) {
+                *b = bytes.first().copied().unwrap_or(b'"');
+            }
+            proptest::prop_assert_eq!(escape_free(&clean), want(&clean));
+        }
+
+        /// Any span of any text: `span_text` writes what `string` writes.
+        #[test]
+        fn any_span_text_matches_serde_json(
+            text in "[\\x00-\\x7f]{0,40}|\\PC{0,40}|[a-z0-9 £%\"\\\\]{0,40}",
+            start in 0..48usize,
+            len in 0..24usize,
+        ) {
+            let span = Span::new(start, start + len);
+            let (fast, slow) = both_texts(&text, span);
+            proptest::prop_assert_eq!(&fast, &slow);
+            proptest::prop_assert_eq!(fast, serde_json::to_string(span.slice(&text)).unwrap());
         }
 
         /// Any strings and any floats, in every place they can appear.
