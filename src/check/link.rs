@@ -1029,9 +1029,9 @@ fn compute_stated_direction(links: &Links<'_>, c: &Claim) -> Option<Direction> {
     let end_may =
         |class: &dyn Fn(&End<'_>) -> Class| end.is_none_or(|e| e.verdict(class(&e)) != Some(false));
     if end_may(&|e| change_of_class(e, lead))
-        && let Some(cap) = CHANGE_OF.captures(lead)
+        && let Some(m) = CHANGE_OF.find(lead)
     {
-        return dir_from(&cap);
+        return change_of_direction(m.as_str());
     }
     let tail = links.tail(c, 40);
     // The tail's first word, read once for the three regexes anchored at its
@@ -1063,10 +1063,10 @@ fn compute_stated_direction(links: &Links<'_>, c: &Claim) -> Option<Direction> {
     // `was 24.4% above`: a comparative makes a change even after `was`; a bare
     // `up`/`down` after a level does not (`rose to 4.75%, up from 4.5%`).
     if first_after_dash & list::DIR_AFTER_FIRST != 0
-        && let Some(cap) = DIR_AFTER.captures(tail)
+        && let Some(m) = DIR_AFTER.find(tail)
         && (!level() || comparative(tail))
     {
-        return dir_from(&cap);
+        return dir_after_direction(m.as_str());
     }
     if level() {
         return None;
@@ -1097,6 +1097,67 @@ fn compute_stated_direction(links: &Links<'_>, c: &Claim) -> Option<Direction> {
         dir
     } else {
         None
+    }
+}
+
+/// The change nouns of [`CHANGE_OF`]'s two groups.
+const CHANGE_OF_UP: &[&str] = &[
+    "rise", "increase", "jump", "gain", "growth", "surge", "climb", "hike",
+];
+const CHANGE_OF_DOWN: &[&str] = &[
+    "fall",
+    "drop",
+    "decline",
+    "decrease",
+    "reduction",
+    "cut",
+    "dip",
+    "slump",
+    "loss",
+];
+
+/// The group of a [`CHANGE_OF`] match `m`, read from its first word (the
+/// change noun, which whitespace ends): only the match is searched for, as a
+/// capture search after it cost several times the search. Under `(?i)` the
+/// noun may be written with `ſ` or the Kelvin sign, which fold to `s` and `k`.
+fn change_of_direction(m: &str) -> Option<Direction> {
+    let noun = m.split(char::is_whitespace).next()?;
+    if CHANGE_OF_UP.iter().any(|w| folds_to(noun, w)) {
+        Some(Direction::Up)
+    } else if CHANGE_OF_DOWN.iter().any(|w| folds_to(noun, w)) {
+        Some(Direction::Down)
+    } else {
+        None
+    }
+}
+
+/// Whether `word` is `ascii` (lower-case ASCII) under simple case folding:
+/// ASCII letters in any case, `ſ` for `s`, the Kelvin sign for `k`.
+fn folds_to(word: &str, ascii: &str) -> bool {
+    let mut want = ascii.bytes();
+    word.chars().all(|c| {
+        let c = match c {
+            'ſ' => 's',
+            '\u{212A}' => 'k',
+            c => c.to_ascii_lowercase(),
+        };
+        want.next().is_some_and(|b| char::from(b) == c)
+    }) && want.next().is_none()
+}
+
+/// The group of a [`DIR_AFTER`] match `m`, read from the first letter of its
+/// word (after the spaces, dash or comma it may skip): `higher`, `more than`,
+/// `above`, `up` against `lower`, `less than`, `below`, `down`, whose first
+/// letters differ (none of them is `s` or `k`, the letters other characters
+/// fold to).
+fn dir_after_direction(m: &str) -> Option<Direction> {
+    let first = m
+        .chars()
+        .find(|c| !(c.is_whitespace() || *c == '-' || *c == ','))?;
+    match first.to_ascii_lowercase() {
+        'h' | 'm' | 'a' | 'u' => Some(Direction::Up),
+        'l' | 'b' | 'd' => Some(Direction::Down),
+        _ => None,
     }
 }
 
@@ -1293,7 +1354,11 @@ fn compute_change_pairs(links: &Links<'_>, s: usize) -> Vec<ChangePair> {
             });
         }
     }
-    // A figure in two pairs means the cues are ambiguous: drop both.
+    // A figure in two pairs means the cues are ambiguous: drop both (most
+    // sentences hold one pair or none).
+    if out.len() < 2 {
+        return out;
+    }
     let mut keep = vec![true; out.len()];
     for i in 0..out.len() {
         for j in i + 1..out.len() {
@@ -1638,15 +1703,23 @@ fn periods(text: &str) -> u8 {
         return 0;
     }
     let base = PERIOD_BASE.replace_all(text, "");
-    PERIOD.captures_iter(&base).fold(0, |acc, cap| {
-        acc | match () {
-            () if cap.name("q").is_some() => 1,
-            () if cap.name("h").is_some() => 2,
-            () if cap.name("m").is_some() => 4,
-            () if cap.name("y").is_some() => 8,
-            () => 0,
-        }
-    })
+    PERIOD
+        .find_iter(&base)
+        .fold(0, |acc, m| acc | period_bit(m.as_str()))
+}
+
+/// The bit of the [`PERIOD`] group that matched `m`, told by its first
+/// character: the groups' words begin with different letters (`q`; `h` and
+/// `s` of `six months`, or `ſ`, which folds to `s`; `m`; the others), and
+/// only the match is searched for, not its groups (a capture search per
+/// match cost more than the search itself).
+fn period_bit(m: &str) -> u8 {
+    match m.chars().next() {
+        Some('q' | 'Q') => 1,
+        Some('h' | 'H' | 's' | 'S' | 'ſ') => 2,
+        Some('m' | 'M') => 4,
+        _ => 8,
+    }
 }
 
 /// Whether `text` may hold a period word: every alternative of [`PERIOD`]
@@ -1823,16 +1896,6 @@ fn compute_link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
             }
         }
     }
-    let changes_in = |s: usize| {
-        if !states_change[s] {
-            return Vec::new();
-        }
-        links
-            .claims_in(s)
-            .iter()
-            .filter(|c| direction[c.id].is_some())
-            .collect::<Vec<_>>()
-    };
     let mut out: Vec<ChangeLink> = Vec::new();
     let mut linked = vec![false; claims.len()];
     // Which claim each pair went to, per sentence, to allow sharing in step 3.
@@ -1841,13 +1904,29 @@ fn compute_link_changes(links: &Links<'_>) -> Vec<ChangeLink> {
 
     // Step 1: within the sentence.
     // In sentence order: `changing` was filled walking the claims in order.
+    // Each sentence's change claims and structures, in buffers reused from
+    // one sentence to the next.
+    let mut cs: Vec<&Claim> = Vec::new();
+    let mut structs: Vec<(Span, Evidence)> = Vec::new();
     for &s in &changing {
-        let cs = changes_in(s);
-        let structs: Vec<(Span, Evidence)> = deltas(s)
-            .iter()
-            .map(|d| (d.hull, Evidence::Delta(*d)))
-            .chain(pairs(s).iter().map(|p| (p.hull, Evidence::Pair(*p))))
-            .collect();
+        structs.clear();
+        structs.extend(
+            deltas(s)
+                .iter()
+                .map(|d| (d.hull, Evidence::Delta(*d)))
+                .chain(pairs(s).iter().map(|p| (p.hull, Evidence::Pair(*p)))),
+        );
+        // Most sentences stating a change hold no structure.
+        if structs.is_empty() {
+            continue;
+        }
+        cs.clear();
+        cs.extend(
+            links
+                .claims_in(s)
+                .iter()
+                .filter(|c| direction[c.id].is_some()),
+        );
         for (k, (hull, ev)) in structs.iter().enumerate() {
             let Some(c) = cs.iter().min_by_key(|c| distance(c.span, *hull)) else {
                 continue;
@@ -2291,6 +2370,85 @@ mod tests {
         for (k, n) in matched.iter().enumerate() {
             assert!(*n >= 100, "regex {k} matched {n} texts only: {matched:?}");
         }
+    }
+
+    /// [`periods`] as it read the capture groups of [`PERIOD`].
+    fn oracle_periods(text: &str) -> u8 {
+        let base = PERIOD_BASE.replace_all(text, "");
+        PERIOD.captures_iter(&base).fold(0, |acc, cap| {
+            acc | match () {
+                () if cap.name("q").is_some() => 1,
+                () if cap.name("h").is_some() => 2,
+                () if cap.name("m").is_some() => 4,
+                () if cap.name("y").is_some() => 8,
+                () => 0,
+            }
+        })
+    }
+
+    #[test]
+    fn periods_are_the_capture_groups() {
+        let samples = [
+            "in the third Quarter and the first half-yearly, six months, ſix Months",
+            "MONTHLY figures for the year, full-year, annual, whole year, 12 months",
+            "twelve months to March; a year earlier, last year, the same quarter last year",
+            "quarterly halfly month months Full year FOR THE YEAR",
+        ];
+        let texts = cue::texts(31, 20_000, 8);
+        for t in samples
+            .iter()
+            .copied()
+            .chain(texts.iter().map(String::as_str))
+        {
+            assert_eq!(periods(t), oracle_periods(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn directions_of_matches_are_the_capture_groups() {
+        let mut texts = cue::texts(37, 20_000, 8);
+        let mut more = Vec::new();
+        for (k, t) in texts.iter().enumerate().take(4_000) {
+            let noun = [CHANGE_OF_UP, CHANGE_OF_DOWN].concat()[k % 17];
+            let noun = match k % 5 {
+                0 => noun.to_uppercase(),
+                1 => noun.replace('s', "ſ").replace('k', "\u{212A}"),
+                _ => noun.to_owned(),
+            };
+            more.push(format!("{t} a {noun} of "));
+            more.push(format!("{t} a {noun}\u{a0}of the £"));
+            let word = [
+                "higher",
+                "more than",
+                "above",
+                "up",
+                "lower",
+                "less  than",
+                "below",
+                "down",
+            ][k % 8];
+            more.push(format!(" -{word} {t}"));
+            more.push(format!("\u{2009}, {} {t}", word.to_uppercase()));
+        }
+        texts.extend(more);
+        let (mut of, mut after) = (0, 0);
+        for t in &texts {
+            let want = CHANGE_OF.captures(t).map(|c| dir_from(&c));
+            of += usize::from(want.is_some());
+            assert_eq!(
+                CHANGE_OF.find(t).map(|m| change_of_direction(m.as_str())),
+                want,
+                "{t:?}"
+            );
+            let want = DIR_AFTER.captures(t).map(|c| dir_from(&c));
+            after += usize::from(want.is_some());
+            assert_eq!(
+                DIR_AFTER.find(t).map(|m| dir_after_direction(m.as_str())),
+                want,
+                "{t:?}"
+            );
+        }
+        assert!(of >= 1_000 && after >= 1_000, "{of} {after}");
     }
 
     #[test]

@@ -363,9 +363,12 @@ pub(super) fn each_proper_noun<'t>(s: &'t str, mut f: impl FnMut(&'t str, u64)) 
 /// pieces of [`word_pieces`] that open with a capital letter once [`trim_word`]
 /// has trimmed them, two bytes or longer ([`COMMON`] not yet applied).
 ///
-/// Only a piece opening with a capital, a quote or a non-ASCII char can be one,
-/// so the scan jumps from one such byte to the next ([`next_name_byte`]) and
-/// reads a piece only where one of them starts it.
+/// Only a piece whose first char after its leading quotes is a capital can be
+/// one, so the scan jumps from one ASCII capital or non-ASCII byte to the next
+/// ([`next_name_byte`]) and reads a piece only where such a char starts it,
+/// or follows the quotes that start it (`'Marks'`). Quotes themselves are not
+/// looked for: most of them sit inside a word (`Tesco's`, `don't`) and start
+/// nothing.
 fn each_capitalised<'t>(text: &'t str, mut found: impl FnMut(&'t str, usize)) {
     let bytes = text.as_bytes();
     let mut from = 0;
@@ -385,12 +388,24 @@ fn each_capitalised<'t>(text: &'t str, mut found: impl FnMut(&'t str, usize)) {
                 continue;
             }
         }
-        if !starts_piece(text, at) {
+        // The piece's start: back over the quotes just before the char (a
+        // quote is a word char, so they belong to its piece), then no word
+        // char before them. ASCII tested here, the rest by `starts_piece`.
+        let mut start = at;
+        while start > 0 && bytes.get(start - 1) == Some(&b'\'') {
+            start -= 1;
+        }
+        let starts = match start.checked_sub(1).and_then(|p| bytes.get(p)) {
+            None => true,
+            Some(&p) if p < 0x80 => !WORD_BYTE[p as usize],
+            Some(_) => starts_piece(text, start),
+        };
+        if !starts {
             continue;
         }
         // The piece's end: ASCII word bytes read here, a non-ASCII char by
         // `piece_end`.
-        let mut end = at;
+        let mut end = from;
         while end < bytes.len() && WORD_BYTE[bytes[end] as usize] {
             end += 1;
         }
@@ -398,7 +413,7 @@ fn each_capitalised<'t>(text: &'t str, mut found: impl FnMut(&'t str, usize)) {
             end = piece_end(text, end).0;
         }
         from = end;
-        let (start, end) = trim_range(bytes, at, end);
+        let (start, end) = trim_range(bytes, start, end);
         let Some(word) = text.get(start..end) else {
             continue;
         };
@@ -412,36 +427,36 @@ fn each_capitalised<'t>(text: &'t str, mut found: impl FnMut(&'t str, usize)) {
     }
 }
 
-/// The first byte of `b` at or after `i` that is an ASCII capital, a quote or
-/// part of a non-ASCII char: where a proper noun can start. Eight bytes at a
-/// time: in each byte of a word, the top bit is set by the additions exactly
-/// when the byte's low seven bits pass the test (no carry crosses a byte, as
-/// seven-bit values plus at most 0x7f stay below 0x100).
+/// The first byte of `b` at or after `i` that is an ASCII capital or part of a
+/// non-ASCII char: where the first letter of a proper noun can stand. Eight
+/// bytes at a time (the last few padded with zeros, which never match): in
+/// each byte of a word, the top bit is set by the additions exactly when the
+/// byte's low seven bits pass the test (no carry crosses a byte, as seven-bit
+/// values plus at most 0x7f stay below 0x100).
 fn next_name_byte(bytes: &[u8], at: usize) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = bytes.get(at..)?.chunks_exact(8);
-    let mut base = at;
-    for chunk in &mut chunks {
-        let word = chunk.try_into().map_or(0, u64::from_le_bytes);
+    let hits = |word: u64| {
         let low = word & !HIGH;
         // `low >= b'A'` and not `low > b'Z'`.
         let upper =
             (low + ONES * u64::from(0x80 - b'A')) & !(low + ONES * u64::from(0x80 - b'Z' - 1));
-        // `low == b'\''`: zero after the xor.
-        let xor = low ^ (ONES * u64::from(b'\''));
-        let quote = !((xor + ONES * 0x7f) | xor);
-        let hits = (upper | quote | word) & HIGH;
-        if hits != 0 {
-            return Some(base + (hits.trailing_zeros() / 8) as usize);
+        (upper | word) & HIGH
+    };
+    let mut chunks = bytes.get(at..)?.chunks_exact(8);
+    let mut base = at;
+    for chunk in &mut chunks {
+        let h = hits(chunk.try_into().map_or(0, u64::from_le_bytes));
+        if h != 0 {
+            return Some(base + (h.trailing_zeros() / 8) as usize);
         }
         base += 8;
     }
-    chunks
-        .remainder()
-        .iter()
-        .position(|&c| c >= 0x80 || c == b'\'' || c.is_ascii_uppercase())
-        .map(|i| base + i)
+    let rest = chunks.remainder();
+    let mut last = [0u8; 8];
+    last.get_mut(..rest.len())?.copy_from_slice(rest);
+    let h = hits(u64::from_le_bytes(last));
+    (h != 0).then(|| base + (h.trailing_zeros() / 8) as usize)
 }
 
 /// Whether the char at byte `at` of `s` (a char boundary) starts a piece of
@@ -541,6 +556,7 @@ mod tests {
         "x\u{2019}s \u{a0}nbsp",
         "Tesco sales rose 5%. Shares rose. Tesco's profits rose 3%. In March, Asda grew.",
         "'Hello' said McDonald's eBay boss ÉLAN Élan élan 'The' US UK Q",
+        "''Tesco é'Asda x''Marks 'iPhone '9Next ''Élan' \u{2019}'Boots 'S's Sa's",
     ];
 
     #[test]
@@ -623,7 +639,7 @@ mod tests {
         #[test]
         fn name_bytes_are_found_in_order(bytes in proptest::collection::vec(any::<u8>(), 0..40)) {
             let want: Vec<usize> = (0..bytes.len())
-                .filter(|&i| bytes[i] >= 0x80 || bytes[i] == b'\'' || bytes[i].is_ascii_uppercase())
+                .filter(|&i| bytes[i] >= 0x80 || bytes[i].is_ascii_uppercase())
                 .collect();
             let mut got = Vec::new();
             let mut i = 0;
