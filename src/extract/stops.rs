@@ -185,11 +185,8 @@ impl<'a> Stops<'a> {
             self.mask &= u64::MAX << (pos - self.base);
         }
         loop {
-            while self.mask == 0 {
-                if self.base + BLOCK >= self.b.len() {
-                    return None;
-                }
-                self.load(self.base + BLOCK);
+            if self.mask == 0 && !self.next_busy_block() {
+                return None;
             }
             let k = self.mask.trailing_zeros() as usize;
             self.mask &= self.mask - 1;
@@ -209,6 +206,21 @@ impl<'a> Stops<'a> {
                 return Some(Stop::Word((i, end)));
             }
         }
+    }
+
+    /// Loads the blocks after this one until one has a stop; false at the
+    /// end of the text. Out of line: inlined into the scan, its loop kept
+    /// the scan's own state in memory, reloaded and stored at every block
+    /// (most blocks have no stop).
+    #[inline(never)]
+    fn next_busy_block(&mut self) -> bool {
+        while self.mask == 0 {
+            if self.base + BLOCK >= self.b.len() {
+                return false;
+            }
+            self.load(self.base + BLOCK);
+        }
+        true
     }
 
     fn load(&mut self, base: usize) {
