@@ -20,8 +20,8 @@ use super::context::{
     is_time_zone, near_after, near_before, noun_after, noun_after_in,
 };
 use super::lex::{
-    Word, alnum_end, alpha_end, at, before, is, is_any, is_capitalised, is_space, lower, next_word,
-    prev_word, skip_spaces,
+    Word, alnum_end, alpha_end, alpha_start, at, before, is, is_any, is_capitalised, is_space,
+    lower, next_word, prev_word, skip_spaces,
 };
 use super::number::{self, Digits, Parsed};
 use super::stops::{Stop, Stops};
@@ -125,7 +125,7 @@ pub(crate) fn scan(
     while let Some(stop) = stops.next_from(pos) {
         pos = match stop {
             Stop::Digit(i) => st.digits(i, 0).max(i + 1),
-            Stop::Word(w) => st.word(w).max(w.1),
+            Stop::Word(w) => st.word(w, pos).max(w.1),
         };
     }
     st.out
@@ -1186,7 +1186,8 @@ impl Scan<'_> {
 
     /// A word: a number word starts a spelled number; `half`, `doubled`,
     /// `a third` are fractions and multipliers; other words are skipped.
-    fn word(&mut self, word: Word) -> usize {
+    /// `from` is where the scan resumed, at or before the word.
+    fn word(&mut self, word: Word, from: usize) -> usize {
         let b = self.b;
         if word.1 - word.0 > 11 || (before(b, word.0) >= 0x80 && letter_before(b, word.0)) {
             return word.1;
@@ -1194,7 +1195,24 @@ impl Scan<'_> {
         let Some(tok) = words::token_of(b, word) else {
             return word.1;
         };
+        // `a hundred`, `a dozen`, `a million`, `a third`: the phrase starts at
+        // the article, which is no stop (see `stops`). What the article's
+        // stop did, done here: its phrase, then this word as usual unless
+        // the phrase took it.
+        if matches!(
+            tok,
+            Token::Hundred | Token::Scale(_) | Token::Dozen | Token::Denominator(_)
+        ) && let Some(a) = self.article_before(word, from)
+        {
+            let resume = self.phrase(a).max(a.1);
+            if resume > word.0 {
+                return resume;
+            }
+        }
         match tok {
+            // An article is a stop only at the end of a block (see `stops`):
+            // its phrase if the next word is one of the four above; else the
+            // scan goes on at the next word.
             Token::A => {
                 let Some(n) = self.next_word(word.1).filter(|n| n.0 == word.1 + 1) else {
                     return word.1;
@@ -1259,6 +1277,24 @@ impl Scan<'_> {
             Token::Hundred | Token::Dozen => word.1,
             Token::Unit(_) | Token::Tens(_) => self.phrase(word),
         }
+    }
+
+    /// The article `a` or `an` one space or tab before `word`, where the scan
+    /// would have stopped at it (at or after `from`, not after a non-ASCII
+    /// letter: what [`Scan::word`] asks of a word).
+    fn article_before(&self, word: Word, from: usize) -> Option<Word> {
+        let b = self.b;
+        if !is_space(before(b, word.0)) {
+            return None;
+        }
+        let end = word.0 - 1;
+        let a = (alpha_start(b, end), end);
+        (a.0 >= from
+            && a.1 > a.0
+            && a.1 - a.0 <= 2
+            && !(before(b, a.0) >= 0x80 && letter_before(b, a.0))
+            && words::token_of(b, a) == Some(Token::A))
+        .then_some(a)
     }
 
     /// `half`: a fraction (`half of India's car sales`), or half of what follows
@@ -1777,6 +1813,34 @@ mod tests {
             .iter()
             .map(|c| (c.kind.as_str(), c.span.slice(text).to_owned(), c.value()))
             .collect()
+    }
+
+    /// An article before `hundred`, `dozen`, a magnitude or a denominator
+    /// is read from that word (the article is no stop), or as a stop of its
+    /// own at the end of a block: the claims are the same wherever the text
+    /// falls on the blocks, and are what the article's phrase gives.
+    #[test]
+    fn reads_articles_from_the_next_word_at_every_offset() {
+        let text = "a hundred people, a third of them, A dozen eggs, half a million, \
+                    an eighth, a million-pound deal, a  hundred, éa hundred, \
+                    a hundred and five, an hour, a\tthousand, two a dozen, 3 a third";
+        let want = found(text);
+        for (kind, span, value) in [
+            ("count", "a hundred", 100.0),
+            ("fraction", "a third", 1.0 / 3.0),
+            ("count", "A dozen", 12.0),
+            ("count", "half a million", 5e5),
+            ("fraction", "an eighth", 0.125),
+            ("count", "a hundred and five", 105.0),
+            ("count", "a\tthousand", 1000.0),
+        ] {
+            has(text, kind, span, value);
+        }
+        for pad in 0..140 {
+            let padded = format!("{}{text}", "x ".repeat(pad / 2) + &".".repeat(pad % 2));
+            let got: Vec<_> = found(&padded);
+            assert_eq!(got, want, "pad {pad}");
+        }
     }
 
     fn has(text: &str, kind: &str, span: &str, value: f64) {

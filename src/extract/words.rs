@@ -239,9 +239,9 @@ static PREFIXES: [u32; 1 << 16] = {
 };
 
 /// 1 when a word starting with the bytes `c0 c1 c2` (`c0` an ASCII letter)
-/// could be a number word, else 0; no false negatives. Branch-free, for the
-/// stop finder's inner loop.
-#[inline]
+/// could be a number word, else 0; no false negatives. The stop finder asks
+/// [`prefix_bit_pair`]; this form is the tests'.
+#[cfg(test)]
 pub(crate) fn prefix_bit(c0: u8, c1: u8, c2: u8) -> u64 {
     prefix_bit_pair(c0, u16::from_le_bytes([c1, c2]))
 }
