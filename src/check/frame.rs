@@ -413,7 +413,10 @@ impl Lexicon {
                 };
                 piece
             };
-            at = end;
+            // An ASCII byte right after a piece is a separator (the piece would
+            // go on over a word byte): stepped over here rather than by the
+            // loop's test.
+            at = end + usize::from(bytes.get(end).is_some_and(|&c| c < 0x80));
             // A piece of one or two ASCII bytes (`a`, `of`, `5`, a quarter of
             // them) is kept only as a two-capital acronym (`UK`), which
             // trimming leaves as it is: the others are dropped before trimming.

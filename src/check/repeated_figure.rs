@@ -181,11 +181,15 @@ fn candidates(links: &Links<'_>) -> Vec<Cand> {
     let mut out = Vec::with_capacity(claims.len());
     for (i, c) in claims.iter().enumerate() {
         let Some(d) = domain(c) else { continue };
+        // The table tests first: the scan of the neighbours only for the rest.
+        if structural[i] || links.crowded(c.sentence) {
+            continue;
+        }
         let inside = claims[i.saturating_sub(3)..i]
             .iter()
             .chain(claims.get(i + 1..(i + 4).min(claims.len())).unwrap_or(&[]))
             .any(|o| o.span.contains(c.span) && o.span != c.span);
-        if inside || structural[i] || links.crowded(c.sentence) || in_range(links, c) {
+        if inside || in_range(links, c) {
             continue;
         }
         // `dropped to below 90%` is a level, whatever verb comes before it.
@@ -389,15 +393,14 @@ fn in_context(links: &Links<'_>, cands: &[Cand], out: &mut Vec<Pairing>) {
             direction: c.direction,
             years: range,
         };
-        match by_domain.iter_mut().find(|(d, _)| *d == c.domain) {
-            Some((_, list)) => list.push(e),
-            None => {
-                // Room for every candidate left (a file names few domains):
-                // growing a list copied it a dozen times on a long file.
-                let mut list = Vec::with_capacity(cands.len() - k);
-                list.push(e);
-                by_domain.push((c.domain, list));
-            }
+        if let Some((_, list)) = by_domain.iter_mut().find(|(d, _)| *d == c.domain) {
+            list.push(e);
+        } else {
+            // Room for every candidate left (a file names few domains):
+            // growing a list copied it a dozen times on a long file.
+            let mut list = Vec::with_capacity(cands.len() - k);
+            list.push(e);
+            by_domain.push((c.domain, list));
         }
     }
     let years_of =
