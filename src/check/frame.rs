@@ -413,7 +413,10 @@ impl Lexicon {
                 };
                 piece
             };
-            at = end;
+            // An ASCII byte right after a piece is a separator (the piece would
+            // go on over a word byte): stepped over here rather than by the
+            // loop's test.
+            at = end + usize::from(bytes.get(end).is_some_and(|&c| c < 0x80));
             // A piece of one or two ASCII bytes (`a`, `of`, `5`, a quarter of
             // them) is kept only as a two-capital acronym (`UK`), which
             // trimming leaves as it is: the others are dropped before trimming.
@@ -427,14 +430,20 @@ impl Lexicon {
             }
             let (from, to) = trim_range(bytes, start, end);
             let (id, kind) = if ascii {
-                // [`keep_word`], for ASCII.
-                match bytes.get(from..to).unwrap_or(&[]) {
-                    [] | [_] => continue,
-                    [one, two] if !(one.is_ascii_uppercase() && two.is_ascii_uppercase()) => {
+                // [`keep_word`], for ASCII: two bytes or more (`trim_range`
+                // keeps `from <= to`), two only as capitals, not all digits.
+                let lead = bytes.get(from).copied().unwrap_or(0);
+                match to.wrapping_sub(from) {
+                    0 | 1 => continue,
+                    2 if !(lead.is_ascii_uppercase()
+                        && bytes.get(from + 1).is_some_and(u8::is_ascii_uppercase)) =>
+                    {
                         continue;
                     }
-                    word @ [lead, ..]
-                        if lead.is_ascii_digit() && word.iter().all(u8::is_ascii_digit) =>
+                    _ if lead.is_ascii_digit()
+                        && bytes
+                            .get(from..to)
+                            .is_some_and(|w| w.iter().all(u8::is_ascii_digit)) =>
                     {
                         continue;
                     }
@@ -748,6 +757,17 @@ fn of_head_word<'a>(links: &Links<'a>, c: &Claim) -> Option<&'a str> {
 /// [`OF_PHRASE`] does: `\s` is Unicode `White_Space`, which `char::is_whitespace`
 /// and `trim_start` read, and no char but `o`, `O`, `f` and `F` folds to `o` or `f`.
 fn opens_with_of(t: &str) -> bool {
+    // Most tails: ASCII spaces, then an ASCII byte other than `o`, which
+    // `trim_start` would stop at too (no ASCII byte but the six spaces is
+    // `White_Space`): no `of`, without decoding chars.
+    let first = t
+        .bytes()
+        .find(|c| !matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'));
+    match first {
+        None => return false,
+        Some(c) if c < 0x80 && (c | 0x20) != b'o' => return false,
+        Some(_) => {}
+    }
     let t = t.trim_start();
     let b = t.as_bytes();
     b.len() >= 3

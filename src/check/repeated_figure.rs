@@ -181,11 +181,15 @@ fn candidates(links: &Links<'_>) -> Vec<Cand> {
     let mut out = Vec::with_capacity(claims.len());
     for (i, c) in claims.iter().enumerate() {
         let Some(d) = domain(c) else { continue };
+        // The table tests first: the scan of the neighbours only for the rest.
+        if structural[i] || links.crowded(c.sentence) {
+            continue;
+        }
         let inside = claims[i.saturating_sub(3)..i]
             .iter()
             .chain(claims.get(i + 1..(i + 4).min(claims.len())).unwrap_or(&[]))
             .any(|o| o.span.contains(c.span) && o.span != c.span);
-        if inside || structural[i] || links.crowded(c.sentence) || in_range(links, c) {
+        if inside || in_range(links, c) {
             continue;
         }
         // `dropped to below 90%` is a level, whatever verb comes before it.
@@ -230,6 +234,20 @@ fn in_range(links: &Links<'_>, c: &Claim) -> bool {
 /// is `White_Space`, what `trim` strips; no char but the ASCII letters folds to
 /// one of `t`, `o`, `a`, `n`, `d`).
 fn range_word(gap: &str) -> bool {
+    // Most gaps: the word between ASCII spaces has ASCII bytes at both ends,
+    // where `trim` stops too (no ASCII byte but the six spaces is
+    // `White_Space`), so it is compared without decoding chars.
+    let b = gap.as_bytes();
+    let space = |c: &u8| matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    if let (Some(from), Some(to)) = (
+        b.iter().position(|c| !space(c)),
+        b.iter().rposition(|c| !space(c)),
+    ) && let Some(w) = b.get(from..=to)
+        && w.first().is_some_and(u8::is_ascii)
+        && w.last().is_some_and(u8::is_ascii)
+    {
+        return w == b"-" || w.eq_ignore_ascii_case(b"to") || w.eq_ignore_ascii_case(b"and");
+    }
     let w = gap.trim();
     matches!(w, "-" | "–") || w.eq_ignore_ascii_case("to") || w.eq_ignore_ascii_case("and")
 }
@@ -375,9 +393,14 @@ fn in_context(links: &Links<'_>, cands: &[Cand], out: &mut Vec<Pairing>) {
             direction: c.direction,
             years: range,
         };
-        match by_domain.iter_mut().find(|(d, _)| *d == c.domain) {
-            Some((_, list)) => list.push(e),
-            None => by_domain.push((c.domain, vec![e])),
+        if let Some((_, list)) = by_domain.iter_mut().find(|(d, _)| *d == c.domain) {
+            list.push(e);
+        } else {
+            // Room for every candidate left (a file names few domains):
+            // growing a list copied it a dozen times on a long file.
+            let mut list = Vec::with_capacity(cands.len() - k);
+            list.push(e);
+            by_domain.push((c.domain, list));
         }
     }
     let years_of =
@@ -690,9 +713,22 @@ impl PairCache {
             return l;
         }
         let text = lead_text(links, c);
-        let verb = verb_last(text)
-            .map(str::to_lowercase)
-            .map(|v| (self.lex.id(&v), is_change_word(&v)));
+        let verb = verb_last(text).map(|v| {
+            // An ASCII verb (all of them on ASCII text) is lower-cased in a
+            // buffer, not a new string.
+            let mut buf = [0_u8; 16];
+            if v.is_ascii()
+                && let Some(b) = buf.get_mut(..v.len())
+            {
+                b.copy_from_slice(v.as_bytes());
+                b.make_ascii_lowercase();
+                let w = std::str::from_utf8(b).unwrap_or_default();
+                (self.lex.id(w), is_change_word(w))
+            } else {
+                let w = v.to_lowercase();
+                (self.lex.id(&w), is_change_word(&w))
+            }
+        });
         let l = Lead {
             level: level_to(text),
             verb,
@@ -1294,6 +1330,14 @@ mod tests {
             " to to ",
             " t o ",
             "\tand\n",
+            // Non-ASCII spaces at one end only, and an ASCII word between them.
+            "\u{85}to",
+            "to\u{85}",
+            " -\u{2003}",
+            "\u{2003}and ",
+            " \u{a0}",
+            "an\u{a0}d",
+            " - - ",
         ] {
             assert_eq!(range_word(gap), RANGE_AFTER.is_match(gap), "{gap:?}");
         }
