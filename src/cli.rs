@@ -1136,37 +1136,36 @@ fn collect(
     // for the workers' last results.
     let mut ended = false;
     while !order.stopped() {
-        let batch = match msgs.try_recv() {
-            Ok(b) => b,
-            // No result waiting, or no worker left (all done, or none could
-            // be started): this thread goes on with the feed while it lasts.
-            Err(_) => {
-                let n = if ended {
-                    0
-                } else {
-                    window.try_enter(pool.batch())
-                };
-                if n > 0 {
-                    // Its own results are written as they come, and the
-                    // workers' between its files.
-                    ended = pool.work(n, |m| {
-                        order.take(m, window, sink, err)?;
-                        while let Ok(b) = msgs.try_recv() {
-                            for m in b {
-                                order.take(m, window, sink, err)?;
-                            }
+        // With no result waiting, or no worker left (all done, or none could
+        // be started), this thread goes on with the feed while it lasts.
+        let batch = if let Ok(b) = msgs.try_recv() {
+            b
+        } else {
+            let n = if ended {
+                0
+            } else {
+                window.try_enter(pool.batch())
+            };
+            if n > 0 {
+                // Its own results are written as they come, and the
+                // workers' between its files.
+                ended = pool.work(n, |m| {
+                    order.take(m, window, sink, err)?;
+                    while let Ok(b) = msgs.try_recv() {
+                        for m in b {
+                            order.take(m, window, sink, err)?;
                         }
-                        Ok(())
-                    })?;
-                    continue;
-                }
-                // The window is full (results are on their way) or the feed
-                // has ended: wait for the workers.
-                sink.flush()?;
-                match msgs.recv() {
-                    Ok(b) => b,
-                    Err(_) => break,
-                }
+                    }
+                    Ok(())
+                })?;
+                continue;
+            }
+            // The window is full (results are on their way) or the feed
+            // has ended: wait for the workers.
+            sink.flush()?;
+            match msgs.recv() {
+                Ok(b) => b,
+                Err(_) => break,
             }
         };
         for m in batch {
