@@ -802,7 +802,7 @@ impl Window {
 
     /// Gives back `n` places that found no job.
     fn leave(&self, n: usize) {
-        self.wrote(n, 0, 0);
+        self.wrote(0, 0, n);
     }
 
     /// Counts `bytes` more of finished results waiting to be written.
@@ -1507,9 +1507,12 @@ mod tests {
         // Over the budget, a worker whose next file is the one awaited goes on.
         w.hold(100);
         w.pause_before(1);
+        // Places given back unused are no results written: the output still
+        // waits for place 1.
+        w.leave(3);
         // And closing the window releases a paused worker.
         std::thread::scope(|s| {
-            let paused = s.spawn(|| w.pause_before(5));
+            let paused = s.spawn(|| w.pause_before(2));
             std::thread::sleep(Duration::from_millis(50));
             assert!(!paused.is_finished());
             w.close();
