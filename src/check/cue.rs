@@ -340,6 +340,24 @@ pub(super) mod list {
     /// `LEVEL_LEAD`.
     pub const LEVEL_VERB: u32 = 1 << 28;
 
+    /// The rising change nouns of `CHANGE_OF` (`a rise of`): [`CHANGE_NOUN`],
+    /// the regex's `up` group, and how a match's direction is read.
+    pub const CHANGE_OF_UP: &[&str] = &[
+        "rise", "increase", "jump", "gain", "growth", "surge", "climb", "hike",
+    ];
+    /// The falling change nouns of `CHANGE_OF`: its `down` group.
+    pub const CHANGE_OF_DOWN: &[&str] = &[
+        "fall",
+        "drop",
+        "decline",
+        "decrease",
+        "reduction",
+        "cut",
+        "dip",
+        "slump",
+        "loss",
+    ];
+
     /// `DIR_NOUN_AFTER`'s rising nouns: [`NOUN_UP`], and first words of its matches.
     const NOUNS_UP: &[&str] = &[
         "rise",
@@ -660,28 +678,8 @@ pub(super) mod list {
                 "rise", "increase", "fall", "drop", "decline", "decrease", "gain", "loss", "jump",
             ],
         ),
-        (
-            CHANGE_NOUN,
-            &[
-                "rise",
-                "increase",
-                "jump",
-                "gain",
-                "growth",
-                "surge",
-                "climb",
-                "hike",
-                "fall",
-                "drop",
-                "decline",
-                "decrease",
-                "reduction",
-                "cut",
-                "dip",
-                "slump",
-                "loss",
-            ],
-        ),
+        (CHANGE_NOUN, CHANGE_OF_UP),
+        (CHANGE_NOUN, CHANGE_OF_DOWN),
         (MORE_LESS, &["more", "less"]),
         (
             LEVEL_VERB,

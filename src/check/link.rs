@@ -978,10 +978,11 @@ pub(super) static LEVEL_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) static CHANGE_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?xi)
-        \b(?:(?P<up>rise|increase|jump|gain|growth|surge|climb|hike)
-           |(?P<down>fall|drop|decline|decrease|reduction|cut|dip|slump|loss))
+        \b(?:(?P<up>{up})|(?P<down>{down}))   # the change noun
         \s+of\s+(?:{FILLER}\s+)*[^a-z0-9]{{0,2}}$
-        "
+        ",
+        up = list::CHANGE_OF_UP.join("|"),
+        down = list::CHANGE_OF_DOWN.join("|"),
     ))
     .expect("static regex")
 });
@@ -1100,31 +1101,15 @@ fn compute_stated_direction(links: &Links<'_>, c: &Claim) -> Option<Direction> {
     }
 }
 
-/// The change nouns of [`CHANGE_OF`]'s two groups.
-const CHANGE_OF_UP: &[&str] = &[
-    "rise", "increase", "jump", "gain", "growth", "surge", "climb", "hike",
-];
-const CHANGE_OF_DOWN: &[&str] = &[
-    "fall",
-    "drop",
-    "decline",
-    "decrease",
-    "reduction",
-    "cut",
-    "dip",
-    "slump",
-    "loss",
-];
-
 /// The group of a [`CHANGE_OF`] match `m`, read from its first word (the
 /// change noun, which whitespace ends): only the match is searched for, as a
 /// capture search after it cost several times the search. Under `(?i)` the
 /// noun may be written with `ſ` or the Kelvin sign, which fold to `s` and `k`.
 fn change_of_direction(m: &str) -> Option<Direction> {
     let noun = m.split(char::is_whitespace).next()?;
-    if CHANGE_OF_UP.iter().any(|w| folds_to(noun, w)) {
+    if list::CHANGE_OF_UP.iter().any(|w| folds_to(noun, w)) {
         Some(Direction::Up)
-    } else if CHANGE_OF_DOWN.iter().any(|w| folds_to(noun, w)) {
+    } else if list::CHANGE_OF_DOWN.iter().any(|w| folds_to(noun, w)) {
         Some(Direction::Down)
     } else {
         None
@@ -2409,7 +2394,8 @@ mod tests {
         let mut texts = cue::texts(37, 20_000, 8);
         let mut more = Vec::new();
         for (k, t) in texts.iter().enumerate().take(4_000) {
-            let noun = [CHANGE_OF_UP, CHANGE_OF_DOWN].concat()[k % 17];
+            let nouns = [list::CHANGE_OF_UP, list::CHANGE_OF_DOWN].concat();
+            let noun = nouns[k % nouns.len()];
             let noun = match k % 5 {
                 0 => noun.to_uppercase(),
                 1 => noun.replace('s', "ſ").replace('k', "\u{212A}"),

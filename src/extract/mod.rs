@@ -80,7 +80,7 @@ pub enum ClaimKind {
 
 impl ClaimKind {
     #[must_use]
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             Self::Count => "count",
             Self::Percent => "percent",
