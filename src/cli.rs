@@ -733,7 +733,10 @@ struct Window {
     budget: usize,
     /// Bytes of finished results not yet written ([`held_bytes`]). Added
     /// without the lock; taken off under it, so a waiting worker is woken.
-    held: AtomicUsize,
+    /// Written per file: on a cache line of its own, so that the threads
+    /// reading the window's other fields do not take the line from the
+    /// thread adding to it.
+    held: CacheLine<AtomicUsize>,
     state: Mutex<WindowState>,
     freed: Condvar,
     /// The output side has stopped (done, or a write failed): no more jobs.
@@ -742,6 +745,10 @@ struct Window {
     /// the lock between jobs.
     closed: std::sync::atomic::AtomicBool,
 }
+
+/// A value alone on its cache line (two lines: some CPUs fetch lines in pairs).
+#[repr(align(128))]
+struct CacheLine<T>(T);
 
 #[derive(Default)]
 struct WindowState {
@@ -757,7 +764,7 @@ impl Window {
         Self {
             size: size.max(2),
             budget,
-            held: AtomicUsize::new(0),
+            held: CacheLine(AtomicUsize::new(0)),
             state: Mutex::new(WindowState::default()),
             freed: Condvar::new(),
             closed: std::sync::atomic::AtomicBool::new(false),
@@ -807,11 +814,11 @@ impl Window {
 
     /// Counts `bytes` more of finished results waiting to be written.
     fn hold(&self, bytes: usize) {
-        self.held.fetch_add(bytes, Ordering::Relaxed);
+        self.held.0.fetch_add(bytes, Ordering::Relaxed);
     }
 
     fn over_budget(&self) -> bool {
-        self.held.load(Ordering::Relaxed) > self.budget
+        self.held.0.load(Ordering::Relaxed) > self.budget
     }
 
     /// Gives back the places of `n` results just written, `bytes` of them held,
@@ -823,7 +830,7 @@ impl Window {
         if let Ok(mut st) = self.state.lock() {
             st.in_flight = st.in_flight.saturating_sub(n + unused);
             st.written += n;
-            self.held.fetch_sub(bytes, Ordering::Relaxed);
+            self.held.0.fetch_sub(bytes, Ordering::Relaxed);
             // Room for several batches may have come free at once.
             if st.waiting > 0 {
                 self.freed.notify_all();
@@ -930,7 +937,7 @@ impl Feed<'_> {
 /// one message to the output side and one window update per batch rather than
 /// per file. On two cores, taking files one at a time cost about a twentieth
 /// of the run in the threads handing over (batches of 8: about a fortieth).
-const BATCH: usize = 32;
+const BATCH: usize = 64;
 
 /// How many files a thread takes next once `taken` files have been taken by
 /// `threads` threads: one at a time at first, then more as the run goes on (at
@@ -1150,14 +1157,20 @@ fn collect(
                 // Its own results are written as they come, and the
                 // workers' between its files.
                 ended = pool.work(n, |m| {
-                    order.take(m, window, sink, err)?;
+                    order.take(m, sink, err)?;
+                    let mut drained = false;
                     while let Ok(b) = msgs.try_recv() {
                         for m in b {
-                            order.take(m, window, sink, err)?;
+                            order.take(m, sink, err)?;
                         }
+                        drained = true;
+                    }
+                    if drained {
+                        order.settle(window);
                     }
                     Ok(())
                 })?;
+                order.settle(window);
                 continue;
             }
             // The window is full (results are on their way) or the feed
@@ -1169,8 +1182,9 @@ fn collect(
             }
         };
         for m in batch {
-            order.take(m, window, sink, err)?;
+            order.take(m, sink, err)?;
         }
+        order.settle(window);
     }
     order.finish(sink, err)?;
     Ok(order.fatal.map(|(_, e)| e))
@@ -1184,6 +1198,9 @@ struct Order {
     walk_errors: BTreeMap<usize, Vec<Error>>,
     /// The place of the next result to write.
     next: usize,
+    /// Results written (and their held bytes) not yet given back to the
+    /// window ([`Order::settle`]).
+    unsettled: (usize, usize),
     /// A configuration that cannot be loaded, and its place: the run stops
     /// once every file before it is written (no file after it was taken).
     fatal: Option<(usize, crate::config::ConfigError)>,
@@ -1195,6 +1212,7 @@ impl Order {
             waiting: BTreeMap::new(),
             walk_errors: BTreeMap::new(),
             next: 0,
+            unsettled: (0, 0),
             fatal: None,
         }
     }
@@ -1204,13 +1222,9 @@ impl Order {
         self.fatal.as_ref().is_some_and(|(k, _)| self.next >= *k)
     }
 
-    fn take(
-        &mut self,
-        m: Msg,
-        window: &Window,
-        sink: &mut Sink<'_>,
-        err: &mut dyn Write,
-    ) -> io::Result<()> {
+    /// Writes `m` if the output waits for it, else keeps it. The places it
+    /// frees go back to the window at the next [`Order::settle`].
+    fn take(&mut self, m: Msg, sink: &mut Sink<'_>, err: &mut dyn Write) -> io::Result<()> {
         match m {
             Msg::Walk(k, e) if k <= self.next => sink.walk_error(e, err)?,
             Msg::Walk(k, e) => self.walk_errors.entry(k).or_default().push(e),
@@ -1219,23 +1233,46 @@ impl Order {
                     self.fatal = Some((k, e));
                 }
             }
+            Msg::Done(n, r) if n == self.next => self.write(r, sink, err)?,
             Msg::Done(n, r) => {
                 self.waiting.insert(n, r);
-                let mut written = 0;
-                let mut bytes = 0;
-                while let Some(r) = self.waiting.remove(&self.next) {
-                    bytes += held_bytes(&r);
-                    sink.take(r, err)?;
-                    self.next += 1;
-                    written += 1;
-                    for e in self.walk_errors.remove(&self.next).unwrap_or_default() {
-                        sink.walk_error(e, err)?;
-                    }
-                }
-                window.wrote(written, bytes, 0);
             }
         }
         Ok(())
+    }
+
+    /// Writes the result the output waits for, then those that waited for it.
+    fn write(
+        &mut self,
+        r: Result<Done, Error>,
+        sink: &mut Sink<'_>,
+        err: &mut dyn Write,
+    ) -> io::Result<()> {
+        let mut r = r;
+        loop {
+            self.unsettled.1 += held_bytes(&r);
+            sink.take(r, err)?;
+            self.next += 1;
+            self.unsettled.0 += 1;
+            if let Some(errors) = self.walk_errors.remove(&self.next) {
+                for e in errors {
+                    sink.walk_error(e, err)?;
+                }
+            }
+            match self.waiting.remove(&self.next) {
+                Some(next) => r = next,
+                None => return Ok(()),
+            }
+        }
+    }
+
+    /// Gives the window back the places (and held bytes) of the results
+    /// written since the last call: once per batch of messages rather than per
+    /// file, as the window is shared with the workers. Called before this
+    /// thread waits or takes places itself.
+    fn settle(&mut self, window: &Window) {
+        let (n, bytes) = std::mem::take(&mut self.unsettled);
+        window.wrote(n, bytes, 0);
     }
 
     /// The walk errors still waiting when the run ends early, in walk order.
