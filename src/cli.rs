@@ -1249,11 +1249,10 @@ impl Order {
     /// Writes the result the output waits for, then those that waited for it.
     fn write(
         &mut self,
-        r: Result<Done, Error>,
+        mut r: Result<Done, Error>,
         sink: &mut Sink<'_>,
         err: &mut dyn Write,
     ) -> io::Result<()> {
-        let mut r = r;
         loop {
             self.unsettled.1 += held_bytes(&r);
             sink.take(r, err)?;
