@@ -258,9 +258,9 @@ fn read_input(input: &Input, max: u64) -> Result<Source, Error> {
     }
 }
 
-/// Runs the pipeline on one job and applies the rule selection and severities.
-fn process(job: &Job, args: &Args) -> Result<FileReport, Error> {
-    let source = read_input(&job.input, args.max_file_size)?;
+/// Runs the pipeline on one job's text and applies the rule selection and
+/// severities.
+fn analyse(job: &Job, source: Source, args: &Args) -> FileReport {
     let markup = match &job.input {
         Input::Stdin { ty, .. } | Input::File { ty, .. } => *ty,
     };
@@ -275,7 +275,51 @@ fn process(job: &Job, args: &Args) -> Result<FileReport, Error> {
             c.severity = Severity::from(*s);
         }
     }
-    Ok(f)
+    f
+}
+
+/// How many bytes of text a thread reads before it analyses them. Reading a
+/// batch's small files one after another, rather than each just before its
+/// analysis, took 2-3% off one thread and 3-6% off two over 35,620 files of
+/// 2.3 KB (no change on files of 37 KB, nor with a 64 KiB budget). Likely
+/// causes: the kernel's file code stays in the caches, and on two threads the
+/// process's table of open files, locked by every open and close, passes
+/// between the cores less often. Bounded so that what is read ahead stays
+/// small: this much, plus the last file read.
+const READ_AHEAD_BYTES: usize = 256 << 10;
+
+/// The texts of the next jobs of a batch, read before their analysis.
+#[derive(Default)]
+struct ReadAhead(std::collections::VecDeque<Result<Source, Error>>);
+
+impl ReadAhead {
+    /// The text of `job`, the next job of its batch, `rest` being what the
+    /// batch holds after it: read already, or read now together with the jobs
+    /// that follow it until [`READ_AHEAD_BYTES`] are read.
+    fn source<'a>(
+        &mut self,
+        job: &Job,
+        rest: impl IntoIterator<Item = &'a Pulled>,
+        max: u64,
+    ) -> Result<Source, Error> {
+        if let Some(s) = self.0.pop_front() {
+            return s;
+        }
+        let size = |s: &Result<Source, Error>| s.as_ref().map_or(0, |s| s.text.len());
+        let first = read_input(&job.input, max);
+        let mut bytes = size(&first);
+        for p in rest {
+            if bytes >= READ_AHEAD_BYTES {
+                break;
+            }
+            if let Pulled::Job(_, job) = p {
+                let s = read_input(&job.input, max);
+                bytes += size(&s);
+                self.0.push_back(s);
+            }
+        }
+        first
+    }
 }
 
 /// Runs the CLI; returns the exit code. A closed stdout (`claimcheck … | head`)
@@ -465,10 +509,16 @@ impl Write for Spill<'_, '_> {
 /// the size of the text, is never held whole.
 const RENDER_IN_WORKER_MAX: usize = 1 << 20;
 
-/// Analyses one job; with `render` (streaming without a baseline) also renders
-/// its output when it is small, so that work is done by the worker too.
-fn finish(job: &Job, args: &Args, render: Option<Stream>) -> Result<Done, Error> {
-    process(job, args).map(|f| match render {
+/// Analyses one job's text (or passes on the error reading it); with `render`
+/// (streaming without a baseline) also renders its output when it is small, so
+/// that work is done by the worker too.
+fn finish(
+    job: &Job,
+    source: Result<Source, Error>,
+    args: &Args,
+    render: Option<Stream>,
+) -> Result<Done, Error> {
+    source.map(|s| analyse(job, s, args)).map(|f| match render {
         Some(stream) if f.source.text.len() <= RENDER_IN_WORKER_MAX => {
             let mut bytes = Vec::new();
             // Writing to a Vec cannot fail.
@@ -675,43 +725,46 @@ const IN_FLIGHT_PER_THREAD: usize = 4 * BATCH;
 /// Checks every input on the calling thread, in order. Used for one thread and
 /// for a single named file, where threads would only add their start-up cost.
 /// The sink renders each report straight to the output, a chunk at a time.
+/// Files are taken from the walk in batches like a parallel run's, so that
+/// their reading is grouped the same way ([`ReadAhead`]).
 fn run_inline(
     args: &Args,
-    planner: &mut Planner,
+    planner: Planner,
     sink: &mut Sink<'_>,
     err: &mut dyn Write,
 ) -> io::Result<Option<crate::config::ConfigError>> {
-    let mut outcome = Ok(None);
-    inputs::walk(
-        &args.paths,
-        &args.types,
-        &args.globs,
-        args.stdin_filename.as_deref(),
-        |found| {
-            let step = match found {
-                Err(e) => sink.walk_error(e, err),
-                Ok(input) => match planner.job(input) {
-                    Err(e) => {
-                        outcome = Ok(Some(e));
-                        return false;
-                    }
-                    Ok(None) => Ok(()),
-                    Ok(Some(job)) => {
-                        if let Some(p) = &sink.progress {
-                            p.found();
-                        }
-                        sink.take(finish(&job, args, None), err)
-                    }
-                },
-            };
-            if let Err(e) = step {
-                outcome = Err(e);
-                return false;
-            }
-            true
-        },
-    );
-    outcome
+    let mut feed = Feed {
+        walk: inputs::Walk::new(
+            &args.paths,
+            &args.types,
+            &args.globs,
+            args.stdin_filename.as_deref(),
+        ),
+        planner,
+        progress: sink.progress.clone(),
+        next: 0,
+        ended: false,
+    };
+    let mut fatal = None;
+    loop {
+        let end = check_pulled(
+            feed.pull(BATCH),
+            args,
+            None,
+            || false,
+            |m| match m {
+                Msg::Done(_, r) => sink.take(r, err),
+                Msg::Walk(_, e) => sink.walk_error(e, err),
+                Msg::Fatal(_, e) => {
+                    fatal = Some(e);
+                    Ok(())
+                }
+            },
+        )?;
+        if end {
+            return Ok(fatal);
+        }
+    }
 }
 
 /// The places for jobs in flight: a thread takes places before it takes jobs,
@@ -966,6 +1019,41 @@ impl Drop for CloseOnPanic<'_> {
     }
 }
 
+/// Checks the jobs of a batch taken from the [`Feed`] in order, reading each
+/// group of files before analysing it ([`ReadAhead`]); `each` sees every
+/// outcome, walk error and fatal configuration in input order. True when the
+/// feed has ended (or stopped); once `closed` says the output side has
+/// stopped, the rest of the batch is dropped.
+fn check_pulled(
+    pulled: Vec<Pulled>,
+    args: &Args,
+    render: Option<Stream>,
+    closed: impl Fn() -> bool,
+    mut each: impl FnMut(Msg) -> io::Result<()>,
+) -> io::Result<bool> {
+    let mut end = false;
+    let mut ahead = ReadAhead::default();
+    let mut pulled = std::collections::VecDeque::from(pulled);
+    while let Some(p) = pulled.pop_front() {
+        match p {
+            // The output side has stopped (done early, or a write failed):
+            // the rest of the batch would go nowhere.
+            Pulled::Job(..) if closed() => return Ok(true),
+            Pulled::Job(k, job) => {
+                let source = ahead.source(&job, &pulled, args.max_file_size);
+                each(Msg::Done(k, finish(&job, source, args, render)))?;
+            }
+            Pulled::Walk(k, e) => each(Msg::Walk(k, e))?,
+            Pulled::Fatal(k, e) => {
+                each(Msg::Fatal(k, e))?;
+                end = true;
+            }
+            Pulled::End => end = true,
+        }
+    }
+    Ok(end)
+}
+
 /// What the threads of a parallel run share.
 struct Pool<'a> {
     feed: Mutex<Feed<'a>>,
@@ -1005,26 +1093,18 @@ impl Pool<'_> {
             .filter(|p| matches!(p, Pulled::Job(..)))
             .count();
         self.window.leave(n - jobs);
-        let mut end = false;
-        for p in pulled {
-            match p {
-                // The output side has stopped (done early, or a write
-                // failed): the rest of the batch would go nowhere.
-                Pulled::Job(..) if self.window.is_closed() => return Ok(true),
-                Pulled::Job(k, job) => {
-                    let r = finish(&job, self.args, self.render);
-                    self.window.hold(held_bytes(&r));
-                    each(Msg::Done(k, r))?;
+        check_pulled(
+            pulled,
+            self.args,
+            self.render,
+            || self.window.is_closed(),
+            |m| {
+                if let Msg::Done(_, r) = &m {
+                    self.window.hold(held_bytes(r));
                 }
-                Pulled::Walk(k, e) => each(Msg::Walk(k, e))?,
-                Pulled::Fatal(k, e) => {
-                    each(Msg::Fatal(k, e))?;
-                    end = true;
-                }
-                Pulled::End => end = true,
-            }
-        }
-        Ok(end)
+                each(m)
+            },
+        )
     }
 }
 
@@ -1342,10 +1422,10 @@ fn check_all(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> io::Resul
         file_errors: Vec::new(),
         progress: Progress::new(args),
     };
-    let mut planner = Planner::new(configs);
+    let planner = Planner::new(configs);
     let single = args.paths.len() == 1 && !args.paths[0].is_dir();
     let fatal = if threads <= 1 || single {
-        run_inline(args, &mut planner, &mut sink, err)?
+        run_inline(args, planner, &mut sink, err)?
     } else {
         run_parallel(args, threads, planner, render, &mut sink, err)?
     };
@@ -1520,6 +1600,56 @@ mod tests {
                 assert_eq!(t.join().unwrap(), 0);
             }
         });
+    }
+
+    /// A batch's files are read ahead of their analysis, in order, until the
+    /// byte budget is reached, with each read error at its file's place, and
+    /// handed out one by one; the next group is read when they are used up.
+    #[test]
+    fn a_batch_is_read_a_group_at_a_time_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = Arc::new(Loaded::new(Config::default(), dir.path().to_path_buf()));
+        let half = READ_AHEAD_BYTES / 2;
+        let job = |name: &str, text: Option<String>| {
+            let path = dir.path().join(name);
+            if let Some(t) = text {
+                std::fs::write(&path, t).unwrap();
+            }
+            Job {
+                input: Input::File {
+                    path,
+                    ty: Markup::Text,
+                    explicit: false,
+                },
+                config: Arc::clone(&config),
+            }
+        };
+        let mut pulled = std::collections::VecDeque::from(vec![
+            Pulled::Job(0, job("a.txt", Some("a".repeat(10)))),
+            Pulled::Walk(1, Error::IsDirectory { path: "w".into() }),
+            Pulled::Job(1, job("missing.txt", None)),
+            Pulled::Job(2, job("b.txt", Some("b".repeat(half)))),
+            Pulled::Job(3, job("c.txt", Some("c".repeat(half)))),
+            Pulled::Job(4, job("d.txt", Some("d".repeat(10)))),
+            Pulled::End,
+        ]);
+        let mut ahead = ReadAhead::default();
+        let mut got = Vec::new();
+        while let Some(p) = pulled.pop_front() {
+            if let Pulled::Job(_, job) = p {
+                let s = ahead.source(&job, &pulled, u64::MAX);
+                let what = match s {
+                    Ok(s) => s.text[..1].to_owned(),
+                    Err(e) if e.to_string().contains("missing.txt") => "missing".into(),
+                    Err(e) => e.to_string(),
+                };
+                got.push((what, ahead.0.len()));
+            }
+        }
+        // a is read with the missing file, b and c (past the budget), which
+        // wait; d is read when they are used up.
+        let want = [("a", 3), ("missing", 2), ("b", 1), ("c", 0), ("d", 0)];
+        assert_eq!(got, want.map(|(w, n)| (w.to_owned(), n)));
     }
 
     /// Over its byte budget the window hands out no place, and a worker between
