@@ -300,7 +300,10 @@ struct ReadAhead {
 impl ReadAhead {
     /// The text of `job`, the next job of its batch, `rest` being what the
     /// batch holds after it: read already, or read now together with the jobs
-    /// that follow it until [`READ_AHEAD_BYTES`] are read.
+    /// that follow it until [`READ_AHEAD_BYTES`] are read. Only files found in
+    /// a folder are read ahead (the walk yields regular files alone): a path
+    /// named on the command line may be a pipe that a reader of the earlier
+    /// reports is to fill, and standard input is read when its turn comes.
     fn source<'a>(
         &mut self,
         job: &Job,
@@ -318,6 +321,15 @@ impl ReadAhead {
                 break;
             }
             if let Pulled::Job(_, job) = p {
+                if !matches!(
+                    job.input,
+                    Input::File {
+                        explicit: false,
+                        ..
+                    }
+                ) {
+                    break;
+                }
                 let s = read_input(&job.input, max);
                 bytes += size(&s);
                 self.queue.push_back(s);
@@ -1954,6 +1966,11 @@ mod tests {
                 config: Arc::clone(&config),
             }
         };
+        // Named on the command line: maybe a pipe, never read ahead.
+        let mut named = job("e.txt", Some("e".repeat(10)));
+        if let Input::File { explicit, .. } = &mut named.input {
+            *explicit = true;
+        }
         let mut pulled = std::collections::VecDeque::from(vec![
             Pulled::Job(0, job("a.txt", Some("a".repeat(10)))),
             Pulled::Walk(1, Error::IsDirectory { path: "w".into() }),
@@ -1961,6 +1978,8 @@ mod tests {
             Pulled::Job(2, job("b.txt", Some("b".repeat(half)))),
             Pulled::Job(3, job("c.txt", Some("c".repeat(half)))),
             Pulled::Job(4, job("d.txt", Some("d".repeat(10)))),
+            Pulled::Job(5, named),
+            Pulled::Job(6, job("f.txt", Some("f".repeat(10)))),
             Pulled::End,
         ]);
         let mut ahead = ReadAhead::default();
@@ -1977,11 +1996,20 @@ mod tests {
             }
         }
         // a is read with the missing file, b and c (past the budget), which
-        // wait; d is read when they are used up.
-        let want = [("a", 3), ("missing", 2), ("b", 1), ("c", 0), ("d", 0)];
+        // wait; d is read when they are used up, but not the named e after
+        // it; e, read in its turn, reads f ahead.
+        let want = [
+            ("a", 3),
+            ("missing", 2),
+            ("b", 1),
+            ("c", 0),
+            ("d", 0),
+            ("e", 1),
+            ("f", 0),
+        ];
         assert_eq!(got, want.map(|(w, n)| (w.to_owned(), n)));
         // What was read, for the batch sizes: the missing file as 0 bytes.
-        assert_eq!(ahead.read, (20 + 2 * half, 5));
+        assert_eq!(ahead.read, (40 + 2 * half, 7));
     }
 
     /// Over its byte budget the window hands out no place, and a worker between
