@@ -1367,8 +1367,11 @@ fn collect(
                 window.try_enter(pool.batch())
             };
             if n > 0 {
-                // Its own results are written as they come, and the
-                // workers' between its files.
+                // Its own results are written a run at a time, as the
+                // workers' are ([`check_pulled`]), and the workers' results
+                // that came meanwhile after each of its runs: a batch of
+                // ordinary articles is about a millisecond of work, well
+                // within the window the workers have.
                 ended = pool.work(n, |m| {
                     order.take(m, sink, err)?;
                     let mut drained = false;
