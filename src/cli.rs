@@ -302,8 +302,9 @@ impl ReadAhead {
     /// batch holds after it: read already, or read now together with the jobs
     /// that follow it until [`READ_AHEAD_BYTES`] are read. Only files found in
     /// a folder are read ahead (the walk yields regular files alone): a path
-    /// named on the command line may be a pipe that a reader of the earlier
-    /// reports is to fill, and standard input is read when its turn comes.
+    /// named on the command line may be a pipe or a device, whose reading can
+    /// block, and it and standard input are read only when their turn comes,
+    /// as before there was reading ahead.
     fn source<'a>(
         &mut self,
         job: &Job,
