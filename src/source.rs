@@ -103,7 +103,7 @@ impl Source {
     /// an archive reads tens of thousands of files, and looking the path up
     /// twice (once for its metadata, once to open it) was a tenth of the time
     /// the kernel spent per file. A regular file is read to the size it had
-    /// when opened and no further (see [`Source::read_sized`]); anything whose
+    /// when opened and no further (see `Source::read_sized`); anything whose
     /// size says nothing of its contents (a device, a pipe, a `/proc` file,
     /// which all report 0) is read to its end but never past `max_size` + 1
     /// bytes, so one that never ends is still refused as too large.
@@ -260,7 +260,7 @@ impl LineIndex {
 ///
 /// Most lines of English copy are plain ASCII, where a column is a byte
 /// distance: on entering a line going forward, the cursor finds where its first
-/// non-ASCII byte is ([`ascii_prefix`], 32 bytes per step, for the lines that
+/// non-ASCII byte is (`ascii_prefix`, 32 bytes per step, for the lines that
 /// hold a claim), and up to there counts nothing at all. A claim on the line of
 /// the one before (two in three in news copy) is told apart by one comparison
 /// with where the next line starts, without searching the index.

@@ -210,7 +210,9 @@ fn candidate_words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| keep_word(w))
 }
 
-/// Whether a trimmed word may be a content word (see [`candidate_words`]).
+/// Whether a trimmed word may be a content word: three characters or more (or
+/// an all-capital acronym of two), not all digits. The tests' `candidate_words`
+/// applies it to every piece of a text.
 fn keep_word(w: &str) -> bool {
     let acronym = w.len() >= 2 && w.bytes().all(|c| c.is_ascii_uppercase());
     (acronym || w.len() >= 3 && (w.is_ascii() || w.chars().count() >= 3))
@@ -377,8 +379,9 @@ impl Lexicon {
     }
 
     /// Appends the ids of the content words of the bytes `start..end` of `file`
-    /// (as [`content_words`] reads them; nothing when the bytes are not a `str`
-    /// range) to `out`, in text order, repeats included. The words are keyed in
+    /// (the pieces that [`keep_word`] keeps once trimmed, less [`STOP`] words, as
+    /// the tests' `content_words` reads them; nothing when the bytes are not a
+    /// `str` range) to `out`, in text order, repeats included. The words are keyed in
     /// place in `file`, so a word near `end` is still read with one eight-byte
     /// load (see [`Key::of`]), where a slice ending there would send it to the
     /// slow path.
@@ -893,7 +896,7 @@ pub fn comparable_value(c: &Claim) -> f64 {
 }
 
 /// The interval a round word covers in percent units: `a third` without a hedge
-/// is about (within [`APPROX`]); `almost`/`nearly` within [`APPROX`] below
+/// is about (within [`super::APPROX`]); `almost`/`nearly` within [`super::APPROX`] below
 /// (`almost two-thirds` is 60..66.7); `more than`/`less than` the whole side.
 #[must_use]
 pub fn fraction_interval(c: &Claim) -> Interval {
@@ -911,7 +914,7 @@ pub fn fraction_interval(c: &Claim) -> Interval {
 
 /// The interval a claim covers when it restates a quantity given elsewhere: a
 /// fraction as [`fraction_interval`]; otherwise [`figure_interval`] (rounding,
-/// hedges bounded at [`APPROX`]), with a plain integer ending in zeros read as
+/// hedges bounded at [`super::APPROX`]), with a plain integer ending in zeros read as
 /// rounded to its last non-zero digit (`2,000` covers 1,500..2,500), because a
 /// writer repeating a figure rounds it.
 #[must_use]

@@ -84,8 +84,8 @@ likely means the figures measure something else.
     }
 }
 
-/// The interval a stated factor covers: about within [`APPROX`] without a hedge;
-/// `more than` open above; `almost` within [`APPROX`] below.
+/// The interval a stated factor covers: about within [`super::APPROX`] without a hedge;
+/// `more than` open above; `almost` within [`super::APPROX`] below.
 fn factor_interval(c: &Claim) -> Interval {
     let v = c.value();
     let s = v.abs() * approx();

@@ -230,7 +230,7 @@ fn in_range(links: &Links<'_>, c: &Claim) -> bool {
         || prev.is_some_and(|p| links.between(p.span, c.span).is_some_and(range_word))
 }
 
-/// [`RANGE_AFTER`] without the regex: the gap is a range word and spaces (`\s`
+/// What the tests' `RANGE_AFTER` regex matches, read without a regex: the gap is a range word and spaces (`\s`
 /// is `White_Space`, what `trim` strips; no char but the ASCII letters folds to
 /// one of `t`, `o`, `a`, `n`, `d`).
 fn range_word(gap: &str) -> bool {
@@ -1102,7 +1102,7 @@ fn small_counts_excluded(links: &Links<'_>, a: usize, b: usize) -> bool {
 }
 
 /// The interval a mention covers: a headline rounds (and truncates: `$16bn` for
-/// $16.6bn), so it is read as about, within [`APPROX`].
+/// $16.6bn), so it is read as about, within [`super::APPROX`].
 fn interval_of(c: &Claim, mode: Mode, is_headline: bool) -> Interval {
     let i = restated_interval(c);
     if mode == Mode::Headline && is_headline {

@@ -8,15 +8,15 @@
 //!
 //! Invariants: the pieces are exactly those of
 //! `text.split(|c: char| !c.is_alphanumeric() && c != '\'')` minus the empty
-//! ones (kept as [`word_pieces`], the tests' reference); ASCII bytes are
+//! ones (kept as `word_pieces`, the tests' reference); ASCII bytes are
 //! classified by table and only non-ASCII chars are decoded, since most copy is
 //! ASCII; every scan is linear in the bytes it is given and never panics on odd
 //! input (ranges are taken with `get`).
 
 use std::sync::LazyLock;
 
-/// Whether an ASCII byte is a word char of [`word_pieces`]: a letter, a digit or
-/// an apostrophe.
+/// Whether an ASCII byte is a word char, one that pieces are made of: a
+/// letter, a digit or an apostrophe.
 const fn word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'\''
 }
@@ -41,7 +41,7 @@ pub(super) fn word_pieces(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-/// The piece of [`word_pieces`] that starts at or after byte `i` of `text` (a
+/// The piece (a run of letters, digits and apostrophes) that starts at or after byte `i` of `text` (a
 /// char boundary): its byte range and whether it is all ASCII.
 #[inline]
 pub(super) fn next_piece(text: &str, i: usize) -> Option<(usize, usize, bool)> {
@@ -103,7 +103,7 @@ pub(super) fn trim_word(w: &str) -> &str {
     w.get(start..end).unwrap_or("")
 }
 
-/// [`trim_word`] on the bytes `start..end` of `b`: the range it leaves. A quote
+/// The tests' `trim_word` on the bytes `start..end` of `b`: the range it leaves. A quote
 /// and `'s` are ASCII, so this is byte work on any text.
 #[inline]
 pub(super) fn trim_range(b: &[u8], start: usize, mut end: usize) -> (usize, usize) {
@@ -360,8 +360,8 @@ pub(super) fn each_proper_noun<'t>(s: &'t str, mut f: impl FnMut(&'t str, u64)) 
 }
 
 /// Calls `f` with each word of `s` that may be a proper noun, in order: the
-/// pieces of [`word_pieces`] that open with a capital letter once [`trim_word`]
-/// has trimmed them, two bytes or longer ([`COMMON`] not yet applied).
+/// pieces that open with a capital letter once [`trim_range`] has trimmed their
+/// quotes and `'s`, two bytes or longer ([`COMMON`] not yet applied).
 ///
 /// Only a piece whose first char after its leading quotes is a capital can be
 /// one, so the scan jumps from one ASCII capital or non-ASCII byte to the next
@@ -459,8 +459,8 @@ fn next_name_byte(bytes: &[u8], at: usize) -> Option<usize> {
     (h != 0).then(|| base + (h.trailing_zeros() / 8) as usize)
 }
 
-/// Whether the char at byte `at` of `s` (a char boundary) starts a piece of
-/// [`word_pieces`]: no word char before it.
+/// Whether the char at byte `at` of `s` (a char boundary) starts a piece (a run
+/// of letters, digits and apostrophes): no word char before it.
 fn starts_piece(s: &str, at: usize) -> bool {
     let b = s.as_bytes();
     match at.checked_sub(1).and_then(|p| b.get(p)) {

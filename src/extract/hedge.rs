@@ -8,7 +8,7 @@
 use super::Hedge;
 use super::lex::{Word, before as byte_before, is, is_any, lower, prev_word, skip_spaces_back};
 
-/// Every word that can end a hedge: what [`before`]'s `match` dispatches on.
+/// Every word that can end a hedge: what [`before_word`]'s `match` dispatches on.
 pub(crate) const LAST_WORDS: &[&str] = &[
     "than",
     "least",
@@ -43,8 +43,9 @@ pub(crate) fn before(b: &[u8], start: usize) -> Option<Hedge> {
     before_word(b, prev_word(b, start))
 }
 
-/// [`before`], given the word just before the mention (`prev_word` of its
-/// start), which the scan has at hand.
+/// The hedge written just before a mention, given the word just before it
+/// (`prev_word` of its start), which the scan has at hand; the tests' `before`
+/// finds that word itself.
 pub(crate) fn before_word(b: &[u8], w1: Option<Word>) -> Option<Hedge> {
     let w1 = w1?;
     let mut buf = [0; 16];

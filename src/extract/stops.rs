@@ -4,7 +4,7 @@
 //! A stop is a digit (any digit: `CO19` is rejected by the recogniser, not
 //! here), or an ASCII letter that starts a word (the byte before it is not an
 //! ASCII letter) of three letters or more whose first three letters begin
-//! some number word ([`words::may_start_at`]). Everything else, which is
+//! some number word ([`words::prefix_bit_pair`]). Everything else, which is
 //! nearly all of a news article, needs no work.
 //!
 //! Words of one or two letters are not stops either, except at the last two

@@ -246,8 +246,10 @@ pub(crate) fn prefix_bit(c0: u8, c1: u8, c2: u8) -> u64 {
     prefix_bit_pair(c0, u16::from_le_bytes([c1, c2]))
 }
 
-/// [`prefix_bit`] of the bytes `c0 c1 c2`, the last two given as the
-/// little-endian `u16` `c1 + 256 * c2`, as the stop finder loads them.
+/// 1 when a word starting with the bytes `c0 c1 c2` (`c0` an ASCII letter)
+/// could be a number word, else 0; no false negatives. The last two bytes are
+/// given as the little-endian `u16` `c1 + 256 * c2`, as the stop finder loads
+/// them.
 #[inline]
 pub(crate) fn prefix_bit_pair(c0: u8, pair: u16) -> u64 {
     let row = PREFIXES[usize::from(pair)];

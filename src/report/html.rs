@@ -4,7 +4,7 @@
 //!
 //! Invariants, each tested:
 //! - **Article text is data, never markup.** Everything from the input (text, paths,
-//!   messages) goes through [`escape`]; claims are cut out of the text by their byte
+//!   messages) goes through `escape`; claims are cut out of the text by their byte
 //!   spans and the text between them is escaped too, so `<script>` in an article
 //!   shows as text. A Content-Security-Policy allows only the page's own script,
 //!   by hash, as a second line of defence.

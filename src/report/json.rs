@@ -7,8 +7,8 @@
 //! The report is written by hand rather than through `serde`: serialising serde
 //! structs with `serde_json::to_writer_pretty` into a `&mut dyn Write` made one
 //! virtual call per token and ran at about 150 MB/s of input, most of the
-//! pipeline's time budget. [`Emitter`] renders into a byte buffer and hands it to
-//! the writer in chunks of about [`CHUNK`] bytes, so writes are large and memory
+//! pipeline's time budget. `Emitter` renders into a byte buffer and hands it to
+//! the writer in chunks of about `CHUNK` bytes, so writes are large and memory
 //! stays bounded however large the report. The bytes are exactly `serde_json`'s
 //! (its `PrettyFormatter` for the report, its compact formatter for JSON Lines):
 //! strings are escaped with `serde_json`'s table, floats are formatted with the
@@ -18,7 +18,7 @@
 //! serde structs as the oracle and compare bytes.
 //!
 //! The sentence and claim objects (tens of thousands per megabyte of news) are
-//! written from [`Layout`]'s constant pieces: everything between two values of
+//! written from `Layout`'s constant pieces: everything between two values of
 //! such an object (separator, line break, indentation, next key) is fixed for a
 //! given format, so it is built once, at compile time, and written with one
 //! fixed-size copy.
