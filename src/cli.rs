@@ -762,18 +762,7 @@ fn run_inline(
     sink: &mut Sink<'_>,
     err: &mut dyn Write,
 ) -> io::Result<Option<crate::config::ConfigError>> {
-    let mut feed = Feed {
-        walk: inputs::Walk::new(
-            &args.paths,
-            &args.types,
-            &args.globs,
-            args.stdin_filename.as_deref(),
-        ),
-        planner,
-        progress: sink.progress.clone(),
-        next: 0,
-        ended: false,
-    };
+    let mut feed = Feed::new(args, planner, sink.progress.clone());
     let mut fatal = None;
     loop {
         let end = check_pulled(
@@ -977,7 +966,23 @@ enum Pulled {
     End,
 }
 
-impl Feed<'_> {
+impl<'a> Feed<'a> {
+    /// The walk over the command line's paths, from its start.
+    fn new(args: &'a Args, planner: Planner, progress: Option<Progress>) -> Self {
+        Self {
+            walk: inputs::Walk::new(
+                &args.paths,
+                &args.types,
+                &args.globs,
+                args.stdin_filename.as_deref(),
+            ),
+            planner,
+            progress,
+            next: 0,
+            ended: false,
+        }
+    }
+
     /// The next `n` jobs (fewer when the walk ends or stops) with the walk
     /// errors met on the way, in walk order; `End` last when nothing follows.
     fn pull(&mut self, n: usize) -> Vec<Pulled> {
@@ -1260,18 +1265,7 @@ fn run_parallel(
     err: &mut dyn Write,
 ) -> io::Result<Option<crate::config::ConfigError>> {
     let pool = Pool {
-        feed: Mutex::new(Feed {
-            walk: inputs::Walk::new(
-                &args.paths,
-                &args.types,
-                &args.globs,
-                args.stdin_filename.as_deref(),
-            ),
-            planner,
-            progress: sink.progress.clone(),
-            next: 0,
-            ended: false,
-        }),
+        feed: Mutex::new(Feed::new(args, planner, sink.progress.clone())),
         taken: AtomicUsize::new(0),
         read_bytes: AtomicUsize::new(0),
         read_files: AtomicUsize::new(0),
@@ -1744,6 +1738,19 @@ mod tests {
         });
     }
 
+    /// A job for the text file at `path`, found in a folder or named
+    /// (`explicit`).
+    fn file_job(path: PathBuf, explicit: bool, config: &Arc<Loaded>) -> Job {
+        Job {
+            input: Input::File {
+                path,
+                ty: Markup::Text,
+                explicit,
+            },
+            config: Arc::clone(config),
+        }
+    }
+
     fn run_of(text: &str, files: usize, flagged: bool) -> Done {
         Done::Rendered {
             flagged,
@@ -1826,14 +1833,7 @@ mod tests {
             if !texts[i].is_empty() {
                 std::fs::write(&path, texts[i]).unwrap();
             }
-            Job {
-                input: Input::File {
-                    path,
-                    ty: Markup::Text,
-                    explicit: false,
-                },
-                config: Arc::clone(&config),
-            }
+            file_job(path, false, &config)
         };
         let alone = |i: usize| {
             let j = job(i);
@@ -1922,14 +1922,7 @@ mod tests {
         let many: Vec<String> = (1..4000).map(|n| format!("{n} people")).collect();
         let big = dir.path().join("big.txt");
         std::fs::write(&big, many.join(", ")).unwrap();
-        let big = Job {
-            input: Input::File {
-                path: big,
-                ty: Markup::Text,
-                explicit: false,
-            },
-            config: Arc::clone(&config),
-        };
+        let big = file_job(big, false, &config);
         let mut got = Vec::new();
         check_pulled(
             vec![Pulled::Job(0, big), Pulled::Job(1, job(1)), Pulled::End],
@@ -1956,25 +1949,16 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let config = Arc::new(Loaded::new(Config::default(), dir.path().to_path_buf()));
         let half = READ_AHEAD_BYTES / 2;
-        let job = |name: &str, text: Option<String>| {
+        let file = |name: &str, text: Option<String>| {
             let path = dir.path().join(name);
             if let Some(t) = text {
                 std::fs::write(&path, t).unwrap();
             }
-            Job {
-                input: Input::File {
-                    path,
-                    ty: Markup::Text,
-                    explicit: false,
-                },
-                config: Arc::clone(&config),
-            }
+            path
         };
+        let job = |name: &str, text: Option<String>| file_job(file(name, text), false, &config);
         // Named on the command line: maybe a pipe, never read ahead.
-        let mut named = job("e.txt", Some("e".repeat(10)));
-        if let Input::File { explicit, .. } = &mut named.input {
-            *explicit = true;
-        }
+        let named = file_job(file("e.txt", Some("e".repeat(10))), true, &config);
         let mut pulled = std::collections::VecDeque::from(vec![
             Pulled::Job(0, job("a.txt", Some("a".repeat(10)))),
             Pulled::Walk(1, Error::IsDirectory { path: "w".into() }),
